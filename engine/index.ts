@@ -1,0 +1,27 @@
+/**
+ * mem-sim's engine: the scenario language, the schemes and the timeline. Pure TypeScript, no DOM
+ * and no Node APIs, so the same code runs in the CLI, the build plugins and the browser.
+ * @packageDocumentation
+ */
+export { editDistance, nearestWord, type ScenarioError } from './errors.js';
+export { countFaults, type FaultCounts } from './fast/page-faults.js';
+export { extractBlocks, type MarkdownBlock } from './markdown.js';
+export { mermaidLabel } from './mermaid.js';
+export { parseScenario, reportBlock, reportSimulation, type BlockErrorReport, type BlockReport } from './report.js';
+export {
+  MAX_SCENARIO_BYTES,
+  MAX_SIMULATED_STEPS,
+  parseWithScheme,
+  readScenarioHead,
+  schemeName,
+  simulate,
+  type ParseOptions,
+  type ParseResult,
+  type Scenario,
+  type Simulation,
+} from './scenario.js';
+export { SCHEME_ALIASES, SCHEME_NAMES, type KeyDoc, type RunSpec, type SchemeModule, type SchemeName, type StepEvent } from './scheme.js';
+export { SCHEMES } from './schemes/all.js';
+export { POLICIES, type PagingConfig, type PagingEvent, type PagingState, type Policy } from './schemes/vm-paging.js';
+export { Timeline } from './timeline.js';
+export { formatHex, formatSize, parseAddress, parseSize } from './units.js';

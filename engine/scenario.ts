@@ -1,0 +1,136 @@
+import { didYouMean, nearestWord, oneOf, type ScenarioError } from './errors.js';
+import { SCHEME_ALIASES, SCHEME_NAMES, type SchemeModule, type SchemeName } from './scheme.js';
+import { canonicalKey, ScenarioReader, ScenarioSource } from './source.js';
+import { Timeline } from './timeline.js';
+
+/** A scenario text over this many bytes is refused before it is parsed. */
+export const MAX_SCENARIO_BYTES = 1024 * 1024;
+/** A scenario whose runs add up to more simulated steps than this is refused. */
+export const MAX_SIMULATED_STEPS = 5_000_000;
+
+export interface ParseOptions {
+  /** Added to every reported line, so a block in a markdown file reports lines of the file. */
+  lineOffset?: number;
+  /** The scheme to assume when the text has no `scheme` key (the element's `scheme` attribute). */
+  scheme?: string;
+}
+
+/** A valid scenario, ready to simulate. */
+export interface Scenario<Config = any> {
+  scheme: SchemeName;
+  module: SchemeModule<Config>;
+  config: Config;
+  title?: string;
+}
+
+export type ParseResult<Config = any> =
+  | { ok: true; scenario: Scenario<Config> }
+  | { ok: false; errors: ScenarioError[]; scheme?: SchemeName };
+
+/** Finds a scheme's module, or undefined when that scheme is not built yet. */
+export type SchemeResolver = (name: SchemeName) => SchemeModule | undefined;
+
+/** The first half of parsing: size cap, YAML, and which scheme the scenario names. */
+export interface ScenarioHead {
+  source: ScenarioSource;
+  scheme?: SchemeName;
+}
+
+/** Resolves a scheme name or alias; undefined for an unknown one. */
+export function schemeName(word: string): SchemeName | undefined {
+  const w = canonicalKey(word);
+  return (SCHEME_NAMES as readonly string[]).includes(w) ? (w as SchemeName) : SCHEME_ALIASES[w];
+}
+
+export function readScenarioHead(text: string, opts: ParseOptions = {}): ScenarioHead {
+  const bytes = new TextEncoder().encode(text).length;
+  if (bytes > MAX_SCENARIO_BYTES) {
+    const source = new ScenarioSource('', opts.lineOffset ?? 0);
+    source.errorAt(
+      0,
+      `the scenario is ${bytes.toLocaleString('en-US')} bytes; the limit is 1 MiB (${MAX_SCENARIO_BYTES.toLocaleString('en-US')} bytes): split it into smaller scenarios`,
+    );
+    return { source };
+  }
+  const source = new ScenarioSource(text, opts.lineOffset ?? 0);
+  if (source.errors.length) return { source };
+  const entry = source.entries.get('scheme');
+  const allNames = [...SCHEME_NAMES, ...Object.keys(SCHEME_ALIASES)];
+  if (!entry) {
+    const fallback = opts.scheme === undefined ? undefined : schemeName(opts.scheme);
+    if (fallback) return { source, scheme: fallback };
+    source.errorAt(
+      0,
+      opts.scheme === undefined
+        ? `missing key 'scheme': expected one of ${oneOf(SCHEME_NAMES)}, such as scheme: vm-paging`
+        : `unknown scheme '${opts.scheme}': expected ${oneOf(SCHEME_NAMES)}${didYouMean(opts.scheme, allNames)}`,
+    );
+    return { source };
+  }
+  const word = source.word(entry.value);
+  const name = word && schemeName(word.text);
+  if (!word || !name) {
+    const near = word && nearestWord(word.text, allNames);
+    source.error(
+      entry.value ?? entry.keyNode,
+      `unknown scheme '${word?.text ?? ''}': expected ${oneOf(SCHEME_NAMES)}${near ? `; did you mean '${near}'?` : ''}`,
+    );
+    return { source };
+  }
+  return { source, scheme: name };
+}
+
+/** The second half of parsing: the scheme's own keys, values and the work cap. */
+export function parseWithScheme(head: ScenarioHead, module: SchemeModule | undefined): ParseResult {
+  const { source, scheme } = head;
+  if (!scheme || source.errors.length) return { ok: false, errors: source.errors, scheme };
+  if (!module) {
+    const e = source.entries.get('scheme');
+    source.error(e?.value ?? null, `the scheme '${scheme}' is not available yet in this version of mem-sim`);
+    return { ok: false, errors: source.errors, scheme };
+  }
+  const known = new Map<string, string>([['scheme', 'scheme'], ['title', 'title']]);
+  for (const k of module.keys) {
+    known.set(k.key, k.key);
+    for (const a of k.aliases ?? []) known.set(canonicalKey(a), k.key);
+  }
+  // Aliases are rewritten to their key so a scheme's parser reads one spelling only.
+  for (const [canonical, entry] of [...source.entries]) {
+    const target = known.get(canonical);
+    if (target === undefined) {
+      const valid = ['title', ...module.keys.map((k) => k.key)];
+      source.error(
+        entry.keyNode,
+        `unknown key '${entry.key}' for scheme ${scheme}: expected ${oneOf(valid)}${didYouMean(entry.key, valid)}`,
+      );
+    } else if (target !== canonical) {
+      source.entries.delete(canonical);
+      if (source.entries.has(target)) source.error(entry.keyNode, `'${entry.key}' and '${target}' are the same key; give one`);
+      else source.entries.set(target, entry);
+    }
+  }
+  const reader = new ScenarioReader(source);
+  const title = reader.text('title');
+  const config = module.parse(reader);
+  if (source.errors.length || config === undefined) return { ok: false, errors: source.errors, scheme };
+  const work = module.work(config);
+  if (work > MAX_SIMULATED_STEPS) {
+    source.errorAt(
+      0,
+      `this scenario needs about ${Math.round(work).toLocaleString('en-US')} simulated steps; the limit is ${MAX_SIMULATED_STEPS.toLocaleString('en-US')}: shorten the trace or compare fewer runs`,
+    );
+    return { ok: false, errors: source.errors, scheme };
+  }
+  return { ok: true, scenario: { scheme, module, config, title } };
+}
+
+/** A simulated scenario: one timeline per run, in the order the scenario lists the runs. */
+export interface Simulation<Config = any> {
+  scenario: Scenario<Config>;
+  runs: Timeline<Config>[];
+}
+
+export function simulate<Config>(scenario: Scenario<Config>): Simulation<Config> {
+  const { module, config } = scenario;
+  return { scenario, runs: module.runs(config).map((run) => new Timeline(module, config, run)) };
+}

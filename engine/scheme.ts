@@ -1,0 +1,85 @@
+import type { ScenarioReader } from './source.js';
+
+/** The schemes of the scenario language, by their short names. */
+export const SCHEME_NAMES = [
+  'fixed',
+  'dynamic',
+  'buddy',
+  'paging',
+  'segmentation',
+  'vm-paging',
+  'vm-segmentation',
+  'stack-heap',
+] as const;
+export type SchemeName = (typeof SCHEME_NAMES)[number];
+
+/** Long forms accepted for each scheme (the contract allows adding aliases, never renaming). */
+export const SCHEME_ALIASES: Record<string, SchemeName> = {
+  'fixed-partitioning': 'fixed',
+  'fixed-partition': 'fixed',
+  'dynamic-partitioning': 'dynamic',
+  'dynamic-partition': 'dynamic',
+  'buddy-system': 'buddy',
+  'simple-paging': 'paging',
+  'simple-segmentation': 'segmentation',
+  'virtual-memory-paging': 'vm-paging',
+  'virtual-paging': 'vm-paging',
+  'page-replacement': 'vm-paging',
+  'virtual-memory-segmentation': 'vm-segmentation',
+  'stack-vs-heap': 'stack-heap',
+  'stack-and-heap': 'stack-heap',
+};
+
+/** What a scheme's `describeKeys` lists: used for suggestions and for the scenario reference. */
+export interface KeyDoc {
+  key: string;
+  /** Other spellings that mean the same key. */
+  aliases?: readonly string[];
+  summary: string;
+}
+
+/** One run of a scenario: a policy and frame count (paging) or a placement policy (contiguous). */
+export interface RunSpec {
+  /** Short label shown above the run's table: `FIFO, 3 frames`, `first-fit`. */
+  label: string;
+  /** The run's identifying fields as they appear in the JSON report (`{policy, frames}`). */
+  fields: Record<string, unknown>;
+}
+
+/** What every step event carries, whatever the scheme. */
+export interface StepEvent {
+  /** Source line of the operation or reference (counted in the file when parsed with a line offset). */
+  line: number;
+  /** What happened and why, in one sentence: the text a view shows and screen readers announce. */
+  sentence: string;
+}
+
+/**
+ * The contract every scheme implements. A newcomer who has read one scheme has read them all.
+ * States are immutable values: `apply` returns a new state and never changes the old one, which
+ * is what lets the timeline keep snapshots by reference and step back for free.
+ */
+export interface SchemeModule<Config = any, State = any, Event extends StepEvent = StepEvent> {
+  name: SchemeName;
+  /** The keys this scheme reads besides `scheme` and `title`. */
+  keys: readonly KeyDoc[];
+  /** Reads the scheme's keys; reports errors on the reader's source and returns undefined on any. */
+  parse(reader: ScenarioReader): Config | undefined;
+  /** The runs to simulate, in the order the scenario lists them. */
+  runs(config: Config): RunSpec[];
+  /** How many operations (steps) each run has. */
+  stepCount(config: Config): number;
+  /** Rough cost of simulating every run, in simulated steps, checked against the work cap. */
+  work(config: Config): number;
+  initial(config: Config, run: RunSpec): State;
+  /** Applies operation `index` (0-based) and says what happened. */
+  apply(config: Config, run: RunSpec, state: State, index: number): { state: State; event: Event };
+  /** The metrics of a state, as numbers, for the view and the report's `final`. */
+  metrics(config: Config, run: RunSpec, state: State): Record<string, number>;
+  /** The JSON report's object for one step (without `line` and `sentence`, which are added). */
+  stepReport(config: Config, run: RunSpec, state: State, event: Event): Record<string, unknown>;
+  /** The JSON report's `final` object. */
+  finalReport(config: Config, run: RunSpec, state: State): Record<string, unknown>;
+  /** Mermaid source for a state (labels escaped). */
+  mermaid(config: Config, run: RunSpec, state: State, event: Event | undefined): string;
+}

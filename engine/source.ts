@@ -1,0 +1,282 @@
+import { Document, isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Scalar } from 'yaml';
+import { didYouMean, oneOf, type ScenarioError } from './errors.js';
+import { parseSize } from './units.js';
+
+/** A word of a scalar with the offset in the scenario text where it starts. */
+export interface Token {
+  text: string;
+  offset: number;
+}
+
+/** A non-blank line of a block scalar (`trace: |`), comment removed. */
+export interface SourceLine {
+  text: string;
+  offset: number;
+  line: number;
+  column: number;
+}
+
+/** One `key: value` pair of the scenario's top-level mapping. */
+export interface Entry {
+  /** The key as written. */
+  key: string;
+  keyNode: Scalar;
+  value: Node | null;
+}
+
+/**
+ * The scenario text parsed as YAML, with everything a scheme needs to read its keys and to
+ * report an error at the exact line and column. `lineOffset` shifts every reported line, so a
+ * block inside a markdown file reports lines of that file.
+ */
+export class ScenarioSource {
+  readonly errors: ScenarioError[] = [];
+  readonly doc: Document;
+  /** Top-level entries by canonical key (lower case, `_` read as `-`). */
+  readonly entries = new Map<string, Entry>();
+  private readonly lines = new LineCounter();
+
+  constructor(
+    readonly text: string,
+    readonly lineOffset = 0,
+  ) {
+    this.doc = parseDocument(text, { lineCounter: this.lines, prettyErrors: false, uniqueKeys: true });
+    for (const e of this.doc.errors) this.errorAt(e.pos[0], yamlMessage(e.message));
+    if (this.doc.errors.length) return;
+    const root = this.doc.contents;
+    if (root === null || (isScalar(root) && (root.value === null || root.value === ''))) {
+      this.errorAt(0, 'the scenario is empty: expected YAML keys such as scheme, frames and refs');
+      return;
+    }
+    if (!isMap(root)) {
+      this.errorAt(root.range?.[0] ?? 0, 'expected YAML keys (key: value, one per line), such as scheme: vm-paging');
+      return;
+    }
+    for (const pair of root.items) {
+      const keyNode = pair.key as Node;
+      if (!isScalar(keyNode) || typeof keyNode.value !== 'string') {
+        this.errorAt(keyNode?.range?.[0] ?? 0, 'expected a key made of letters, such as frames');
+        continue;
+      }
+      const canonical = canonicalKey(keyNode.value);
+      const value = (pair.value as Node | null) ?? null;
+      if (this.entries.has(canonical)) {
+        this.error(keyNode, `the key '${keyNode.value}' is given twice`);
+        continue;
+      }
+      this.entries.set(canonical, { key: keyNode.value, keyNode, value });
+    }
+  }
+
+  /** Line and column (1-based) of an offset into the scenario text. */
+  position(offset: number): { line: number; column: number } {
+    const p = this.lines.linePos(Math.max(0, Math.min(offset, this.text.length)));
+    return { line: p.line + this.lineOffset, column: p.col };
+  }
+
+  errorAt(offset: number, message: string): void {
+    this.errors.push({ ...this.position(offset), message });
+  }
+
+  /** Reports an error at the start of a node (the whole document's start when there is none). */
+  error(node: Node | null | undefined, message: string): void {
+    this.errorAt(node?.range?.[0] ?? 0, message);
+  }
+
+  /**
+   * The words of a scalar or sequence value, split on spaces and commas, each with its offset.
+   * Reads the source text rather than the parsed value: YAML turns `0x1A2B` into a number and
+   * `3, 4` into a string, and the scenario language wants what the author typed.
+   */
+  tokens(node: Node | null): Token[] {
+    if (node === null) return [];
+    if (isSeq(node)) return node.items.flatMap((item) => this.tokens(item as Node));
+    if (!isScalar(node)) {
+      this.error(node, 'expected a value, not a nested mapping');
+      return [];
+    }
+    const out: Token[] = [];
+    for (const l of this.contentLines(node)) {
+      const re = /[^\s,]+/g;
+      for (let m = re.exec(l.text); m; m = re.exec(l.text)) out.push({ text: m[0], offset: l.offset + m.index });
+    }
+    return out;
+  }
+
+  /**
+   * The non-blank lines of a value with `#` comments removed, for operation lists such as `trace`.
+   * A block scalar gives one line per source line; a plain scalar gives its lines the same way.
+   */
+  contentLines(node: Scalar): SourceLine[] {
+    const [start, end] = node.range ?? [0, 0];
+    let from = start;
+    let to = end;
+    const type = node.type;
+    if (type === 'QUOTE_DOUBLE' || type === 'QUOTE_SINGLE') {
+      from += 1;
+      to -= 1;
+    } else if (type === 'BLOCK_LITERAL' || type === 'BLOCK_FOLDED') {
+      const nl = this.text.indexOf('\n', start);
+      from = nl < 0 || nl > end ? end : nl + 1;
+    }
+    const out: SourceLine[] = [];
+    let offset = from;
+    for (const raw of this.text.slice(from, to).split('\n')) {
+      const hash = raw.search(/(^|\s)#/);
+      const body = (hash < 0 ? raw : raw.slice(0, hash)).replace(/\r$/, '');
+      const lead = body.length - body.trimStart().length;
+      const text = body.trim();
+      if (text) out.push({ text, offset: offset + lead, ...this.position(offset + lead) });
+      offset += raw.length + 1;
+    }
+    return out;
+  }
+
+  /** The value's source text in one string (for single-word values such as a size or a name). */
+  word(node: Node | null): Token | undefined {
+    const tokens = this.tokens(node);
+    if (tokens.length === 0) return undefined;
+    const first = tokens[0]!;
+    const last = tokens[tokens.length - 1]!;
+    if (isScalar(node) && node.type !== 'BLOCK_LITERAL' && node.type !== 'BLOCK_FOLDED') {
+      return { text: this.text.slice(first.offset, last.offset + last.text.length), offset: first.offset };
+    }
+    return first;
+  }
+}
+
+/** Keys compare case-insensitively and with `_` read as `-`, so `page_size` and `Page-Size` both work. */
+export function canonicalKey(key: string): string {
+  return key.trim().toLowerCase().replace(/_/g, '-');
+}
+
+function yamlMessage(message: string): string {
+  const first = message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+  return `YAML syntax error: ${first.charAt(0).toLowerCase()}${first.slice(1)}`;
+}
+
+/**
+ * The reading helpers a scheme's parser uses. Each returns undefined after reporting an error,
+ * so a parser collects every error of a scenario in one pass instead of stopping at the first.
+ */
+export class ScenarioReader {
+  constructor(readonly source: ScenarioSource) {}
+
+  has(key: string): boolean {
+    return this.source.entries.has(key);
+  }
+
+  entry(key: string): Entry | undefined {
+    return this.source.entries.get(key);
+  }
+
+  /** Where to report that a key is missing: the `scheme` line when there is one, else line 1. */
+  missing(key: string, example: string): void {
+    const scheme = this.source.entries.get('scheme');
+    this.source.error(scheme?.keyNode ?? null, `missing key '${key}': expected, for example, ${example}`);
+  }
+
+  /** A string such as a title. */
+  text(key: string): string | undefined {
+    const e = this.entry(key);
+    if (!e || e.value === null) return undefined;
+    if (!isScalar(e.value)) {
+      this.source.error(e.value, `'${e.key}' expects text`);
+      return undefined;
+    }
+    return String(e.value.value ?? '');
+  }
+
+  /** A size in bytes (`64M`, `4096`, `4KiB`). */
+  size(key: string, opts: { min?: number; powerOfTwo?: boolean } = {}): number | undefined {
+    const e = this.entry(key);
+    if (!e) return undefined;
+    const w = this.source.word(e.value);
+    if (!w) {
+      this.source.error(e.value ?? e.keyNode, `'${e.key}' expects a size such as 64M`);
+      return undefined;
+    }
+    return this.sizeToken(e.key, w, opts);
+  }
+
+  sizeToken(key: string, w: Token, opts: { min?: number; powerOfTwo?: boolean } = {}): number | undefined {
+    const r = parseSize(w.text);
+    if ('error' in r) {
+      this.source.errorAt(w.offset, `${key}: ${r.error}`);
+      return undefined;
+    }
+    if (r.value < (opts.min ?? 1)) {
+      this.source.errorAt(w.offset, `${key}: expected a size of at least ${opts.min ?? 1} bytes, got '${w.text}'`);
+      return undefined;
+    }
+    if (opts.powerOfTwo && (r.value & (r.value - 1)) !== 0) {
+      this.source.errorAt(w.offset, `${key}: expected a power of two (such as 1M or 64K), got '${w.text}'`);
+      return undefined;
+    }
+    return r.value;
+  }
+
+  /** One or more words drawn from `allowed` (any letter case, aliases mapped), in the order written. */
+  words(key: string, allowed: readonly string[], aliases: Record<string, string> = {}): string[] | undefined {
+    const e = this.entry(key);
+    if (!e) return undefined;
+    const tokens = this.source.tokens(e.value);
+    if (tokens.length === 0) {
+      this.source.error(e.value ?? e.keyNode, `'${e.key}' expects one or more of ${oneOf(allowed)}`);
+      return undefined;
+    }
+    const out: string[] = [];
+    let ok = true;
+    for (const t of tokens) {
+      const norm = t.text.toLowerCase().replace(/_/g, '-');
+      const hit = allowed.find((a) => a.toLowerCase() === norm) ?? aliases[norm];
+      if (hit === undefined) {
+        ok = false;
+        this.source.errorAt(
+          t.offset,
+          `unknown ${key} '${t.text}': expected ${oneOf(allowed)}${didYouMean(t.text, [...allowed, ...Object.keys(aliases)])}`,
+        );
+      } else if (out.includes(hit)) {
+        ok = false;
+        this.source.errorAt(t.offset, `${key} '${t.text}' is listed twice`);
+      } else out.push(hit);
+    }
+    return ok ? out : undefined;
+  }
+
+  /** One or more whole numbers in [min, max], written `3`, `3, 4` or `[3, 4]`. */
+  integers(key: string, min: number, max: number, what: string): number[] | undefined {
+    const e = this.entry(key);
+    if (!e) return undefined;
+    const tokens = this.source.tokens(e.value);
+    if (tokens.length === 0) {
+      this.source.error(e.value ?? e.keyNode, `'${e.key}' expects ${what}`);
+      return undefined;
+    }
+    const out: number[] = [];
+    let ok = true;
+    for (const t of tokens) {
+      const v = /^[+]?\d+$/.test(t.text) ? Number(t.text) : NaN;
+      if (!Number.isInteger(v) || v < min || v > max) {
+        ok = false;
+        this.source.errorAt(t.offset, `${e.key}: expected ${what} from ${min} to ${max.toLocaleString('en-US')}, got '${t.text}'`);
+      } else out.push(v);
+    }
+    return ok ? out : undefined;
+  }
+
+  /** The non-blank, comment-free lines of a block value such as `trace: |`. */
+  lines(key: string): SourceLine[] | undefined {
+    const e = this.entry(key);
+    if (!e) return undefined;
+    if (e.value === null) return [];
+    if (isSeq(e.value)) {
+      return e.value.items.flatMap((item) => (isScalar(item) ? this.source.contentLines(item) : []));
+    }
+    if (!isScalar(e.value)) {
+      this.source.error(e.value, `'${e.key}' expects one operation per line, written as a block: ${e.key}: |`);
+      return undefined;
+    }
+    return this.source.contentLines(e.value);
+  }
+}

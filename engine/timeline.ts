@@ -1,0 +1,69 @@
+import type { RunSpec, SchemeModule, StepEvent } from './scheme.js';
+
+/**
+ * Every step of one run, with random access. It keeps each step's event and a snapshot of the
+ * state every `interval` steps; `stateAt(n)` replays at most `interval - 1` steps from the
+ * nearest snapshot, so a jump costs the same anywhere in a long trace.
+ */
+export class Timeline<Config = any, State = any, Event extends StepEvent = StepEvent> {
+  /** events[i] says what operation i did (0-based); position n is the state after n operations. */
+  readonly events: Event[] = [];
+  private readonly snapshots: State[] = [];
+  private cache: { at: number; state: State } | undefined;
+
+  constructor(
+    readonly scheme: SchemeModule<Config, State, Event>,
+    readonly config: Config,
+    readonly run: RunSpec,
+    readonly interval = 64,
+  ) {
+    let state = scheme.initial(config, run);
+    const n = scheme.stepCount(config);
+    this.snapshots.push(state);
+    for (let i = 0; i < n; i++) {
+      const r = scheme.apply(config, run, state, i);
+      state = r.state;
+      this.events.push(r.event);
+      if ((i + 1) % interval === 0) this.snapshots.push(state);
+    }
+    this.cache = { at: n, state };
+  }
+
+  /** Number of operations; positions run from 0 (before the first) to `length` (after the last). */
+  get length(): number {
+    return this.events.length;
+  }
+
+  /** The state after `position` operations. */
+  stateAt(position: number): State {
+    const p = Math.max(0, Math.min(this.length, Math.trunc(position)));
+    if (this.cache?.at === p) return this.cache.state;
+    let at = Math.floor(p / this.interval) * this.interval;
+    let state: State = this.snapshots[at / this.interval] as State;
+    // Stepping forward one at a time replays from the last answer instead of the snapshot.
+    if (this.cache && this.cache.at <= p && this.cache.at > at) {
+      at = this.cache.at;
+      state = this.cache.state;
+    }
+    for (let i = at; i < p; i++) state = this.scheme.apply(this.config, this.run, state, i).state;
+    this.cache = { at: p, state };
+    return state;
+  }
+
+  /** The event of the operation that led to `position` (undefined at position 0). */
+  eventAt(position: number): Event | undefined {
+    return position >= 1 ? this.events[position - 1] : undefined;
+  }
+
+  get final(): State {
+    return this.stateAt(this.length);
+  }
+
+  metricsAt(position: number): Record<string, number> {
+    return this.scheme.metrics(this.config, this.run, this.stateAt(position));
+  }
+
+  mermaidAt(position: number): string {
+    return this.scheme.mermaid(this.config, this.run, this.stateAt(position), this.eventAt(position));
+  }
+}
