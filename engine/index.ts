@@ -20,7 +20,17 @@ export {
   type Scenario,
   type Simulation,
 } from './scenario.js';
-export { SCHEME_ALIASES, SCHEME_NAMES, type KeyDoc, type RunSpec, type SchemeModule, type SchemeName, type StepEvent } from './scheme.js';
+export {
+  SCHEME_ALIASES,
+  SCHEME_NAMES,
+  type KeyDoc,
+  type RunSpec,
+  type SchemeModule,
+  type SchemeName,
+  type StepEvent,
+  type TableCell,
+  type TableModel,
+} from './scheme.js';
 export { SCHEMES } from './schemes/all.js';
 export { POLICIES, type PagingConfig, type PagingEvent, type PagingState, type Policy } from './schemes/vm-paging.js';
 export { Timeline } from './timeline.js';

@@ -1,4 +1,5 @@
 import type { ScenarioReader } from './source.js';
+import type { Timeline } from './timeline.js';
 
 /** The schemes of the scenario language, by their short names. */
 export const SCHEME_NAMES = [
@@ -54,6 +55,26 @@ export interface StepEvent {
   sentence: string;
 }
 
+/** One cell of a table model; `classes` mark meaning (`fault`, `victim`, `hit`, `current`). */
+export interface TableCell {
+  text: string;
+  classes?: string[];
+  /** A longer description for assistive technology and tooltips. */
+  title?: string;
+}
+
+/**
+ * A scheme's textbook table as data, drawn three ways from one source: as text by the CLI, as
+ * static HTML by the build plugins, and as the accessible table alternative in the element.
+ */
+export interface TableModel {
+  caption: string;
+  /** Header row; the first cell heads the row-label column. */
+  head: TableCell[];
+  /** Body rows; each row's first cell is its label (a row header). */
+  rows: TableCell[][];
+}
+
 /**
  * The contract every scheme implements. A newcomer who has read one scheme has read them all.
  * States are immutable values: `apply` returns a new state and never changes the old one, which
@@ -80,6 +101,11 @@ export interface SchemeModule<Config = any, State = any, Event extends StepEvent
   stepReport(config: Config, run: RunSpec, state: State, event: Event): Record<string, unknown>;
   /** The JSON report's `final` object. */
   finalReport(config: Config, run: RunSpec, state: State): Record<string, unknown>;
+  /**
+   * The textbook table of a run between two positions (1-based step numbers, inclusive), so a
+   * view can window a long trace. For paging: the references across, a row per frame, faults marked.
+   */
+  table(timeline: Timeline<Config, State, Event>, from: number, to: number): TableModel;
   /** Mermaid source for a state (labels escaped). */
   mermaid(config: Config, run: RunSpec, state: State, event: Event | undefined): string;
 }

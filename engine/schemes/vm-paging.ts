@@ -12,7 +12,8 @@
  *   at the end are not counted.
  */
 import { mermaidLabel } from '../mermaid.js';
-import type { KeyDoc, RunSpec, SchemeModule, StepEvent } from '../scheme.js';
+import type { KeyDoc, RunSpec, SchemeModule, StepEvent, TableCell, TableModel } from '../scheme.js';
+import type { Timeline } from '../timeline.js';
 import type { ScenarioReader } from '../source.js';
 import { formatHex, parseAddress } from '../units.js';
 
@@ -336,6 +337,40 @@ function finalReport(c: PagingConfig, run: RunSpec, s: PagingState): Record<stri
   return { ...metrics(c, run, s), contents: s.frames.slice() };
 }
 
+function table(t: Timeline<PagingConfig, PagingState, PagingEvent>, from: number, to: number): TableModel {
+  const clockPolicy = t.run.fields.policy === 'CLOCK';
+  const n = t.run.fields.frames as number;
+  const head: TableCell[] = [{ text: 'reference' }];
+  const rows: TableCell[][] = Array.from({ length: n }, (_, f) => [{ text: `frame ${f}` }]);
+  const faultRow: TableCell[] = [{ text: 'fault' }];
+  let state = t.stateAt(from - 1);
+  for (let step = from; step <= to; step++) {
+    const e = t.eventAt(step)!;
+    const prev = state;
+    state = t.stateAt(step);
+    head.push({ text: e.ref, title: `step ${step}: reference ${e.ref}${e.write ? ' (write)' : ''}` });
+    for (let f = 0; f < n; f++) {
+      const page = state.frames[f];
+      const classes: string[] = [];
+      if (f === e.frame) classes.push(e.fault ? 'fault' : 'hit');
+      if (f === e.frame && e.victim !== null) classes.push('victim');
+      if (state.dirty[f]) classes.push('dirty');
+      let text = page === null ? '' : String(page);
+      if (clockPolicy && page !== null) text += state.use[f] ? '*' : '';
+      if (clockPolicy && state.hand === f) classes.push('hand');
+      const notes = [
+        f === e.frame ? (e.fault ? (e.victim !== null ? `fault: replaced page ${e.victim}` : 'fault') : 'hit') : '',
+        state.dirty[f] ? 'dirty' : '',
+        clockPolicy && page !== null ? `use bit ${state.use[f] ? 1 : 0}` : '',
+        clockPolicy && state.hand === f ? 'clock hand' : '',
+      ].filter(Boolean);
+      rows[f]!.push({ text, classes, title: `frame ${f}: ${page === null ? 'empty' : `page ${page}`}${notes.length ? ` (${notes.join(', ')})` : ''}` });
+    }
+    faultRow.push({ text: e.fault ? 'F' : '', classes: e.fault ? ['fault'] : [], title: e.fault ? (prev.frames.includes(null) && e.victim === null ? 'fault (compulsory)' : 'fault') : 'hit' });
+  }
+  return { caption: t.run.label, head, rows: [...rows, faultRow] };
+}
+
 function mermaid(_c: PagingConfig, run: RunSpec, s: PagingState, e: PagingEvent | undefined): string {
   const lines = ['flowchart LR'];
   const resident = s.frames.map((p, f) => ({ p, f })).filter((x) => x.p !== null) as { p: number; f: number }[];
@@ -378,6 +413,7 @@ export const vmPaging: SchemeModule<PagingConfig, PagingState, PagingEvent> = {
   metrics,
   stepReport,
   finalReport,
+  table,
   mermaid,
 };
 

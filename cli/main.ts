@@ -1,0 +1,159 @@
+/**
+ * `mem-sim check` and `mem-sim run`: the author's command line. Reads markdown files (every
+ * ```memsim block) and YAML scenario files (one scenario each).
+ */
+import { readFileSync } from 'node:fs';
+import {
+  extractBlocks,
+  parseScenario,
+  reportSimulation,
+  simulate,
+  type BlockErrorReport,
+  type BlockReport,
+  type ScenarioError,
+} from '../engine/index.js';
+import { renderTextTable } from './text-table.js';
+
+const HELP: Record<string, string> = {
+  main: `mem-sim: simulate operating-system memory management from memsim scenarios
+
+Usage:
+  mem-sim check FILES...     validate every memsim block in markdown (.md) and scenario (.yaml) files
+  mem-sim run FILE [--json]  simulate every block and print the textbook tables, or the JSON report
+  mem-sim help [COMMAND]     show help for a command
+
+Errors are printed as path:LINE:COL message, LINE counted in the file. Exit status 1 on any error.`,
+  check: `Usage: mem-sim check FILES...
+
+Validates every memsim block in each markdown file (a fenced block whose language is memsim) and
+each .yaml/.yml scenario file (the whole file is one scenario). Prints each error as
+path:LINE:COL message (LINE counted in the file, front matter included) and exits 1 if any.`,
+  run: `Usage: mem-sim run FILE [--json]
+
+Simulates every memsim block in FILE (markdown, or a .yaml scenario) and prints, for each run,
+the textbook table and the metrics. With --json, prints the JSON report instead: an array with
+one object per block ({scheme, line, runs: [{..., steps, final}]}, or {line, errors} for an
+invalid block). Exits 1 if any block is invalid; the errors also go to stderr as path:LINE:COL message.`,
+};
+
+interface Block {
+  line: number;
+  text: string;
+  lineOffset: number;
+}
+
+function blocksOf(path: string, content: string): Block[] {
+  if (/\.ya?ml$/i.test(path)) return [{ line: 1, text: content, lineOffset: 0 }];
+  return extractBlocks(content).map((b) => ({ line: b.line, text: b.text, lineOffset: b.line }));
+}
+
+function formatError(path: string, e: ScenarioError): string {
+  return `${path}:${e.line}:${e.column} ${e.message}`;
+}
+
+export interface Io {
+  out: (s: string) => void;
+  err: (s: string) => void;
+  read: (path: string) => string;
+}
+
+const defaultIo: Io = {
+  out: (s) => process.stdout.write(s + '\n'),
+  err: (s) => process.stderr.write(s + '\n'),
+  read: (p) => readFileSync(p, 'utf8'),
+};
+
+/** Runs the CLI with `args` (without `node` and the script) and returns the exit status. */
+export function main(args: string[], io: Io = defaultIo): number {
+  const [command, ...rest] = args;
+  const wantsHelp = rest.includes('--help') || rest.includes('-h');
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+    const topic = command === 'help' ? rest[0] : undefined;
+    io.out(HELP[topic ?? 'main'] ?? HELP.main!);
+    return command === undefined ? 1 : 0;
+  }
+  if (command === '--version' || command === '-v') {
+    io.out('mem-sim 0.1.0');
+    return 0;
+  }
+  if (command !== 'check' && command !== 'run') {
+    io.err(`mem-sim: unknown command '${command}': expected check or run (mem-sim --help)`);
+    return 2;
+  }
+  if (wantsHelp) {
+    io.out(HELP[command]!);
+    return 0;
+  }
+  const json = rest.includes('--json');
+  const unknownFlag = rest.find((a) => a.startsWith('-') && a !== '--json');
+  if (unknownFlag) {
+    io.err(`mem-sim ${command}: unknown option '${unknownFlag}' (mem-sim ${command} --help)`);
+    return 2;
+  }
+  const files = rest.filter((a) => !a.startsWith('-'));
+  if (files.length === 0 || (command === 'run' && files.length !== 1)) {
+    io.err(HELP[command]!);
+    return 2;
+  }
+  return command === 'check' ? check(files, io) : run(files[0]!, json, io);
+}
+
+function read(path: string, io: Io): string | undefined {
+  try {
+    return io.read(path);
+  } catch (e) {
+    io.err(`${path}: cannot read the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    return undefined;
+  }
+}
+
+function check(files: string[], io: Io): number {
+  let failed = false;
+  for (const path of files) {
+    const content = read(path, io);
+    if (content === undefined) {
+      failed = true;
+      continue;
+    }
+    const blocks = blocksOf(path, content);
+    let errors = 0;
+    for (const b of blocks) {
+      const r = parseScenario(b.text, { lineOffset: b.lineOffset });
+      if (!r.ok) for (const e of r.errors) (errors++, io.err(formatError(path, e)));
+    }
+    if (errors) failed = true;
+    else io.out(`${path}: ${blocks.length} memsim block${blocks.length === 1 ? '' : 's'}, no errors`);
+  }
+  return failed ? 1 : 0;
+}
+
+function run(path: string, json: boolean, io: Io): number {
+  const content = read(path, io);
+  if (content === undefined) return 1;
+  const reports: (BlockReport | BlockErrorReport)[] = [];
+  const text: string[] = [];
+  let failed = false;
+  for (const b of blocksOf(path, content)) {
+    const r = parseScenario(b.text, { lineOffset: b.lineOffset });
+    if (!r.ok) {
+      failed = true;
+      for (const e of r.errors) io.err(formatError(path, e));
+      reports.push({ line: b.line, ...(r.scheme ? { scheme: r.scheme } : {}), errors: r.errors });
+      continue;
+    }
+    const sim = simulate(r.scenario);
+    if (json) {
+      reports.push(reportSimulation(sim, b.line));
+      continue;
+    }
+    text.push(`${path}:${b.line}  ${r.scenario.scheme}${r.scenario.title ? `: ${r.scenario.title}` : ''}`);
+    for (const t of sim.runs) {
+      text.push('', renderTextTable(t.scheme.table(t, 1, t.length)));
+      const m = t.metricsAt(t.length);
+      text.push(Object.entries(m).map(([k, v]) => `${k} ${v}`).join(', '));
+    }
+    text.push('');
+  }
+  io.out(json ? JSON.stringify(reports, null, 2) : text.join('\n'));
+  return failed ? 1 : 0;
+}
