@@ -46,6 +46,7 @@ export function readScenarioHead(text: string, opts: ParseOptions = {}): Scenari
   const bytes = new TextEncoder().encode(text).length;
   if (bytes > MAX_SCENARIO_BYTES) {
     const source = new ScenarioSource('', opts.lineOffset ?? 0);
+    source.errors.length = 0; // the empty stand-in text's own complaint is beside the point
     source.errorAt(
       0,
       `the scenario is ${bytes.toLocaleString('en-US')} bytes; the limit is 1 MiB (${MAX_SCENARIO_BYTES.toLocaleString('en-US')} bytes): split it into smaller scenarios`,

@@ -95,6 +95,14 @@ export interface SchemeModule<Config = any, State = any, Event extends StepEvent
   initial(config: Config, run: RunSpec): State;
   /** Applies operation `index` (0-based) and says what happened. */
   apply(config: Config, run: RunSpec, state: State, index: number): { state: State; event: Event };
+  /**
+   * Optional, for schemes whose state is large (a frame table): applies operation `index` to a state
+   * the caller owns, changing it in place, and returns the event. With `clone`, the timeline uses it
+   * to avoid copying the whole state at every step. Must agree with `apply`.
+   */
+  step?(config: Config, run: RunSpec, state: State, index: number): Event;
+  /** A deep copy of a state, for `step`. */
+  clone?(state: State): State;
   /** The metrics of a state, as numbers, for the view and the report's `final`. */
   metrics(config: Config, run: RunSpec, state: State): Record<string, number>;
   /** The JSON report's object for one step (without `line` and `sentence`, which are added). */

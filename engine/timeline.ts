@@ -17,14 +17,24 @@ export class Timeline<Config = any, State = any, Event extends StepEvent = StepE
     readonly run: RunSpec,
     readonly interval = 64,
   ) {
-    let state = scheme.initial(config, run);
     const n = scheme.stepCount(config);
+    let state = scheme.initial(config, run);
     this.snapshots.push(state);
-    for (let i = 0; i < n; i++) {
-      const r = scheme.apply(config, run, state, i);
-      state = r.state;
-      this.events.push(r.event);
-      if ((i + 1) % interval === 0) this.snapshots.push(state);
+    const { step, clone } = scheme;
+    if (step && clone) {
+      // In-place stepping: one working state, copied only when a snapshot is kept.
+      state = clone(state);
+      for (let i = 0; i < n; i++) {
+        this.events.push(step(config, run, state, i));
+        if ((i + 1) % interval === 0) this.snapshots.push(clone(state));
+      }
+    } else {
+      for (let i = 0; i < n; i++) {
+        const r = scheme.apply(config, run, state, i);
+        state = r.state;
+        this.events.push(r.event);
+        if ((i + 1) % interval === 0) this.snapshots.push(state);
+      }
     }
     this.cache = { at: n, state };
   }
@@ -34,7 +44,7 @@ export class Timeline<Config = any, State = any, Event extends StepEvent = StepE
     return this.events.length;
   }
 
-  /** The state after `position` operations. */
+  /** The state after `position` operations. Treat it as read-only. */
   stateAt(position: number): State {
     const p = Math.max(0, Math.min(this.length, Math.trunc(position)));
     if (this.cache?.at === p) return this.cache.state;
@@ -45,7 +55,15 @@ export class Timeline<Config = any, State = any, Event extends StepEvent = StepE
       at = this.cache.at;
       state = this.cache.state;
     }
-    for (let i = at; i < p; i++) state = this.scheme.apply(this.config, this.run, state, i).state;
+    const { step, clone } = this.scheme;
+    if (step && clone) {
+      if (at < p) {
+        state = clone(state); // snapshots and earlier answers stay untouched
+        for (let i = at; i < p; i++) step(this.config, this.run, state, i);
+      }
+    } else {
+      for (let i = at; i < p; i++) state = this.scheme.apply(this.config, this.run, state, i).state;
+    }
     this.cache = { at: p, state };
     return state;
   }

@@ -48,17 +48,15 @@ function resolvePolicy(policy: string): Policy {
 /** Renumbers pages 0..count-1 so per-page tables stay small whatever the page numbers are. */
 function densePages(pages: ArrayLike<number>): { pages: Int32Array; count: number } {
   const n = pages.length;
-  const out = new Int32Array(n);
   let max = -1;
   for (let i = 0; i < n; i++) {
     const v = pages[i]!;
-    if (!(v >= 0) || !Number.isInteger(v)) throw new RangeError(`pages[${i}] is ${v}: expected a non-negative whole number`);
+    // (v | 0) === v accepts exactly the whole numbers that fit an Int32Array slot
+    if ((v | 0) !== v || v < 0) throw new RangeError(`pages[${i}] is ${v}: expected a whole number from 0 to 2,147,483,647`);
     if (v > max) max = v;
   }
-  if (max < 4 * n + 65536) {
-    for (let i = 0; i < n; i++) out[i] = pages[i]!;
-    return { pages: out, count: max + 1 };
-  }
+  if (max < 4 * n + 65536) return { pages: pages instanceof Int32Array ? pages : Int32Array.from(pages), count: max + 1 };
+  const out = new Int32Array(n);
   const ids = new Map<number, number>();
   for (let i = 0; i < n; i++) {
     let id = ids.get(pages[i]!);

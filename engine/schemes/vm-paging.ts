@@ -52,43 +52,153 @@ export interface PagingConfig {
   nextUse: Int32Array;
 }
 
-export interface PagingState {
-  /** The page in each frame, or null while the frame is empty. */
-  frames: readonly (number | null)[];
-  dirty: readonly boolean[];
-  /** CLOCK's use bits (kept for every policy, shown for CLOCK). */
-  use: readonly boolean[];
-  /** Step at which each frame's page was loaded (FIFO, OPT ties). */
-  loadedAt: readonly number[];
-  /** Step at which each frame's page was last referenced (LRU). */
-  usedAt: readonly number[];
-  /** Index of the next use of each frame's page (OPT). */
-  nextUse: readonly number[];
-  /** CLOCK's hand: the frame it points at. */
-  hand: number;
-  faults: number;
-  faultsAfterFill: number;
-  hits: number;
-  writeBacks: number;
-  /** References processed so far. */
-  time: number;
+const NONE: number[] = [];
+
+/** Where each per-frame field sits in `PagingState.slots`: block k holds field k for frames 0..n-1. */
+const PAGE = 0;
+const DIRTY = 1;
+const USE = 2;
+const LOADED = 3;
+const USED = 4;
+const NEXT = 5;
+const FIELDS = 6;
+
+/** The frames of one run after some number of references. Read-only outside this module. */
+export class PagingState {
+  constructor(
+    /**
+     * Per-frame bookkeeping packed in one flat array of small integers, six blocks of one number per
+     * frame: page (-1 when empty), dirty bit, use bit, step loaded, step last used, index of next use.
+     */
+    public slots: number[],
+    /** CLOCK's hand: the frame it points at. */
+    public hand: number,
+    public faults: number,
+    public faultsAfterFill: number,
+    public hits: number,
+    public writeBacks: number,
+    /** References processed so far. */
+    public time: number,
+  ) {}
+
+  clone(): PagingState {
+    return new PagingState(this.slots.slice(), this.hand, this.faults, this.faultsAfterFill, this.hits, this.writeBacks, this.time);
+  }
+
+  get frameCount(): number {
+    return this.slots.length / FIELDS;
+  }
+
+  /** The page in frame f, or null while the frame is empty. */
+  pageIn(f: number): number | null {
+    const p = this.slots[f]!;
+    return p < 0 ? null : p;
+  }
+
+  /** The page in each frame, null for an empty frame. */
+  get frames(): (number | null)[] {
+    return Array.from({ length: this.frameCount }, (_, f) => this.pageIn(f));
+  }
+
+  /** Whether each frame's page was written since it was loaded. */
+  get dirty(): boolean[] {
+    return this.block(DIRTY).map((b) => b === 1);
+  }
+
+  /** CLOCK's use bit of each frame (kept for every policy, shown for CLOCK). */
+  get use(): boolean[] {
+    return this.block(USE).map((b) => b === 1);
+  }
+
+  private block(field: number): number[] {
+    const n = this.frameCount;
+    return this.slots.slice(field * n, field * n + n);
+  }
 }
 
-export interface PagingEvent extends StepEvent {
-  ref: string;
-  page: number;
-  address?: number;
-  offset?: number;
-  write: boolean;
-  fault: boolean;
-  /** The frame that holds the page after this step. */
-  frame: number;
-  /** The page evicted, or null. */
-  victim: number | null;
-  /** Whether the victim was dirty and had to be written back. */
-  writeBack: boolean;
+/** Why a victim was chosen, as the policy sees it (kept so the sentence can be written on demand). */
+export type VictimReason =
+  | { policy: 'FIFO' | 'LRU' }
+  | { policy: 'OPT'; neverUsedAgain: number[]; nextUse: number }
+  | { policy: 'CLOCK'; clearedPages: number[] };
+
+/**
+ * What one reference did. The sentence is composed when first read: a 100,000-reference trace
+ * under four policies would otherwise build 400,000 strings nobody may ever look at.
+ */
+export class PagingEvent implements StepEvent {
+  /** The token as written (`7`, `0x1A2B:w`). */
+  readonly ref: string;
+  readonly page: number;
+  readonly line: number;
+  readonly write: boolean;
+  /** Set when the reference string gives addresses (with `page-size`). */
+  readonly address?: number;
+  readonly offset?: number;
   /** CLOCK: frames whose use bit the hand cleared while looking for a victim, in order. */
-  cleared: number[];
+  cleared: number[] = NONE;
+  private words?: string;
+
+  constructor(
+    reference: Reference,
+    pageSize: number | undefined,
+    readonly policy: Policy,
+    readonly fault: boolean,
+    /** The frame that holds the page after this step. */
+    readonly frame: number,
+    /** The page evicted, or null. */
+    readonly victim: number | null,
+    /** Whether the victim was dirty and had to be written back. */
+    readonly writeBack: boolean,
+    readonly reason: VictimReason | null,
+  ) {
+    this.ref = reference.token;
+    this.page = reference.page;
+    this.line = reference.line;
+    this.write = reference.write;
+    if (reference.address !== undefined) {
+      this.address = reference.address;
+      this.offset = reference.address % pageSize!;
+    }
+  }
+
+  /** What happened and why, in one sentence. */
+  get sentence(): string {
+    return (this.words ??= describe(this));
+  }
+
+  toJSON(): Record<string, unknown> {
+    const { words: _, ...fields } = this;
+    return { ...fields, sentence: this.sentence };
+  }
+}
+
+function describe(e: PagingEvent): string {
+  const where = e.address === undefined ? '' : `address ${e.ref.split(':')[0]} is page ${e.page}, offset ${formatHex(e.offset!)}; `;
+  const writeNote = e.write ? ' (a write: the page is now dirty)' : '';
+  if (!e.fault) {
+    const why = e.policy === 'LRU' ? '; it becomes the most recently used page' : e.policy === 'CLOCK' ? '; its use bit is set' : '';
+    return `${where}page ${e.page} is already in frame ${e.frame}: a hit${why}${writeNote}`;
+  }
+  if (e.victim === null) return `${where}page ${e.page} is loaded into empty frame ${e.frame}${writeNote}`;
+  const r = e.reason!;
+  let why = '';
+  if (r.policy === 'FIFO') why = `${e.victim} was loaded first (FIFO)`;
+  else if (r.policy === 'LRU') why = `${e.victim} was used least recently (LRU)`;
+  else if (r.policy === 'OPT') {
+    const never = r.neverUsedAgain;
+    if (never.length === 1) why = `${e.victim} is never used again (OPT)`;
+    else if (never.length > 1) why = `${list(never)} are never used again and ${e.victim} was loaded first of them (OPT)`;
+    else why = `${e.victim} is not needed again until reference ${r.nextUse + 1}, the farthest ahead (OPT)`;
+  } else if (r.policy === 'CLOCK') {
+    const cleared = r.clearedPages;
+    why =
+      cleared.length === 0
+        ? 'the clock hand points at it and its use bit is clear (CLOCK)'
+        : `the clock hand cleared the use bit${cleared.length > 1 ? 's' : ''} of ${list(cleared)} and stopped at ${e.victim}, whose bit was clear (CLOCK)`;
+  }
+  const written = e.writeBack ? `; ${e.victim} was modified, so it is written back first` : '';
+  return `${where}page ${e.page} replaces page ${e.victim} in frame ${e.frame}: ${why}${written}${writeNote}`;
 }
 
 const KEYS: readonly KeyDoc[] = [
@@ -166,135 +276,104 @@ function runs(c: PagingConfig): RunSpec[] {
 
 function initial(_c: PagingConfig, run: RunSpec): PagingState {
   const n = run.fields.frames as number;
-  return {
-    frames: new Array(n).fill(null),
-    dirty: new Array(n).fill(false),
-    use: new Array(n).fill(false),
-    loadedAt: new Array(n).fill(-1),
-    usedAt: new Array(n).fill(-1),
-    nextUse: new Array(n).fill(-1),
-    hand: 0,
-    faults: 0,
-    faultsAfterFill: 0,
-    hits: 0,
-    writeBacks: 0,
-    time: 0,
-  };
+  const slots = new Array<number>(n * FIELDS).fill(0);
+  for (const field of [PAGE, LOADED, USED, NEXT]) slots.fill(-1, field * n, field * n + n);
+  return new PagingState(slots, 0, 0, 0, 0, 0, 0);
 }
 
 /** `1, 2 and 3` */
 const list = (xs: number[]) => (xs.length < 2 ? xs.join('') : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`);
 
 function apply(c: PagingConfig, run: RunSpec, s: PagingState, i: number): { state: PagingState; event: PagingEvent } {
+  const state = s.clone();
+  return { state, event: step(c, run, state, i) };
+}
+
+/** Applies reference i to `s` in place (the timeline's fast stepping) and says what happened. */
+function step(c: PagingConfig, run: RunSpec, s: PagingState, i: number): PagingEvent {
   const policy = run.fields.policy as Policy;
   const ref = c.refs[i]!;
   const page = ref.page;
-  const n = s.frames.length;
-  const frames = s.frames.slice();
-  const dirty = s.dirty.slice();
-  const use = s.use.slice();
-  const loadedAt = s.loadedAt.slice();
-  const usedAt = s.usedAt.slice();
-  const nextUse = s.nextUse.slice();
-  let { hand, faults, faultsAfterFill, hits, writeBacks } = s;
-  const where = ref.address === undefined ? '' : `address ${ref.token.split(':')[0]} is page ${page}, offset ${formatHex(ref.address % c.pageSize!)}; `;
-  const writeNote = ref.write ? ' (a write: the page is now dirty)' : '';
-  const cleared: number[] = [];
-  let frame = frames.indexOf(page);
+  const n = s.frameCount;
+  const slots = s.slots;
+  let frame = firstFrameHolding(slots, n, page);
   const fault = frame < 0;
   let victim: number | null = null;
   let writeBack = false;
-  let sentence: string;
+  let reason: VictimReason | null = null;
+  let cleared = NONE;
 
-  if (!fault) {
-    hits++;
-    const why =
-      policy === 'LRU' ? '; it becomes the most recently used page' : policy === 'CLOCK' ? '; its use bit is set' : '';
-    sentence = `${where}page ${page} is already in frame ${frame}: a hit${why}${writeNote}`;
-  } else {
-    faults++;
-    frame = frames.indexOf(null);
+  if (!fault) s.hits++;
+  else {
+    s.faults++;
+    frame = firstFrameHolding(slots, n, -1);
     if (frame >= 0) {
-      sentence = `${where}page ${page} is loaded into empty frame ${frame}`;
-      if (policy === 'CLOCK') hand = (frame + 1) % n;
+      if (policy === 'CLOCK') s.hand = (frame + 1) % n;
     } else {
-      faultsAfterFill++;
-      let why: string;
+      s.faultsAfterFill++;
       if (policy === 'FIFO') {
-        frame = argBest(n, (f) => -loadedAt[f]!);
-        why = `${frames[frame]} was loaded first (FIFO)`;
+        frame = argMin(slots, LOADED * n, n);
+        reason = { policy };
       } else if (policy === 'LRU') {
-        frame = argBest(n, (f) => -usedAt[f]!);
-        why = `${frames[frame]} was used least recently (LRU)`;
+        frame = argMin(slots, USED * n, n);
+        reason = { policy };
       } else if (policy === 'OPT') {
         const never = c.refs.length;
         // A page never used again outranks every page that is; among those, the earliest loaded goes.
-        frame = argBest(n, (f) => (nextUse[f]! >= never ? never * 2 - loadedAt[f]! : nextUse[f]!));
-        const unused = [...Array(n).keys()].filter((f) => nextUse[f]! >= never).map((f) => frames[f]!);
-        if (unused.length === 1) why = `${frames[frame]} is never used again (OPT)`;
-        else if (unused.length > 1) why = `${list(unused)} are never used again and ${frames[frame]} was loaded first of them (OPT)`;
-        else why = `${frames[frame]} is not needed again until reference ${nextUse[frame]! + 1}, the farthest ahead (OPT)`;
+        const neverUsedAgain: number[] = [];
+        let farthest = -1;
+        for (let f = 0; f < n; f++) {
+          const next = slots[NEXT * n + f]!;
+          if (next >= never) {
+            if (neverUsedAgain.length === 0 || slots[LOADED * n + f]! < slots[LOADED * n + frame]!) frame = f;
+            neverUsedAgain.push(slots[f]!);
+          } else if (neverUsedAgain.length === 0 && next > farthest) {
+            farthest = next;
+            frame = f;
+          }
+        }
+        reason = { policy, neverUsedAgain, nextUse: farthest };
       } else {
-        while (use[hand]) {
-          use[hand] = false;
+        cleared = [];
+        let hand = s.hand;
+        while (slots[USE * n + hand] === 1) {
+          slots[USE * n + hand] = 0;
           cleared.push(hand);
           hand = (hand + 1) % n;
         }
         frame = hand;
-        hand = (hand + 1) % n;
-        why =
-          cleared.length === 0
-            ? `the clock hand points at it and its use bit is clear (CLOCK)`
-            : `the clock hand cleared the use bit${cleared.length > 1 ? 's' : ''} of ${list(cleared.map((f) => frames[f]!))} and stopped at ${frames[frame]}, whose bit was clear (CLOCK)`;
+        s.hand = (hand + 1) % n;
+        reason = { policy, clearedPages: cleared.map((f) => slots[f]!) };
       }
-      victim = frames[frame]!;
-      writeBack = dirty[frame]!;
-      if (writeBack) writeBacks++;
-      sentence = `${where}page ${page} replaces page ${victim} in frame ${frame}: ${why}${writeBack ? `; ${victim} was modified, so it is written back first` : ''}`;
+      victim = slots[frame]!;
+      writeBack = slots[DIRTY * n + frame] === 1;
+      if (writeBack) s.writeBacks++;
     }
-    frames[frame] = page;
-    dirty[frame] = false;
-    loadedAt[frame] = i;
-    sentence += writeNote;
+    slots[frame] = page;
+    slots[DIRTY * n + frame] = 0;
+    slots[LOADED * n + frame] = i;
   }
-  if (ref.write) dirty[frame] = true;
-  use[frame] = true;
-  usedAt[frame] = i;
-  nextUse[frame] = c.nextUse[i]!;
+  if (ref.write) slots[DIRTY * n + frame] = 1;
+  slots[USE * n + frame] = 1;
+  slots[USED * n + frame] = i;
+  slots[NEXT * n + frame] = c.nextUse[i]!;
+  s.time++;
 
-  const event: PagingEvent = {
-    line: ref.line,
-    sentence,
-    ref: ref.token,
-    page,
-    write: ref.write,
-    fault,
-    frame,
-    victim,
-    writeBack,
-    cleared,
-  };
-  if (ref.address !== undefined) {
-    event.address = ref.address;
-    event.offset = ref.address % c.pageSize!;
-  }
-  return {
-    state: { frames, dirty, use, loadedAt, usedAt, nextUse, hand, faults, faultsAfterFill, hits, writeBacks, time: s.time + 1 },
-    event,
-  };
+  const event = new PagingEvent(ref, c.pageSize, policy, fault, frame, victim, writeBack, reason);
+  if (cleared.length) event.cleared = cleared;
+  return event;
 }
 
-/** The frame with the largest score; scores are distinct, so no tie rule is needed here. */
-function argBest(n: number, score: (f: number) => number): number {
+function firstFrameHolding(slots: readonly number[], n: number, page: number): number {
+  for (let f = 0; f < n; f++) if (slots[f] === page) return f;
+  return -1;
+}
+
+
+/** The frame whose time (in the block at `base`) is smallest; times are distinct step numbers, so no tie rule is needed. */
+function argMin(slots: readonly number[], base: number, n: number): number {
   let best = 0;
-  let bestScore = -Infinity;
-  for (let f = 0; f < n; f++) {
-    const v = score(f);
-    if (v > bestScore) {
-      bestScore = v;
-      best = f;
-    }
-  }
+  for (let f = 1; f < n; f++) if (slots[base + f]! < slots[base + best]!) best = f;
   return best;
 }
 
@@ -317,17 +396,17 @@ function stepReport(_c: PagingConfig, run: RunSpec, s: PagingState, e: PagingEve
     fault: e.fault,
     frame: e.frame,
     victim: e.victim,
-    contents: s.frames.slice(),
+    contents: s.frames,
     write: e.write,
     writeBack: e.writeBack,
-    dirty: s.dirty.slice(),
+    dirty: s.dirty,
   };
   if (e.address !== undefined) {
     out.address = e.address;
     out.offset = e.offset;
   }
   if (run.fields.policy === 'CLOCK') {
-    out.use = s.use.slice();
+    out.use = s.use;
     out.hand = s.hand;
   }
   return out;
@@ -344,44 +423,46 @@ function table(t: Timeline<PagingConfig, PagingState, PagingEvent>, from: number
   const rows: TableCell[][] = Array.from({ length: n }, (_, f) => [{ text: `frame ${f}` }]);
   const faultRow: TableCell[] = [{ text: 'fault' }];
   let state = t.stateAt(from - 1);
+
   for (let step = from; step <= to; step++) {
     const e = t.eventAt(step)!;
-    const prev = state;
     state = t.stateAt(step);
     head.push({ text: e.ref, title: `step ${step}: reference ${e.ref}${e.write ? ' (write)' : ''}` });
+    const { frames, dirty, use } = state;
     for (let f = 0; f < n; f++) {
-      const page = state.frames[f];
+      const page = frames[f];
       const classes: string[] = [];
       if (f === e.frame) classes.push(e.fault ? 'fault' : 'hit');
       if (f === e.frame && e.victim !== null) classes.push('victim');
-      if (state.dirty[f]) classes.push('dirty');
+      if (dirty[f]) classes.push('dirty');
       let text = page === null ? '' : String(page);
-      if (clockPolicy && page !== null) text += state.use[f] ? '*' : '';
+      if (clockPolicy && page !== null) text += use[f] ? '*' : '';
       if (clockPolicy && state.hand === f) classes.push('hand');
       const notes = [
         f === e.frame ? (e.fault ? (e.victim !== null ? `fault: replaced page ${e.victim}` : 'fault') : 'hit') : '',
-        state.dirty[f] ? 'dirty' : '',
-        clockPolicy && page !== null ? `use bit ${state.use[f] ? 1 : 0}` : '',
+        dirty[f] ? 'dirty' : '',
+        clockPolicy && page !== null ? `use bit ${use[f] ? 1 : 0}` : '',
         clockPolicy && state.hand === f ? 'clock hand' : '',
       ].filter(Boolean);
       rows[f]!.push({ text, classes, title: `frame ${f}: ${page === null ? 'empty' : `page ${page}`}${notes.length ? ` (${notes.join(', ')})` : ''}` });
     }
-    faultRow.push({ text: e.fault ? 'F' : '', classes: e.fault ? ['fault'] : [], title: e.fault ? (prev.frames.includes(null) && e.victim === null ? 'fault (compulsory)' : 'fault') : 'hit' });
+    faultRow.push({ text: e.fault ? 'F' : '', classes: e.fault ? ['fault'] : [], title: e.fault ? (e.victim === null ? 'fault (into an empty frame)' : 'fault') : 'hit' });
   }
   return { caption: t.run.label, head, rows: [...rows, faultRow] };
 }
 
 function mermaid(_c: PagingConfig, run: RunSpec, s: PagingState, e: PagingEvent | undefined): string {
   const lines = ['flowchart LR'];
-  const resident = s.frames.map((p, f) => ({ p, f })).filter((x) => x.p !== null) as { p: number; f: number }[];
+  const { frames, dirty, use } = s;
+  const resident = frames.map((p, f) => ({ p, f })).filter((x) => x.p !== null) as { p: number; f: number }[];
   lines.push(`  subgraph pages[${mermaidLabel('Process pages')}]`, '    direction TB');
   for (const { p } of [...resident].sort((a, b) => a.p - b.p)) lines.push(`    p${p}[${mermaidLabel(`page ${p}`)}]`);
   if (e && e.victim !== null) lines.push(`    v${e.victim}[${mermaidLabel(`page ${e.victim} (evicted)`)}]`);
   if (resident.length === 0) lines.push(`    none[${mermaidLabel('no page loaded yet')}]`);
   lines.push('  end');
   lines.push(`  subgraph memory[${mermaidLabel(`Main memory: ${run.label}`)}]`, '    direction TB');
-  s.frames.forEach((p, f) => {
-    const flags = [s.dirty[f] ? 'dirty' : '', run.fields.policy === 'CLOCK' ? `use ${s.use[f] ? 1 : 0}` : '', run.fields.policy === 'CLOCK' && s.hand === f ? 'hand' : '']
+  frames.forEach((p, f) => {
+    const flags = [dirty[f] ? 'dirty' : '', run.fields.policy === 'CLOCK' ? `use ${use[f] ? 1 : 0}` : '', run.fields.policy === 'CLOCK' && s.hand === f ? 'hand' : '']
       .filter(Boolean)
       .join(', ');
     lines.push(`    f${f}[${mermaidLabel(`frame ${f}: ${p === null ? 'empty' : `page ${p}`}${flags ? ` (${flags})` : ''}`)}]`);
@@ -410,6 +491,8 @@ export const vmPaging: SchemeModule<PagingConfig, PagingState, PagingEvent> = {
   work: (c) => c.refs.length * c.policies.length * c.frames.reduce((a, f) => a + Math.max(1, f / 64), 0),
   initial,
   apply,
+  step,
+  clone: (s) => s.clone(),
   metrics,
   stepReport,
   finalReport,

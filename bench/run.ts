@@ -1,0 +1,33 @@
+/**
+ * `npm run bench`: every benchmark with its budget. Prints one line per figure and exits 1 when a
+ * budget is missed. Benchmarks of other layers are picked up when their files exist.
+ */
+import { existsSync } from 'node:fs';
+import { printFigures, type Figure } from './common.js';
+import { benchPaging } from './paging.js';
+
+const all: Figure[] = [];
+const section = async (title: string, run: () => Figure[] | Promise<Figure[]>) => {
+  console.log(`\n== ${title}`);
+  const figures = await run();
+  printFigures(figures);
+  all.push(...figures);
+};
+
+await section('page replacement (engine)', benchPaging);
+
+const optional: [string, string, string][] = [
+  ['contiguous allocation (engine)', './dynamic.ts', 'benchDynamic'],
+  ['bundle size (Chromium)', './bundle-size.ts', 'benchBundleSize'],
+  ['view stepping (Chromium)', './view-step.ts', 'benchViewStep'],
+  ['Eleventy build overhead', './build.ts', 'benchBuild'],
+];
+for (const [title, file, fn] of optional) {
+  if (!existsSync(new URL(file, import.meta.url))) continue;
+  const mod = await import(file);
+  if (typeof mod[fn] === 'function') await section(title, () => mod[fn]());
+}
+
+const missed = all.filter((f) => !f.ok);
+console.log(`\n${all.length - missed.length} of ${all.length} figures within budget`);
+process.exit(missed.length ? 1 : 0);

@@ -1,0 +1,124 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { main, type Io } from '../../cli/main.js';
+import { extractBlocks } from '../../engine/index.js';
+
+const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url));
+
+function cli(...args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: Io = { out: (s) => out.push(s), err: (s) => err.push(s), read: (p) => readFileSync(p, 'utf8') };
+  const code = main(args, io);
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+describe('markdown blocks', () => {
+  it('finds memsim fences with the line of the opening fence, front matter counted, quoted examples skipped', () => {
+    const md = '---\na: 1\n---\n\n```memsim\nx: 1\n```\n\n````markdown\n```memsim\ny: 2\n```\n````\n\n~~~ memsim\nz: 3\n~~~\n';
+    assert.deepEqual(extractBlocks(md), [
+      { line: 5, text: 'x: 1', closed: true },
+      { line: 15, text: 'z: 3', closed: true },
+    ]);
+  });
+  it('leaves other languages alone and removes a list item\'s indentation', () => {
+    assert.deepEqual(extractBlocks('```js\nx\n```\n- item\n\n  ```memsim\n  a: 1\n  ```\n'), [{ line: 6, text: 'a: 1', closed: true }]);
+  });
+});
+
+describe('mem-sim check', () => {
+  it('exits 0 and says how many blocks a valid file has', () => {
+    const r = cli('check', fixture('paging-post.md'), fixture('belady.yaml'));
+    assert.equal(r.code, 0, r.err);
+    assert.match(r.out, /paging-post\.md: 2 memsim blocks, no errors/);
+    assert.match(r.out, /belady\.yaml: 1 memsim block, no errors/);
+  });
+  it('prints path:LINE:COL message with LINE counted in the file (front matter before the block) and exits 1', () => {
+    const r = cli('check', fixture('broken-post.md'));
+    assert.equal(r.code, 1);
+    const lines = r.err.split('\n');
+    assert.equal(lines.length, 2);
+    assert.match(lines[0]!, /broken-post\.md:7:1 unknown key 'frame' for scheme vm-paging: .*did you mean 'frames'\?$/);
+    assert.match(lines[1]!, /broken-post\.md:13:9 '0x2' is an address, but the scenario has no page-size/);
+  });
+  it('a missing file is an error, not a crash', () => {
+    const r = cli('check', '/nonexistent/file.md');
+    assert.equal(r.code, 1);
+    assert.match(r.err, /cannot read the file \(ENOENT\)/);
+  });
+});
+
+describe('mem-sim run', () => {
+  it('prints the textbook table: the reference string across, a row per frame, faults marked, and the metrics', () => {
+    const r = cli('run', fixture('paging-post.md'));
+    assert.equal(r.code, 0, r.err);
+    assert.match(r.out, /FIFO, 3 frames\nreference  7  0  1  2  0  3  0  4  2  3  0  3  2  1  2  0  1  7  0  1\nframe 0    7  7  7  2/);
+    assert.match(r.out, /fault      F  F  F  F     F  F  F  F  F  F        F  F        F  F  F\nfaults 15, faultsAfterFill 12, hits 5, hitRatio 0.25, writeBacks 0/);
+    assert.match(r.out, /FIFO, 4 frames[\s\S]*faults 10,/);
+  });
+  it('--json is the report of the contract: one object per block, runs per policy and frame count', () => {
+    const r = cli('run', fixture('paging-post.md'), '--json');
+    assert.equal(r.code, 0, r.err);
+    const report = JSON.parse(r.out);
+    assert.equal(report.length, 2);
+    const [first, second] = report;
+    assert.equal(first.scheme, 'vm-paging');
+    assert.equal(first.line, 10);
+    assert.equal(first.title, 'FIFO and LRU');
+    assert.deepEqual(first.runs.map((x: any) => [x.policy, x.frames]), [['FIFO', 3], ['LRU', 3]]);
+    assert.deepEqual(first.runs[0].steps[0], {
+      line: 15,
+      ref: '7',
+      page: 7,
+      fault: true,
+      frame: 0,
+      victim: null,
+      contents: [7, null, null],
+      write: false,
+      writeBack: false,
+      dirty: [false, false, false],
+      sentence: 'page 7 is loaded into empty frame 0',
+    });
+    assert.deepEqual(first.runs[0].final, { faults: 15, faultsAfterFill: 12, hits: 5, hitRatio: 0.25, writeBacks: 0, contents: [7, 0, 1] });
+    assert.equal(first.runs[0].steps.length, 20);
+    assert.deepEqual(second.runs.map((x: any) => [x.policy, x.frames, x.final.faults]), [['FIFO', 3, 9], ['FIFO', 4, 10]]);
+    assert.equal(second.line, 26);
+  });
+  it('an invalid block is {line, errors} in the report, makes run exit 1 and goes to stderr as path:LINE:COL', () => {
+    const r = cli('run', fixture('broken-post.md'), '--json');
+    assert.equal(r.code, 1);
+    const report = JSON.parse(r.out);
+    assert.deepEqual(report[0].line, 5);
+    assert.deepEqual(report[0].errors[0], { line: 7, column: 1, message: report[0].errors[0].message });
+    assert.match(r.err, /broken-post\.md:7:1 unknown key 'frame'/);
+  });
+  it('a YAML scenario file is one block at line 1', () => {
+    const report = JSON.parse(cli('run', fixture('belady.yaml'), '--json').out);
+    assert.equal(report[0].line, 1);
+    assert.equal(report[0].runs[0].steps[0].line, 4);
+  });
+  it('usage errors exit 2 and say what to do; --help for each command exits 0', () => {
+    assert.equal(cli('frobnicate').code, 2);
+    assert.match(cli('frobnicate').err, /unknown command 'frobnicate'/);
+    assert.equal(cli('run').code, 2);
+    assert.equal(cli('run', 'a.md', '--jsno').code, 2);
+    for (const c of ['check', 'run']) {
+      const r = cli(c, '--help');
+      assert.equal(r.code, 0);
+      assert.match(r.out, new RegExp(`Usage: mem-sim ${c}`));
+    }
+    assert.match(cli('--help').out, /mem-sim check FILES/);
+  });
+  it('the installed bin runs the compiled CLI (npx mem-sim)', () => {
+    const bin = fileURLToPath(new URL('../../bin/mem-sim.js', import.meta.url));
+    assert.ok(existsSync(fileURLToPath(new URL('../../lib/cli/main.js', import.meta.url))), 'lib/ is built by prepare / npm test');
+    const r = spawnSync(process.execPath, [bin, 'run', fixture('belady.yaml'), '--json'], { encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal(JSON.parse(r.stdout)[0].runs[1].final.faults, 10);
+    const bad = spawnSync(process.execPath, [bin, 'check', fixture('broken-post.md')], { encoding: 'utf8' });
+    assert.equal(bad.status, 1);
+  });
+});
