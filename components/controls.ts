@@ -1,0 +1,114 @@
+/**
+ * The shared playback controls: first, back, play/pause, forward, last, a slider over every
+ * position, the speed, and the toggles for the diagram and the table alternative. The element that
+ * owns the cursor passes its state in and gets the reader's intent back through `actions`.
+ */
+import { css, html, nothing, type TemplateResult } from 'lit';
+
+/** Steps per second the speed menu offers. */
+export const SPEEDS = [0.5, 1, 2, 4, 8] as const;
+
+export interface ControlsState {
+  position: number;
+  total: number;
+  playing: boolean;
+  speed: number;
+  diagram: boolean;
+  /** Whether the table alternative is open; undefined when the view is a table already. */
+  table: boolean | undefined;
+}
+
+export interface ControlsActions {
+  go(position: number): void;
+  toggle(): void;
+  speed(stepsPerSecond: number): void;
+  diagram(): void;
+  table(): void;
+}
+
+export const controlsStyles = css`
+  .controls {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.4rem;
+    margin-top: 0.6rem;
+  }
+  button,
+  select {
+    font: inherit;
+    color: var(--_text);
+    background: var(--_background);
+    border: 1px solid var(--_border);
+    border-radius: var(--mem-sim-radius, 6px);
+    min-height: 2.2rem;
+    min-width: 2.4rem;
+    padding: 0 0.5rem;
+    cursor: pointer;
+  }
+  button[aria-disabled='true'] {
+    cursor: default;
+    color: var(--_muted);
+    opacity: 0.7;
+  }
+  button.play {
+    background: var(--_accent);
+    color: var(--_accent-text);
+    border-color: var(--_accent);
+    min-width: 5.5rem;
+  }
+  button[aria-pressed='true'],
+  button[aria-expanded='true'] {
+    border-color: var(--_accent);
+    box-shadow: inset 0 0 0 1px var(--_accent);
+  }
+  input[type='range'] {
+    flex: 1 1 8rem;
+    min-width: 6rem;
+    accent-color: var(--_accent);
+  }
+  .position {
+    font-variant-numeric: tabular-nums;
+    white-space: nowrap;
+  }
+  label {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.3rem;
+  }
+`;
+
+export function renderControls(s: ControlsState, a: ControlsActions): TemplateResult {
+  const atStart = s.position <= 0;
+  const atEnd = s.position >= s.total;
+  return html`<div class="controls" part="controls" role="group" aria-label="Simulation controls">
+    <button part="button" aria-label="First step" title="First step (Home)" aria-disabled=${atStart} @click=${() => a.go(0)}>|&lsaquo;</button>
+    <button part="button" aria-label="Back" title="Back (Left arrow)" aria-disabled=${atStart} @click=${() => a.go(s.position - 1)}>&lsaquo;</button>
+    <button part="button play" class="play" title="Play or pause (Space)" @click=${a.toggle}><span aria-hidden="true">${s.playing ? '❚❚' : '▶'}</span> ${s.playing ? 'Pause' : 'Play'}</button>
+    <button part="button" aria-label="Forward" title="Forward (Right arrow)" aria-disabled=${atEnd} @click=${() => a.go(s.position + 1)}>&rsaquo;</button>
+    <button part="button" aria-label="Last step" title="Last step (End)" aria-disabled=${atEnd} @click=${() => a.go(s.total)}>&rsaquo;|</button>
+    <input
+      part="slider"
+      type="range"
+      min="0"
+      max=${s.total}
+      .value=${String(s.position)}
+      aria-label="Step"
+      aria-valuetext=${`step ${s.position} of ${s.total}`}
+      @input=${(e: Event) => a.go(Number((e.target as HTMLInputElement).value))}
+    />
+    <span part="position" class="position">Step ${s.position} of ${s.total}</span>
+    <label part="speed"
+      >Speed
+      <select @change=${(e: Event) => a.speed(Number((e.target as HTMLSelectElement).value))}>
+        ${[...new Set([...SPEEDS, s.speed])]
+          .sort((a, b) => a - b)
+          .map((v) => html`<option value=${v} ?selected=${v === s.speed}>${v}×</option>`)}
+      </select></label
+    >
+    <button part="button" aria-expanded=${String(s.diagram)} @click=${a.diagram}>Diagram</button>
+    ${s.table === undefined
+      ? nothing
+      : html`<button part="button" aria-expanded=${String(s.table)} @click=${a.table}>Table</button>`}
+  </div>`;
+}

@@ -1,0 +1,168 @@
+import { css, html, nothing, type PropertyValues } from 'lit';
+import type { TableCell } from '../../engine/scheme.js';
+import type { PagingConfig, PagingEvent, PagingState } from '../../engine/schemes/vm-paging.js';
+import type { Timeline } from '../../engine/timeline.js';
+import { define } from '../define.js';
+import { renderTable, windowAround } from '../table.js';
+import { SchemeView } from './scheme-view.js';
+
+type PagingTimeline = Timeline<PagingConfig, PagingState, PagingEvent>;
+
+/**
+ * The textbook frame table of one page-replacement run: the reference string across the top, a
+ * row per frame, the faults marked in the last row. Columns up to the current step are filled in,
+ * later ones show only their reference, as a student fills the table in by hand. The page that
+ * replaced another shows the victim struck through; CLOCK shows use bits (`*`) and the hand (`→`);
+ * a page modified since it was loaded is marked dirty. Long reference strings show 25 columns at a
+ * time (see windowAround).
+ *
+ * @tagname mem-sim-vm-paging
+ * @csspart frame-table - the scrolling box around the table
+ * @csspart table - the table
+ * @csspart legend - the line that explains the marks
+ */
+export class VmPagingView extends SchemeView {
+  static override drawsTable = true;
+
+  static override styles = [
+    SchemeView.styles,
+    css`
+      :host {
+        display: block;
+      }
+      .scroll {
+        position: relative;
+      }
+      th,
+      td {
+        background: var(--_background);
+      }
+      thead th:first-child,
+      tbody th {
+        position: sticky;
+        left: 0;
+        z-index: 1;
+      }
+      .current {
+        background: var(--_current-background);
+        font-weight: bold;
+      }
+      thead .future {
+        color: var(--_muted);
+        font-weight: normal;
+      }
+      td.fault {
+        background: var(--_fault-background);
+        color: var(--_fault-text);
+        font-weight: bold;
+      }
+      td.hit {
+        background: var(--_hit-background);
+        color: var(--_hit-text);
+      }
+      td.victim {
+        background: var(--_victim-background);
+        color: var(--_text);
+      }
+      s {
+        font-size: 0.75em;
+        margin-inline-start: 0.15em;
+        color: inherit;
+      }
+      .mark {
+        font-size: 0.75em;
+        vertical-align: super;
+        color: var(--_dirty);
+        font-weight: bold;
+      }
+      .legend,
+      .window {
+        margin: 0.3rem 0 0;
+        font-size: 0.85em;
+        color: var(--_muted);
+      }
+    `,
+  ];
+
+  /** Whether any reference writes, so the legend explains the dirty mark (found once per run, not per step). */
+  private _writes = false;
+
+  protected override willUpdate(changed: PropertyValues): void {
+    if (changed.has('timeline')) this._writes = (this.timeline as PagingTimeline | undefined)?.events.some((e) => e.write) ?? false;
+  }
+
+  override render() {
+    const t = this.timeline as PagingTimeline | undefined;
+    if (!t) return nothing;
+    const n = t.length;
+    const p = this.position;
+    const [from, to] = windowAround(p, n);
+    const step = (column: number) => from + column - 1;
+    const table = t.scheme.table(t, from, to);
+    // Later columns keep their reference but none of their contents, as on a student's worksheet.
+    const model = { ...table, rows: table.rows.map((row) => row.map((c, i) => (i > 0 && step(i) > p ? { text: '' } : c))) };
+    const frameRows = model.rows.length - 1;
+    const clock = t.run.fields.policy === 'CLOCK';
+    const writes = this._writes;
+    const cell = (c: TableCell, column: number, row: number) => {
+      const marks = c.classes ?? [];
+      if (row === frameRows || marks.length === 0) return c.text;
+      const victim = marks.includes('victim') ? t.eventAt(step(column))?.victim : undefined;
+      return html`<span aria-hidden="true"
+          >${marks.includes('hand') ? '→' : ''}${c.text}${marks.includes('dirty')
+            ? html`<span class="mark">d</span>`
+            : ''}${victim === undefined || victim === null ? '' : html`<s>${victim}</s>`}</span
+        ><span class="sr-only">${c.title}</span>`;
+    };
+    const columnClass = (column: number) => (step(column) === p ? 'current' : step(column) > p ? 'future' : '');
+    return html`<div
+        class="scroll"
+        part="frame-table"
+        tabindex="0"
+        role="region"
+        aria-label=${`${t.run.label}: frame table`}
+      >
+        ${renderTable(model, { cell, columnClass })}
+      </div>
+      ${from > 1 || to < n ? html`<p class="window">References ${from} to ${to} of ${n}</p>` : nothing}
+      <p class="legend" part="legend">
+        F: page fault; a struck-through page is the victim it replaced${clock ? '; * use bit set; → clock hand' : ''}${writes
+          ? '; d: dirty (modified since loaded)'
+          : ''}
+      </p>`;
+  }
+
+  /**
+   * Keeps the current step's column in view when the table is wider than its box. The measuring
+   * waits for the next frame, when the browser lays the page out anyway: measuring here would force
+   * one extra layout per run on every step.
+   */
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    cancelAnimationFrame(this._frame);
+    this._frame = requestAnimationFrame(() => this._scrollToCurrent());
+  }
+
+  private _frame = 0;
+
+  private _scrollToCurrent(): void {
+    const box = this.renderRoot.querySelector<HTMLElement>('.scroll');
+    const current = box?.querySelector<HTMLElement>('thead .current');
+    const label = box?.querySelector<HTMLElement>('thead th');
+    if (!box || !current || !label || box.scrollWidth <= box.clientWidth) return;
+    const left = current.offsetLeft - label.offsetWidth;
+    const right = current.offsetLeft + current.offsetWidth - box.clientWidth;
+    if (box.scrollLeft > left) box.scrollLeft = left;
+    else if (box.scrollLeft < right) box.scrollLeft = right;
+  }
+}
+
+define('mem-sim-vm-paging', VmPagingView);
+
+export default VmPagingView;
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'mem-sim-vm-paging': VmPagingView;
+  }
+}

@@ -1,0 +1,65 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { setViewport } from '@web/test-runner-commands';
+import type { MemSim } from '../../components/mem-sim.js';
+import { control, fifo, parts, settled, simulator } from './helpers.js';
+
+/** Stallings' four-policy reference string, with writes so dirty marks show too. */
+const clock = 'scheme: vm-paging\ntitle: CLOCK with writes\nframes: 3\npolicy: CLOCK, LRU\nrefs: 2 3:w 2 1 5 2 4 5 3:w 2 5 2\n';
+
+describe('axe-core finds no accessibility violations', () => {
+  it('at step 0', async () => {
+    const el = await simulator(fifo());
+    await expect(el).to.be.accessible();
+  });
+
+  it('mid-way through a CLOCK comparison, with use bits, the hand, victims and dirty pages marked', async () => {
+    const el = await simulator(clock);
+    el.step = 9;
+    await settled(el);
+    await expect(el).to.be.accessible();
+  });
+
+  it('at the last step, where Forward and Last are unavailable', async () => {
+    const el = await simulator(fifo());
+    el.step = el.total;
+    await settled(el);
+    await expect(el).to.be.accessible();
+  });
+
+  it('showing the error box', async () => {
+    const el = await simulator('scheme: vm-paging\nframes: none\npolicy: LFU\nrefs: 1 2 x\n');
+    expect(parts(el, '[part=error-list] li').length).to.equal(3);
+    await expect(el).to.be.accessible();
+  });
+
+  it('in the dark theme, mid-way and with an error', async () => {
+    const el = await simulator(clock);
+    el.theme = 'dark';
+    el.step = 5;
+    await settled(el);
+    await expect(el).to.be.accessible();
+    const broken = await fixture<MemSim>(html`<mem-sim theme="dark" scheme="vm-paging" refs="1 x"></mem-sim>`);
+    await broken.ready;
+    await expect(broken).to.be.accessible();
+  });
+
+  it('at 320 px wide', async () => {
+    await setViewport({ width: 320, height: 800 });
+    try {
+      const el = await simulator(clock);
+      el.step = 4;
+      await settled(el);
+      await expect(el).to.be.accessible();
+    } finally {
+      await setViewport({ width: 1280, height: 800 });
+    }
+  });
+
+  it('with the diagram open', async () => {
+    const el = await simulator(fifo(3, 'FIFO', '7 0 1 2'));
+    el.step = 4;
+    control(el, 'Diagram').click();
+    await waitUntil(() => parts(el, 'mem-sim-diagram')[0]?.shadowRoot?.querySelector('svg g.node'), 'no diagram', { timeout: 8000 });
+    await expect(el).to.be.accessible();
+  });
+});

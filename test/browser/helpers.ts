@@ -1,0 +1,80 @@
+/** Shared helpers for the component tests: build a simulator, find its parts, read its tables. */
+import { fixture, html } from '@open-wc/testing';
+import '../../components/mem-sim.js';
+import type { MemSim } from '../../components/mem-sim.js';
+import type { VmPagingView } from '../../components/views/vm-paging-view.js';
+
+/** Silberschatz's reference string of the FIFO, OPT and LRU figures. */
+export const SILBERSCHATZ_REFS = '7 0 1 2 0 3 0 4 2 3 0 3 2 1 2 0 1 7 0 1';
+
+export const fifo = (frames: number | string = 3, policy = 'FIFO', refs = SILBERSCHATZ_REFS) =>
+  `scheme: vm-paging\ntitle: ${policy} on Silberschatz's reference string\nframes: ${frames}\npolicy: ${policy}\nrefs: ${refs}\n`;
+
+/** A `<mem-sim>` holding `text` as its inline scenario, rendered and ready. */
+export async function simulator(text: string): Promise<MemSim> {
+  const el = await fixture<MemSim>(html`<mem-sim><pre><code class="language-memsim">${text}</code></pre></mem-sim>`);
+  await el.ready;
+  return el;
+}
+
+export const part = <E extends Element = HTMLElement>(el: MemSim, selector: string): E => {
+  const found = el.shadowRoot!.querySelector<E>(selector);
+  if (!found) throw new Error(`no ${selector} in the simulator`);
+  return found;
+};
+
+export const parts = (el: MemSim, selector: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(selector)];
+
+/** A control by its accessible name (aria-label, else its text). */
+export function control(el: MemSim, name: string): HTMLButtonElement {
+  const found = parts(el, 'button').find((b) => (b.getAttribute('aria-label') ?? b.textContent!.trim()).endsWith(name));
+  if (!found) throw new Error(`no button named ${name}`);
+  return found as HTMLButtonElement;
+}
+
+export const views = (el: MemSim) => parts(el, 'mem-sim-vm-paging') as VmPagingView[];
+
+/**
+ * The frame table of run `i` as a reader sees it: one array per row, label first; the page each
+ * cell holds with its marks (`*` use bit, `→` clock hand, `d` dirty), without the struck-through victim.
+ */
+export function frameTable(el: MemSim, i = 0): string[][] {
+  const table = views(el)[i]!.shadowRoot!.querySelector('table')!;
+  return [...table.rows].map((r) =>
+    [...r.cells].map((c) => {
+      const seen = (c.querySelector('[aria-hidden]') ?? c).cloneNode(true) as Element;
+      seen.querySelector('s')?.remove();
+      return seen.textContent!.trim();
+    }),
+  );
+}
+
+/** The victims struck through in run `i`'s table, as `step:page`. */
+export function victims(el: MemSim, i = 0): string[] {
+  const table = views(el)[i]!.shadowRoot!.querySelector('table')!;
+  return [...table.tBodies[0]!.rows].flatMap((r) =>
+    [...r.cells].filter((c) => c.querySelector('s')).map((c) => `${c.cellIndex}:${c.querySelector('s')!.textContent}`),
+  );
+}
+
+/** The metrics of run `i` as `{label: value}`. */
+export function metrics(el: MemSim, i = 0): Record<string, string> {
+  const dl = parts(el, '[part=metrics]')[i]!;
+  return Object.fromEntries([...dl.querySelectorAll('div')].map((d) => [d.querySelector('dt')!.textContent, d.querySelector('dd')!.textContent]));
+}
+
+export const sentence = (el: MemSim, i = 0) => parts(el, '[part=sentence]')[i]!.textContent!.trim();
+export const liveText = (el: MemSim) => part(el, '[aria-live]').textContent!.trim();
+
+/** Waits for every update the last action caused, in the element and its views. */
+export async function settled(el: MemSim): Promise<void> {
+  await el.updateComplete;
+  await Promise.all(views(el).map((v) => v.updateComplete));
+}
+
+/** The focused element, looking through shadow roots. */
+export function deepActive(): Element | null {
+  let a: Element | null = document.activeElement;
+  while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
+  return a;
+}

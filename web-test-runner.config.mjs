@@ -1,0 +1,38 @@
+// Component tests in Chromium (the one `npm test` found, passed as CHROME_PATH): the TypeScript
+// sources served through esbuild, Mermaid's own ESM build for `import('mermaid')`.
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+
+const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
+
+/** `import('mermaid')` resolves to mermaid.core.mjs, which imports CommonJS; use the ESM build. */
+const mermaidEsm = {
+  name: 'mermaid-esm',
+  resolveImport: ({ source }) => (source === 'mermaid' ? '/node_modules/mermaid/dist/mermaid.esm.min.mjs' : undefined),
+};
+
+export default {
+  files: ['test/browser/**/*.test.ts'],
+  nodeResolve: { browser: true },
+  plugins: [mermaidEsm, esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
+  browsers: [
+    chromeLauncher({
+      launchOptions: {
+        executablePath,
+        headless: true,
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-dev-shm-usage',
+          '--disable-quic',
+          '--no-first-run',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+        ],
+      },
+    }),
+  ],
+  concurrency: 2,
+  testFramework: { config: { timeout: 10000 } },
+};
