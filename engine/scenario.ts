@@ -43,7 +43,8 @@ export function schemeName(word: string): SchemeName | undefined {
 }
 
 export function readScenarioHead(text: string, opts: ParseOptions = {}): ScenarioHead {
-  const bytes = new TextEncoder().encode(text).length;
+  // UTF-8 needs at most 3 bytes per UTF-16 unit, so most texts need no encoding to be measured.
+  const bytes = text.length * 3 <= MAX_SCENARIO_BYTES ? 0 : new TextEncoder().encode(text).length;
   if (bytes > MAX_SCENARIO_BYTES) {
     const source = new ScenarioSource('', opts.lineOffset ?? 0);
     source.errors.length = 0; // the empty stand-in text's own complaint is beside the point

@@ -1,0 +1,51 @@
+/**
+ * One memsim block from text to markup: validate and simulate it with the engine, then write the
+ * `<mem-sim>` element of the markup contract (the escaped scenario in a code child, the static
+ * fallback beside it). Shared by every host plugin so they all emit the same HTML.
+ */
+// The engine's modules one by one rather than its index, so a build loads only what rendering needs.
+import { parseScenario } from '../engine/report.js';
+import { simulate } from '../engine/scenario.js';
+import { attributes, escapeHtml } from './escape.js';
+import { formatError, renderErrorBox, renderFallback, type FallbackOptions, type LocatedError } from './fallback.js';
+
+/** Where a block sits in its source file. */
+export interface BlockLocation {
+  /** The file's path as the host names it, for error messages. */
+  file?: string;
+  /** Line of the opening fence, 1-based, counted in the file (front matter included). */
+  line: number;
+  /** Columns before the fence on its line (list or quote indentation), added to error columns. */
+  column?: number;
+}
+
+export type RenderedBlock = { ok: true; html: string } | { ok: false; html: string; errors: LocatedError[] };
+
+/** An invalid memsim block, thrown when the host fails the build on errors. */
+export class MemSimError extends Error {
+  constructor(readonly errors: LocatedError[]) {
+    super(errors.map(formatError).join('\n'));
+    this.name = 'MemSimError';
+  }
+}
+
+/**
+ * The HTML of one block. An invalid block gets the error box in place of the fallback; the caller
+ * decides whether that is shown or the build fails.
+ * @param content the scenario text, as between the fences
+ */
+export function renderBlock(content: string, where: BlockLocation, options: FallbackOptions = {}): RenderedBlock {
+  const code = `<pre><code class="language-memsim">${escapeHtml(content)}</code></pre>`;
+  const open = `<mem-sim${attributes({ 'data-line': where.line })}>`;
+  const parsed = parseScenario(content, { lineOffset: where.line });
+  if (!parsed.ok) {
+    const errors = parsed.errors.map((e) => ({
+      file: where.file,
+      line: e.line,
+      column: e.column + (where.column ?? 0),
+      message: e.message,
+    }));
+    return { ok: false, errors, html: `${open}${code}\n${renderErrorBox(errors)}</mem-sim>\n` };
+  }
+  return { ok: true, html: `${open}${code}\n${renderFallback(simulate(parsed.scenario), options)}</mem-sim>\n` };
+}
