@@ -9,6 +9,12 @@ export async function loadScheme(name: SchemeName): Promise<SchemeModule | undef
   switch (name) {
     case 'vm-paging':
       return (await import('./schemes/vm-paging.js')).default;
+    case 'dynamic':
+      return (await import('./schemes/dynamic.js')).default;
+    case 'fixed':
+      return (await import('./schemes/fixed.js')).default;
+    case 'buddy':
+      return (await import('./schemes/buddy.js')).default;
     default:
       return undefined;
   }

@@ -57,7 +57,7 @@ export function readScenarioHead(text: string, opts: ParseOptions = {}): Scenari
   const source = new ScenarioSource(text, opts.lineOffset ?? 0);
   if (source.errors.length) return { source };
   const entry = source.entries.get('scheme');
-  const allNames = [...SCHEME_NAMES, ...Object.keys(SCHEME_ALIASES)];
+  const allNames = () => [...SCHEME_NAMES, ...Object.keys(SCHEME_ALIASES)];
   if (!entry) {
     const fallback = opts.scheme === undefined ? undefined : schemeName(opts.scheme);
     if (fallback) return { source, scheme: fallback };
@@ -65,14 +65,14 @@ export function readScenarioHead(text: string, opts: ParseOptions = {}): Scenari
       0,
       opts.scheme === undefined
         ? `missing key 'scheme': expected one of ${oneOf(SCHEME_NAMES)}, such as scheme: vm-paging`
-        : `unknown scheme '${opts.scheme}': expected ${oneOf(SCHEME_NAMES)}${didYouMean(opts.scheme, allNames)}`,
+        : `unknown scheme '${opts.scheme}': expected ${oneOf(SCHEME_NAMES)}${didYouMean(opts.scheme, allNames())}`,
     );
     return { source };
   }
   const word = source.word(entry.value);
   const name = word && schemeName(word.text);
   if (!word || !name) {
-    const near = word && nearestWord(word.text, allNames);
+    const near = word && nearestWord(word.text, allNames());
     source.error(
       entry.value ?? entry.keyNode,
       `unknown scheme '${word?.text ?? ''}': expected ${oneOf(SCHEME_NAMES)}${near ? `; did you mean '${near}'?` : ''}`,
@@ -80,6 +80,22 @@ export function readScenarioHead(text: string, opts: ParseOptions = {}): Scenari
     return { source };
   }
   return { source, scheme: name };
+}
+
+const keyTables = new WeakMap<SchemeModule, Map<string, string>>();
+
+/** Every spelling a scheme accepts, canonical key -> the key it means (built once per scheme). */
+function knownKeys(module: SchemeModule): Map<string, string> {
+  let known = keyTables.get(module);
+  if (!known) {
+    known = new Map<string, string>([['scheme', 'scheme'], ['title', 'title']]);
+    for (const k of module.keys) {
+      known.set(k.key, k.key);
+      for (const a of k.aliases ?? []) known.set(canonicalKey(a), k.key);
+    }
+    keyTables.set(module, known);
+  }
+  return known;
 }
 
 /** The second half of parsing: the scheme's own keys, values and the work cap. */
@@ -91,11 +107,7 @@ export function parseWithScheme(head: ScenarioHead, module: SchemeModule | undef
     source.error(e?.value ?? null, `the scheme '${scheme}' is not available yet in this version of mem-sim`);
     return { ok: false, errors: source.errors, scheme };
   }
-  const known = new Map<string, string>([['scheme', 'scheme'], ['title', 'title']]);
-  for (const k of module.keys) {
-    known.set(k.key, k.key);
-    for (const a of k.aliases ?? []) known.set(canonicalKey(a), k.key);
-  }
+  const known = knownKeys(module);
   // Aliases are rewritten to their key so a scheme's parser reads one spelling only.
   for (const [canonical, entry] of [...source.entries]) {
     const target = known.get(canonical);

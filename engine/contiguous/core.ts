@@ -1,0 +1,375 @@
+/**
+ * What fixed partitioning, dynamic partitioning and the buddy system do alike, written once: the
+ * life of a process (loaded, waiting, resident, swapped out, gone), the admission rules of DESIGN.md,
+ * the sentences that join an operation to its consequences, the JSON report's shape and the table.
+ * Each scheme supplies an `Allocator`: how its memory places a process, frees one and, for dynamic
+ * partitioning, compacts.
+ *
+ * Admission (DESIGN.md): a load that fits is placed at once, even while others wait; one that does not
+ * fit waits. Whenever memory is freed (an exit, a swap-out, a compaction), the waiting processes are
+ * tried in arrival order and each that now fits is placed, so a small one may pass a larger one. One
+ * pass is enough: placing a process only uses memory up, so one that did not fit earlier in the pass
+ * cannot fit later in it. A load that can never fit is refused in its sentence, not queued. A
+ * swapped-out process may exit; a waiting one may exit or be swapped out (it then leaves the queue
+ * and comes back with `swap-in`). `swap-in` places the process like a load, or queues it.
+ */
+import type { KeyDoc, RunSpec, SchemeModule, SchemeName, StepEvent, TableCell, TableModel } from '../scheme.js';
+import type { ScenarioReader } from '../source.js';
+import type { Timeline } from '../timeline.js';
+import { procText, type Proc, type Region } from './common.js';
+import { mapText, stackMermaid, type MapBlock } from './map.js';
+import type { OpKind, Operation } from './trace.js';
+
+/** What every contiguous scheme's configuration has. */
+export interface ContiguousConfig {
+  memory: number;
+  /** The OS region at address 0, in bytes (0 for none). */
+  os: number;
+  ops: Operation[];
+}
+
+/** A process in the waiting queue. */
+export interface Waiter extends Proc {
+  /** Step (0-based) at which it joined the queue: the queue's order. */
+  since: number;
+  /** Whether it waits to be swapped back in rather than to be loaded. */
+  swapIn: boolean;
+}
+
+/** A process on the swapping disk. */
+export interface SwappedOut extends Proc {
+  /** Source line of the operation that swapped it out. */
+  line: number;
+  /** Whether the scheme chose it as a victim (`when-full: swap`) rather than the trace naming it. */
+  victim: boolean;
+}
+
+/** The state of a run after some operations. Immutable: every operation makes a new one. */
+export interface ContiguousState<M> {
+  /** The scheme's memory (holes, partitions or buddy blocks). */
+  readonly mem: M;
+  readonly waiting: readonly Waiter[];
+  readonly swapped: readonly SwappedOut[];
+  /** Holes examined by every search so far (see `searchCost`). */
+  readonly examined: number;
+  /** Placements so far; each resident process records the tick it was placed at. */
+  readonly tick: number;
+}
+
+/** Where a step put a process. `size` is what the scheme reserved (the block, for buddy). */
+export interface Placement {
+  name: string;
+  start: number;
+  size: number;
+}
+
+export interface ContiguousEvent extends StepEvent {
+  /** The operation as written (`load P4 8M`). */
+  op: string;
+  kind: OpKind;
+  /** The process the operation names ('' for compact). */
+  name: string;
+  /** Processes placed by this step: the operation's own first, then any admitted from the queue. */
+  placed: Placement[];
+  /** Processes this step swapped out: the one named, or the victims of `when-full: swap`. */
+  swappedOut: string[];
+  /** Whether the operation's process joined the waiting queue. */
+  waited: boolean;
+  /** Whether the load was refused (larger than memory could ever give it). */
+  refused: boolean;
+  /** Holes this step's searches examined. */
+  examined: number;
+}
+
+export type PlaceResult<M> =
+  | {
+      ok: true;
+      mem: M;
+      /** The predicate of the sentence, after the process: `goes to the 14M hole at 28M: the first hole large enough`. */
+      phrase: string;
+      examined: number;
+      start: number;
+      size: number;
+      /** Processes swapped out to make room (`when-full: swap`). */
+      evicted: Proc[];
+    }
+  | {
+      ok: false;
+      /** Why it does not fit: `the largest hole is 6M`. */
+      reason: string;
+      examined: number;
+    };
+
+/** How one scheme's memory places, frees and (for dynamic partitioning) compacts. Never mutates. */
+export interface Allocator<C extends ContiguousConfig, M> {
+  initial(c: C, run: RunSpec): M;
+  /** Places `p` if it can now; `tick` is recorded as the moment it became resident. */
+  place(c: C, run: RunSpec, mem: M, p: Proc, tick: number): PlaceResult<M>;
+  /** Frees a resident process: the phrase says what became of its memory (`its 20M at 8M becomes a hole`). */
+  release(c: C, run: RunSpec, mem: M, name: string): { mem: M; phrase: string; proc: Proc };
+  compact?(c: C, run: RunSpec, mem: M): { mem: M; phrase: string };
+}
+
+const remove = <T extends Proc>(xs: readonly T[], name: string): T[] => xs.filter((x) => x.name !== name);
+
+/** Tries every waiting process in arrival order; each that fits is placed. */
+function admit<C extends ContiguousConfig, M>(
+  a: Allocator<C, M>,
+  c: C,
+  run: RunSpec,
+  s: ContiguousState<M>,
+  line: number,
+  e: ContiguousEvent,
+  clauses: string[],
+): ContiguousState<M> {
+  if (s.waiting.length === 0) return s;
+  let { mem, tick, examined, swapped } = s;
+  const still: Waiter[] = [];
+  for (const w of s.waiting) {
+    const r = a.place(c, run, mem, w, tick);
+    examined += r.examined;
+    e.examined += r.examined;
+    if (!r.ok) {
+      still.push(w);
+      continue;
+    }
+    mem = r.mem;
+    tick++;
+    e.placed.push({ name: w.name, start: r.start, size: r.size });
+    swapped = evict(swapped, r.evicted, line, e);
+    clauses.push(`then ${w.swapIn ? `${procText(w)}, waiting to be swapped back in,` : `waiting ${procText(w)}`} ${r.phrase}`);
+  }
+  return { mem, waiting: still, swapped, examined, tick };
+}
+
+function evict(swapped: readonly SwappedOut[], evicted: Proc[], line: number, e: ContiguousEvent): readonly SwappedOut[] {
+  if (evicted.length === 0) return swapped;
+  e.swappedOut.push(...evicted.map((p) => p.name));
+  return [...swapped, ...evicted.map((p) => ({ name: p.name, size: p.size, line, victim: true }))];
+}
+
+/** Places `p` now or queues it (a load, or a swap-in when `swapIn`), and says which. */
+function placeOrQueue<C extends ContiguousConfig, M>(
+  a: Allocator<C, M>,
+  c: C,
+  run: RunSpec,
+  state: ContiguousState<M>,
+  p: Proc,
+  swapIn: boolean,
+  index: number,
+  e: ContiguousEvent,
+  clauses: string[],
+): ContiguousState<M> {
+  const r = a.place(c, run, state.mem, p, state.tick);
+  e.examined += r.examined;
+  const examined = state.examined + r.examined;
+  if (!r.ok) {
+    e.waited = true;
+    clauses.push(`${procText(p)}${swapIn ? ' cannot be swapped back in yet and' : ''} waits: ${r.reason}`);
+    return { ...state, waiting: [...state.waiting, { name: p.name, size: p.size, since: index, swapIn }], examined };
+  }
+  e.placed.push({ name: p.name, start: r.start, size: r.size });
+  clauses.push(`${procText(p)}${swapIn ? ' is swapped back in and' : ''} ${r.phrase}`);
+  const swapped = evict(state.swapped, r.evicted, e.line, e);
+  return { ...state, mem: r.mem, swapped, examined, tick: state.tick + 1 };
+}
+
+/** Applies operation `index` of the trace to a state: the `apply` of every contiguous scheme. */
+export function applyOperation<C extends ContiguousConfig, M>(
+  a: Allocator<C, M>,
+  c: C,
+  run: RunSpec,
+  s: ContiguousState<M>,
+  index: number,
+): { state: ContiguousState<M>; event: ContiguousEvent } {
+  const op = c.ops[index]!;
+  const e: ContiguousEvent = {
+    line: op.line,
+    sentence: '',
+    op: op.text,
+    kind: op.kind,
+    name: op.name,
+    placed: [],
+    swappedOut: [],
+    waited: false,
+    refused: false,
+    examined: 0,
+  };
+  const clauses: string[] = [];
+  let state = s;
+  let freed = false;
+  const waiter = s.waiting.find((w) => w.name === op.name);
+  const away = s.swapped.find((w) => w.name === op.name);
+
+  switch (op.kind) {
+    case 'load':
+      if (op.refused) {
+        e.refused = true;
+        clauses.push(`${procText(op)} is refused: ${op.refused}`);
+      } else state = placeOrQueue(a, c, run, s, op, false, index, e, clauses);
+      break;
+    case 'exit':
+    case 'swap-out': {
+      const verb = op.kind === 'exit' ? 'exits' : 'is swapped out';
+      if (waiter) {
+        const waiting = remove(s.waiting, op.name);
+        if (op.kind === 'exit') {
+          state = { ...s, waiting };
+          clauses.push(`${op.name} exits while still waiting: it leaves the queue without having run`);
+        } else {
+          state = { ...s, waiting, swapped: [...s.swapped, { name: waiter.name, size: waiter.size, line: op.line, victim: false }] };
+          e.swappedOut.push(op.name);
+          clauses.push(`${op.name} is swapped out while waiting: it leaves the queue until it is swapped back in`);
+        }
+      } else if (away) {
+        if (op.kind === 'exit') {
+          state = { ...s, swapped: remove(s.swapped, op.name) };
+          clauses.push(`${op.name} exits while swapped out: it frees no memory`);
+        } else clauses.push(`${op.name} is already swapped out (${away.victim ? 'to make room, ' : ''}line ${away.line}): nothing changes`);
+      } else {
+        const r = a.release(c, run, s.mem, op.name);
+        state = { ...s, mem: r.mem };
+        if (op.kind === 'swap-out') {
+          state = { ...state, swapped: [...s.swapped, { name: op.name, size: r.proc.size, line: op.line, victim: false }] };
+          e.swappedOut.push(op.name);
+        }
+        freed = true;
+        clauses.push(`${op.name} ${verb}: ${r.phrase}`);
+      }
+      break;
+    }
+    case 'swap-in':
+      if (away) {
+        state = placeOrQueue(a, c, run, { ...s, swapped: remove(s.swapped, op.name) }, away, true, index, e, clauses);
+      } else if (waiter) {
+        clauses.push(`${op.name} is already waiting${waiter.swapIn ? ' to be swapped back in' : ' to be loaded'}: nothing changes`);
+      } else clauses.push(`${op.name} is already in memory: nothing to swap in`);
+      break;
+    case 'compact': {
+      const r = a.compact!(c, run, s.mem);
+      state = { ...s, mem: r.mem };
+      freed = true;
+      clauses.push(r.phrase);
+      break;
+    }
+  }
+  if (freed) state = admit(a, c, run, state, op.line, e, clauses);
+  e.sentence = clauses.join('; ');
+  return { state, event: e };
+}
+
+/** The contract's memory-map fields of a state, as each scheme lays them out. */
+export interface MapReport {
+  os: Region;
+  allocations: Record<string, unknown>[];
+  holes: Region[];
+  /** Any further fields for steps and the final report (partitions, free lists...). */
+  extra?: Record<string, unknown>;
+}
+
+/** Everything a contiguous scheme writes itself; `contiguousScheme` builds the module from it. */
+export interface ContiguousDefinition<C extends ContiguousConfig, M> {
+  name: SchemeName;
+  keys: readonly KeyDoc[];
+  parse(r: ScenarioReader): C | undefined;
+  runs(c: C): RunSpec[];
+  allocator: Allocator<C, M>;
+  /** Metrics of a state; `contractMetrics` names those the final report's `metrics` carries, in order. */
+  metrics(c: C, run: RunSpec, s: ContiguousState<M>): Record<string, number>;
+  contractMetrics?: readonly string[];
+  report(c: C, run: RunSpec, s: ContiguousState<M>): MapReport;
+  /** The memory map from address 0 upward. */
+  blocks(c: C, run: RunSpec, mem: M): MapBlock[];
+  /** Heading and items of the table's column about free memory (holes, free partitions, free blocks). */
+  freeColumn: string;
+  freeItems(c: C, run: RunSpec, mem: M): string[];
+  /** The table's waiting column; the default lists the names in arrival order. */
+  waitingText?(c: C, run: RunSpec, s: ContiguousState<M>): string;
+  /** Mermaid source; the default is the stacked memory map. */
+  mermaid?(c: C, run: RunSpec, s: ContiguousState<M>, e: ContiguousEvent | undefined): string;
+}
+
+const names = (xs: readonly Proc[]) => xs.map((x) => x.name);
+
+/** Blocks of the memory map a table cell spells out before summing up the rest. */
+export const TABLE_MAX_BLOCKS = 40;
+
+/** `a, b, c`, or the first TABLE_MAX_BLOCKS items and `… N more`. */
+function listCapped(items: string[]): string {
+  if (items.length <= TABLE_MAX_BLOCKS) return items.join(', ');
+  return `${items.slice(0, TABLE_MAX_BLOCKS).join(', ')}, … ${(items.length - TABLE_MAX_BLOCKS).toLocaleString('en-US')} more`;
+}
+
+/** A contiguous scheme's module: the SchemeModule contract plus the memory map for views. */
+export interface ContiguousScheme<C extends ContiguousConfig = any, M = any> extends SchemeModule<C, ContiguousState<M>, ContiguousEvent> {
+  /** The memory map of a state from address 0 upward: what a memory bar draws. */
+  blocks(c: C, run: RunSpec, s: ContiguousState<M>): MapBlock[];
+}
+
+/** Builds a scheme module around the shared process life, admission, report and table. */
+export function contiguousScheme<C extends ContiguousConfig, M>(d: ContiguousDefinition<C, M>): ContiguousScheme<C, M> {
+  const mapReport = (c: C, run: RunSpec, s: ContiguousState<M>) => {
+    const r = d.report(c, run, s);
+    return { os: r.os, allocations: r.allocations, holes: r.holes, waiting: names(s.waiting), swapped: names(s.swapped), ...r.extra };
+  };
+  const defaultMermaid = (c: C, run: RunSpec, s: ContiguousState<M>, e: ContiguousEvent | undefined) => {
+    const blocks = d.blocks(c, run, s.mem);
+    const starts = new Set((e?.placed ?? []).map((p) => p.start));
+    const current = new Set(blocks.flatMap((b, i) => (b.kind !== 'hole' && starts.has(b.start) ? [i] : [])));
+    return stackMermaid(`Main memory: ${run.label}`, blocks, { waiting: names(s.waiting), swapped: names(s.swapped), current });
+  };
+  return {
+    name: d.name,
+    keys: d.keys,
+    parse: d.parse,
+    runs: d.runs,
+    stepCount: (c) => c.ops.length,
+    work: (c) => c.ops.length * d.runs(c).length,
+    initial: (c, run) => ({ mem: d.allocator.initial(c, run), waiting: [], swapped: [], examined: 0, tick: 0 }),
+    apply: (c, run, s, i) => applyOperation(d.allocator, c, run, s, i),
+    metrics: d.metrics,
+    stepReport(c, run, s, e) {
+      return { op: e.op, ...mapReport(c, run, s), placed: e.placed, examined: e.examined };
+    },
+    finalReport(c, run, s) {
+      const m = d.metrics(c, run, s);
+      const metrics = d.contractMetrics ? Object.fromEntries(d.contractMetrics.map((k) => [k, m[k]])) : m;
+      return { ...mapReport(c, run, s), metrics };
+    },
+    table: (t, from, to) => table(d, t, from, to),
+    mermaid: d.mermaid ?? defaultMermaid,
+    blocks: (c, run, s) => d.blocks(c, run, s.mem),
+  };
+}
+
+/**
+ * One row per step: the operation (its sentence as the cell's title), the memory map, free memory,
+ * the queues. A range that starts at step 1 also gets a row 0 for memory before the first operation.
+ */
+function table<C extends ContiguousConfig, M>(
+  d: ContiguousDefinition<C, M>,
+  t: Timeline<C, ContiguousState<M>, ContiguousEvent>,
+  from: number,
+  to: number,
+): TableModel {
+  const head: TableCell[] = ['step', 'operation', 'memory from address 0', d.freeColumn, 'waiting', 'swapped out'].map((text) => ({ text }));
+  const rows: TableCell[][] = [];
+  const row = (label: string, op: TableCell, s: ContiguousState<M>) => {
+    rows.push([
+      { text: label },
+      op,
+      { text: mapText(d.blocks(t.config, t.run, s.mem), TABLE_MAX_BLOCKS) },
+      { text: listCapped(d.freeItems(t.config, t.run, s.mem)) || 'none' },
+      { text: d.waitingText ? d.waitingText(t.config, t.run, s) : names(s.waiting).join(', ') },
+      { text: names(s.swapped).join(', ') },
+    ]);
+  };
+  const first = Math.max(1, from);
+  if (first === 1 && to >= 0) row('0', { text: 'start', title: 'memory before the first operation' }, t.stateAt(0));
+  for (let step = first; step <= Math.min(to, t.length); step++) {
+    const e = t.eventAt(step)!;
+    const classes = e.refused ? ['refused'] : e.waited ? ['wait'] : e.placed.length ? ['placed'] : [];
+    row(String(step), { text: e.op, classes, title: e.sentence }, t.stateAt(step));
+  }
+  return { caption: t.run.label, head, rows };
+}

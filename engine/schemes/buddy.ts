@@ -1,0 +1,306 @@
+/**
+ * The buddy system: memory is a power of two; every block is a power of two, aligned to its size,
+ * made by halving a larger block, and merged back with its buddy (the other half) as soon as both
+ * are free.
+ *
+ * Textbook rules (DESIGN.md, Stallings, Knuth), and the tie rules this module had to choose:
+ * - A request is rounded up to a power of two, and to at least `min-block` (default 1 byte: no minimum).
+ * - It takes the smallest free block that holds it; among free blocks of that size, the lowest address.
+ *   A larger block is split in halves, the lower half split again, until a block of the rounded size
+ *   remains, and the request takes that lowest block; every upper half becomes a free block.
+ * - A freed block merges with its buddy (the block at `start XOR size`) when the buddy is free and
+ *   whole, and the merged block with its own buddy, and so on up.
+ * - `os` reserves a block at address 0: its size rounded up like a request (so an OS of 100K in 1M
+ *   takes the 128K block at 0). The largest block a process can then get is half of memory.
+ * - A request that finds no block large enough waits; when memory is freed, waiting requests are
+ *   tried in arrival order (DESIGN.md's admission). A request larger than the largest block there
+ *   could ever be is refused in its sentence.
+ * - Holes are the free blocks. Holes examined: the search checks the free lists from the rounded
+ *   size upward and counts the free blocks in every list it checks (a failed search checks them
+ *   all), counted only while two or more blocks are free (see `searchCost`).
+ * - Utilisation = bytes the processes asked for / (memory - the OS block); internal fragmentation =
+ *   block size - request, per block and in total.
+ * - There is no compaction: blocks never move.
+ */
+import { addressText, listText, MEMORY_KEY, OS_KEY, readMemory, sizeText, TRACE_KEY, type Proc } from '../contiguous/common.js';
+import { contiguousScheme, type Allocator, type ContiguousConfig, type ContiguousEvent, type ContiguousState, type PlaceResult } from '../contiguous/core.js';
+import { stackMermaid, type MapBlock } from '../contiguous/map.js';
+import { contiguousMetrics, searchCost, summariseFree } from '../contiguous/metrics.js';
+import { parseTrace } from '../contiguous/trace.js';
+import { mermaidLabel } from '../mermaid.js';
+import type { KeyDoc, RunSpec } from '../scheme.js';
+import type { ScenarioReader } from '../source.js';
+
+export interface BuddyConfig extends ContiguousConfig {
+  minBlock: number;
+  /** The block the OS takes at address 0 (0 when there is no OS). */
+  osBlock: number;
+}
+
+export type BuddyBlockKind = 'free' | 'process' | 'os';
+
+export interface BuddyBlock {
+  readonly start: number;
+  readonly size: number;
+  readonly kind: BuddyBlockKind;
+  /** The process's name ('' for free blocks and the OS). */
+  readonly name: string;
+  /** Bytes asked for (0 for free blocks). */
+  readonly requested: number;
+}
+
+/** The blocks of one run, in address order; together they cover memory. */
+export interface BuddyMemory {
+  readonly blocks: readonly BuddyBlock[];
+}
+
+export type BuddyState = ContiguousState<BuddyMemory>;
+
+const KEYS: readonly KeyDoc[] = [
+  { ...MEMORY_KEY, summary: 'Size of main memory, a power of two (1M, 64K).' },
+  { ...OS_KEY, summary: 'Size of the OS, which takes the block at address 0, rounded up like a request. Default 0.' },
+  {
+    key: 'min-block',
+    aliases: ['minimum-block', 'min-size', 'smallest-block', 'min-block-size'],
+    summary: 'The smallest block, a power of two (4K); every request rounds up to at least this. Default 1 byte (no minimum).',
+  },
+  TRACE_KEY,
+];
+
+/** The smallest power of two that is at least `n`. */
+export function roundUp(n: number, min = 1): number {
+  let p = 1;
+  while (p < n) p *= 2;
+  return Math.max(p, min);
+}
+
+const block = (start: number, size: number, kind: BuddyBlockKind = 'free', name = '', requested = 0): BuddyBlock => ({
+  start,
+  size,
+  kind,
+  name,
+  requested,
+});
+
+/** The split that carves a block of `need` bytes out of free block `index`: the new blocks and the halvings made. */
+function carve(blocks: readonly BuddyBlock[], index: number, need: number, taker: BuddyBlock): { blocks: BuddyBlock[]; halves: number[] } {
+  const b = blocks[index]!;
+  const halves: number[] = [];
+  const uppers: BuddyBlock[] = [];
+  for (let size = b.size; size > need; ) {
+    size /= 2;
+    halves.push(size);
+    uppers.unshift(block(b.start + size, size));
+  }
+  return { blocks: [...blocks.slice(0, index), taker, ...uppers, ...blocks.slice(index + 1)], halves };
+}
+
+function parse(r: ScenarioReader): BuddyConfig | undefined {
+  const region = readMemory(r, { example: 'memory: 1M', powerOfTwo: true });
+  const minBlock = r.has('min-block') ? r.size('min-block', { powerOfTwo: true }) : 1;
+  if (!region || region.memory === undefined || minBlock === undefined) return undefined;
+  const { memory, os } = region;
+  if (minBlock > memory) {
+    r.source.error(r.entry('min-block')!.value, `min-block: the minimum block (${sizeText(minBlock)}) is larger than memory (${sizeText(memory)})`);
+    return undefined;
+  }
+  const osBlock = os ? roundUp(os, minBlock) : 0;
+  if (osBlock >= memory) {
+    r.source.error(r.entry('os')!.value, `os: rounded up to a block, the OS (${sizeText(os)}) would take all of memory (${sizeText(memory)})`);
+    return undefined;
+  }
+  const largest = osBlock ? memory / 2 : memory;
+  const ops = parseTrace(r, {
+    scheme: 'the buddy system',
+    unsupported: { compact: 'buddy blocks never move, so there is nothing to compact' },
+    refusal: (size) => {
+      const need = roundUp(size, minBlock);
+      if (need <= largest) return undefined;
+      const room = osBlock ? `the largest block the OS leaves (${sizeText(largest)})` : `the whole memory (${sizeText(memory)})`;
+      return `it needs a ${sizeText(need)} block, more than ${room}, so it can never be loaded`;
+    },
+  });
+  if (!ops) return undefined;
+  return { memory, os, ops, minBlock, osBlock };
+}
+
+function initial(c: BuddyConfig): BuddyMemory {
+  const whole = [block(0, c.memory)];
+  if (!c.osBlock) return { blocks: whole };
+  return { blocks: carve(whole, 0, c.osBlock, block(0, c.osBlock, 'os', '', c.os)).blocks };
+}
+
+/** `into two 512K buddies, the lower 512K into two 256K buddies and the lower 256K into two 128K buddies` */
+function splitsText(halves: number[]): string {
+  const steps = halves.map((h, i) => `${i === 0 ? '' : `the lower ${sizeText(h * 2)} `}into two ${sizeText(h)} buddies`);
+  return listText(steps);
+}
+
+function place(c: BuddyConfig, _run: RunSpec, m: BuddyMemory, p: Proc): PlaceResult<BuddyMemory> {
+  const need = roundUp(p.size, c.minBlock);
+  const blocks = m.blocks;
+  let chosen = -1;
+  let freeCount = 0;
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i]!;
+    if (b.kind !== 'free') continue;
+    freeCount++;
+    if (b.size >= need && (chosen < 0 || b.size < blocks[chosen]!.size)) chosen = i;
+  }
+  // The free lists are checked from the needed size up to the one the block comes from.
+  const upTo = chosen < 0 ? Infinity : blocks[chosen]!.size;
+  const looked = blocks.filter((b) => b.kind === 'free' && b.size >= need && b.size <= upTo).length;
+  const examined = searchCost(looked, freeCount);
+  const rounding = need === p.size ? '' : `rounds up to ${sizeText(need)} and `;
+  if (chosen < 0) {
+    const largest = Math.max(0, ...blocks.filter((b) => b.kind === 'free').map((b) => b.size));
+    const what = freeCount === 0 ? 'no block is free' : `the largest free block is ${sizeText(largest)}`;
+    return { ok: false, reason: `it needs a ${sizeText(need)} block and ${what}`, examined };
+  }
+  const b = blocks[chosen]!;
+  const { blocks: next, halves } = carve(blocks, chosen, need, block(b.start, need, 'process', p.name, p.size));
+  const lost = need - p.size;
+  const waste = lost ? `; ${sizeText(lost)} is lost inside it` : '';
+  const phrase = halves.length
+    ? `${rounding}splits the ${sizeText(b.size)} block at ${addressText(b.start)} ${splitsText(halves)}${halves.length > 1 ? ',' : ''} and takes the lower${waste}`
+    : `${rounding}takes the free ${sizeText(b.size)} block at ${addressText(b.start)}: the smallest free block that holds it${waste}`;
+  return { ok: true, mem: { blocks: next }, phrase, examined, start: b.start, size: need, evicted: [] };
+}
+
+function release(c: BuddyConfig, _run: RunSpec, m: BuddyMemory, name: string) {
+  const blocks = m.blocks.slice();
+  let i = blocks.findIndex((b) => b.kind === 'process' && b.name === name);
+  const freed = blocks[i]!;
+  let cur = block(freed.start, freed.size);
+  blocks[i] = cur;
+  const merges: string[] = [];
+  while (cur.size < c.memory) {
+    const buddyStart = cur.start ^ cur.size;
+    const j = buddyStart > cur.start ? i + 1 : i - 1;
+    const buddy = blocks[j];
+    if (!buddy || buddy.kind !== 'free' || buddy.size !== cur.size || buddy.start !== buddyStart) break;
+    const merged = block(Math.min(cur.start, buddy.start), cur.size * 2);
+    merges.push(`${merges.length ? 'then ' : ''}with its buddy at ${addressText(buddyStart)} into ${sizeText(merged.size)} at ${addressText(merged.start)}`);
+    blocks.splice(Math.min(i, j), 2, merged);
+    i = Math.min(i, j);
+    cur = merged;
+  }
+  const own = `its ${sizeText(freed.size)} block at ${addressText(freed.start)} is free`;
+  let phrase: string;
+  if (merges.length) phrase = `${own} and merges ${merges.join(', ')}`;
+  else if (cur.size === c.memory) phrase = own;
+  else {
+    const buddyStart = cur.start ^ cur.size;
+    const holder = blocks.find((b) => b.start === buddyStart && b.size === cur.size);
+    const why = holder ? (holder.kind === 'os' ? 'holds the OS' : `is held by ${holder.name}`) : 'is split into smaller blocks';
+    phrase = `${own}; its buddy at ${addressText(buddyStart)} ${why}, so it stays apart`;
+  }
+  return { mem: { blocks }, phrase, proc: { name, size: freed.requested } };
+}
+
+const allocator: Allocator<BuddyConfig, BuddyMemory> = { initial, place, release };
+
+const freeBlocks = (m: BuddyMemory) => m.blocks.filter((b) => b.kind === 'free');
+
+function metrics(c: BuddyConfig, _run: RunSpec, s: BuddyState): Record<string, number> {
+  let requested = 0;
+  let internal = 0;
+  for (const b of s.mem.blocks) {
+    if (b.kind !== 'process') continue;
+    requested += b.requested;
+    internal += b.size - b.requested;
+  }
+  return contiguousMetrics(requested, c.memory - c.osBlock, summariseFree(freeBlocks(s.mem)), s, { internalFragmentation: internal });
+}
+
+/** The free list of every block size from the smallest block in memory (or min-block) up to memory. */
+export function freeLists(c: BuddyConfig, m: BuddyMemory): { size: number; starts: number[] }[] {
+  let smallest = c.memory;
+  for (const b of m.blocks) smallest = Math.min(smallest, b.size);
+  const out: { size: number; starts: number[] }[] = [];
+  for (let size = Math.max(smallest, c.minBlock); size <= c.memory; size *= 2) {
+    out.push({ size, starts: m.blocks.filter((b) => b.kind === 'free' && b.size === size).map((b) => b.start) });
+  }
+  return out;
+}
+
+function blocks(_c: BuddyConfig, _run: RunSpec, m: BuddyMemory): MapBlock[] {
+  return m.blocks.map((b) => {
+    const asked = b.requested && b.requested < b.size ? ` (${sizeText(b.requested)})` : '';
+    if (b.kind === 'free') return { start: b.start, size: b.size, kind: 'hole', text: `free ${sizeText(b.size)}` };
+    if (b.kind === 'os') return { start: b.start, size: b.size, kind: 'os', text: `OS ${sizeText(b.size)}${asked}` };
+    return { start: b.start, size: b.size, kind: 'process', text: `${b.name} ${sizeText(b.size)}${asked}` };
+  });
+}
+
+/** Above this many blocks, the diagram falls back to the stacked memory map. */
+const TREE_MAX_BLOCKS = 150;
+
+/** The split tree: the whole memory at the root, each split block's halves below it, the current blocks as leaves. */
+function mermaid(c: BuddyConfig, run: RunSpec, s: BuddyState, e: ContiguousEvent | undefined): string {
+  const leaves = s.mem.blocks;
+  const waiting = s.waiting.map((w) => w.name);
+  const swapped = s.swapped.map((w) => w.name);
+  if (leaves.length > TREE_MAX_BLOCKS) return stackMermaid(`Blocks: ${run.label}`, blocks(c, run, s.mem), { waiting, swapped });
+  const lines = ['flowchart TB'];
+  const classes: Record<string, string[]> = { split: [], free: [], process: [], os: [], current: [] };
+  const placed = new Set((e?.placed ?? []).map((p) => p.start));
+  let next = 0;
+  let k = 0;
+  // Depth first, lower half first: leaves come in address order, as the blocks list has them.
+  const visit = (start: number, size: number): string => {
+    const id = `n${next++}`;
+    const leaf = leaves[k];
+    if (leaf && leaf.start === start && leaf.size === size) {
+      k++;
+      const asked = leaf.requested && leaf.requested < size ? ` (${sizeText(leaf.requested)})` : '';
+      const who = leaf.kind === 'free' ? 'free' : leaf.kind === 'os' ? 'OS' : leaf.name;
+      lines.push(`  ${id}[${mermaidLabel(`${who}: ${sizeText(size)} at ${addressText(start)}${asked}`)}]`);
+      classes[leaf.kind]!.push(id);
+      if (leaf.kind === 'process' && placed.has(start)) classes.current!.push(id);
+      return id;
+    }
+    lines.push(`  ${id}([${mermaidLabel(`${sizeText(size)} at ${addressText(start)}`)}])`);
+    classes.split!.push(id);
+    const lower = visit(start, size / 2);
+    const upper = visit(start + size / 2, size / 2);
+    lines.push(`  ${id} --> ${lower}`, `  ${id} --> ${upper}`);
+    return id;
+  };
+  visit(0, c.memory);
+  if (waiting.length) lines.push(`  waiting[${mermaidLabel(`waiting: ${listText(waiting)}`)}]`);
+  if (swapped.length) lines.push(`  swapped[${mermaidLabel(`swapped out: ${listText(swapped)}`)}]`);
+  const styles: Record<string, string> = {
+    split: 'fill:#f4f4f4,stroke:#888',
+    free: 'fill:#ffffff,stroke:#888,stroke-dasharray:5 3',
+    process: 'fill:#cfe3ff,stroke:#1f4f8f',
+    os: 'fill:#d9d9d9,stroke:#555',
+    current: 'stroke-width:3px',
+  };
+  for (const [name, ids] of Object.entries(classes)) {
+    if (ids.length) lines.push(`  classDef ${name} ${styles[name]}`, `  class ${ids.join(',')} ${name}`);
+  }
+  return lines.join('\n');
+}
+
+/** The buddy system: power-of-two blocks split in halves and merged with their buddies. */
+export const buddy = contiguousScheme<BuddyConfig, BuddyMemory>({
+  name: 'buddy',
+  keys: KEYS,
+  parse,
+  runs: (c) => [{ label: 'buddy system', fields: c.minBlock > 1 ? { minBlock: c.minBlock } : {} }],
+  allocator,
+  metrics,
+  report(c, _run, s) {
+    const m = s.mem;
+    const allocations = m.blocks.filter((b) => b.kind === 'process').map((b) => ({ name: b.name, start: b.start, size: b.size, requested: b.requested }));
+    const holes = freeBlocks(m).map((b) => ({ start: b.start, size: b.size }));
+    return { os: { start: 0, size: c.osBlock, requested: c.os }, allocations, holes, extra: { freeLists: freeLists(c, m) } };
+  },
+  blocks,
+  freeColumn: 'free blocks',
+  freeItems: (_c, _run, m) => freeBlocks(m).map((b) => `${sizeText(b.size)} at ${addressText(b.start)}`),
+  mermaid,
+});
+
+export default buddy;

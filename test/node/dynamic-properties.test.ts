@@ -1,0 +1,211 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import type { ContiguousEvent, DynamicState, Timeline } from '../../engine/index.js';
+import { run } from './helpers.js';
+
+const K = 1024;
+
+interface Generated {
+  text: string;
+  memory: number;
+  os: number;
+  whenFull: string;
+  /** The processes alive (resident, waiting or swapped out) after each step; [0] is before the first. */
+  alive: Set<string>[];
+  compactAt: Set<number>;
+}
+
+const layoutEntry = fc.record({ k: fc.constantFrom('hole', 'used', 'proc'), size: fc.integer({ min: 1, max: 15 }) });
+
+/**
+ * A random scenario whose trace is valid: names are followed through it as the parser follows them.
+ * Small ones (a few segments) reach every corner quickly; large ones (hundreds of small processes)
+ * spread memory over many chunks of the segment list.
+ */
+const scenario = (large = false) =>
+  fc
+    .record({
+      memoryK: large ? fc.integer({ min: 1000, max: 3000 }) : fc.integer({ min: 20, max: 120 }),
+      osK: fc.integer({ min: 0, max: 15 }),
+      whenFull: fc.constantFrom('wait', 'compact', 'swap'),
+      layout: fc.array(layoutEntry, { maxLength: 6 }),
+      commands: fc.array(
+        fc.record({ k: fc.integer({ min: 0, max: large ? 8 : 9 }), pick: fc.nat(), size: fc.integer({ min: 1, max: large ? 12 : 70 }) }),
+        large ? { minLength: 300, maxLength: 500 } : { minLength: 1, maxLength: 50 },
+      ),
+    })
+    .map(({ memoryK, osK, whenFull, layout, commands }): Generated => {
+      const lines: string[] = [];
+      const alive = new Set<string>();
+      const swapped = new Set<string>();
+      const layoutLines: string[] = [];
+      let used = osK;
+      let n = 0;
+      for (const e of layout) {
+        if (used + e.size > memoryK) break;
+        used += e.size;
+        if (e.k === 'proc') {
+          const name = `L${n++}`;
+          alive.add(name);
+          layoutLines.push(`  ${name} ${e.size}K`);
+        } else layoutLines.push(`  ${e.k} ${e.size}K`);
+      }
+      const history = [new Set(alive)];
+      const compactAt = new Set<number>();
+      for (const c of commands) {
+        const live = [...alive];
+        const inMemory = live.filter((x) => !swapped.has(x));
+        const out = whenFull === 'swap' ? live : [...swapped];
+        if (c.k <= 4 || live.length === 0) {
+          const name = `P${n++}`;
+          lines.push(`  load ${name} ${c.size}K`);
+          if (c.size <= memoryK - osK) alive.add(name);
+        } else if (c.k <= 6) {
+          const name = live[c.pick % live.length]!;
+          lines.push(`  exit ${name}`);
+          alive.delete(name);
+          swapped.delete(name);
+        } else if (c.k === 7 && inMemory.length) {
+          const name = inMemory[c.pick % inMemory.length]!;
+          lines.push(`  swap-out ${name}`);
+          swapped.add(name);
+        } else if (c.k === 8 && out.length) {
+          const name = out[c.pick % out.length]!;
+          lines.push(`  swap-in ${name}`);
+          swapped.delete(name);
+        } else {
+          lines.push('  compact');
+          compactAt.add(lines.length);
+        }
+        history.push(new Set(alive));
+      }
+      const text = [
+        'scheme: dynamic',
+        `memory: ${memoryK}K`,
+        `os: ${osK}K`,
+        'placement: first-fit, next-fit, best-fit, worst-fit',
+        `when-full: ${whenFull}`,
+        ...(layoutLines.length ? ['layout: |', ...layoutLines] : []),
+        'trace: |',
+        ...lines,
+      ].join('\n');
+      return { text, memory: memoryK * K, os: osK * K, whenFull, alive: history, compactAt };
+    });
+
+/** Checks `check` at every position of every run of a random scenario. */
+function everyState(numRuns: number, check: (g: Generated, t: Timeline, p: number, s: DynamicState) => void, large = false) {
+  fc.assert(
+    fc.property(scenario(large), (g) => {
+      for (const t of run(g.text).runs) for (let p = 0; p <= t.length; p++) check(g, t, p, t.stateAt(p) as DynamicState);
+    }),
+    { numRuns },
+  );
+}
+
+const holesOf = (s: DynamicState) => s.mem.segments.filter((x) => x.kind === 'hole');
+
+type Check = (g: Generated, t: Timeline, p: number, s: DynamicState) => void;
+
+/** Each invariant, by the rule it states; checked at every position of every run. */
+const CHECKS: [string, number, Check][] = [
+  [
+    'no two allocations overlap, and OS, processes, used blocks and holes add up to memory',
+    150,
+    (g, t, _p, s) => {
+      let at = g.os;
+      for (const x of s.mem.segments) {
+        assert.equal(x.start, at, `a segment starts at ${x.start}, expected ${at}`);
+        assert.ok(x.size > 0);
+        at += x.size;
+      }
+      assert.equal(at, g.memory);
+      const r = t.scheme.finalReport(t.config, t.run, s) as { os: { size: number }; allocations: { size: number }[]; holes: { size: number }[]; used?: { size: number }[] };
+      const sum = (xs: { size: number }[] = []) => xs.reduce((a, b) => a + b.size, 0);
+      assert.equal(r.os.size + sum(r.allocations) + sum(r.holes) + sum(r.used), g.memory);
+    },
+  ],
+  [
+    'no two holes are adjacent',
+    150,
+    (_g, _t, _p, s) => {
+      s.mem.segments.forEach((x, i) => assert.ok(!(x.kind === 'hole' && s.mem.segments[i + 1]?.kind === 'hole')));
+    },
+  ],
+  [
+    'a waiting process never fits a hole once admission has run (nor the total free, with when-full: compact)',
+    150,
+    (g, _t, _p, s) => {
+      const largest = Math.max(0, ...holesOf(s).map((h) => h.size));
+      const free = holesOf(s).reduce((a, h) => a + h.size, 0);
+      for (const w of s.waiting) {
+        assert.ok(w.size > largest, `${w.name} (${w.size}) waits beside a ${largest}-byte hole`);
+        if (g.whenFull === 'compact') assert.ok(w.size > free);
+      }
+    },
+  ],
+  [
+    'compaction leaves at most one hole, at the top of memory (admission may then fill it, but only when-full: swap opens another)',
+    150,
+    (g, t, p, s) => {
+      if (!g.compactAt.has(p) || (t.eventAt(p) as ContiguousEvent).swappedOut.length) return;
+      const holes = holesOf(s);
+      assert.ok(holes.length <= 1);
+      if (holes.length) assert.equal(holes[0]!.start + holes[0]!.size, g.memory);
+    },
+  ],
+  [
+    'every live process is exactly one of resident, waiting or swapped out',
+    150,
+    (g, _t, p, s) => {
+      const resident = s.mem.segments.filter((x) => x.kind === 'process').map((x) => x.name);
+      const all = [...resident, ...s.waiting.map((w) => w.name), ...s.swapped.map((w) => w.name)];
+      assert.equal(new Set(all).size, all.length, `a process is in two places: ${all.join(' ')}`);
+      assert.deepEqual(new Set(all), g.alive[p]);
+    },
+  ],
+  [
+    'metrics agree with the memory map',
+    100,
+    (g, t, _p, s) => {
+      const m = t.scheme.metrics(t.config, t.run, s);
+      const holes = holesOf(s);
+      const free = holes.reduce((a, h) => a + h.size, 0);
+      const largest = Math.max(0, ...holes.map((h) => h.size));
+      assert.equal(m.holeCount, holes.length);
+      assert.equal(m.totalFree, free);
+      assert.equal(m.largestHole, largest);
+      assert.equal(m.utilisation, Math.round(((g.memory - g.os - free) / (g.memory - g.os)) * 1000) / 1000);
+      assert.equal(m.externalFragmentation, free ? Math.round((1 - largest / free) * 1000) / 1000 : 0);
+    },
+  ],
+  [
+    'a load placed without compaction or swapping goes where its policy says, ties to the lower address',
+    150,
+    (_g, t, p, s) => {
+      const e = t.eventAt(p) as ContiguousEvent | undefined;
+      if (!e || (e.kind !== 'load' && e.kind !== 'swap-in') || e.placed[0]?.name !== e.name || e.swappedOut.length || / compacted /.test(e.sentence)) return;
+      const before = t.stateAt(p - 1) as DynamicState;
+      const size = s.mem.segments.find((x) => x.name === e.name)!.size;
+      const fits = holesOf(before).filter((h) => h.size >= size);
+      const policy = t.run.fields.placement;
+      let expected: number;
+      if (policy === 'first-fit') expected = fits[0]!.start;
+      else if (policy === 'best-fit') expected = fits.reduce((a, h) => (h.size < a.size ? h : a)).start;
+      else if (policy === 'worst-fit') expected = fits.reduce((a, h) => (h.size > a.size ? h : a)).start;
+      else {
+        const rover = before.mem.rover;
+        const after = rover === null ? [] : fits.filter((h) => h.start + h.size > rover);
+        expected = (after[0] ?? fits[0]!).start;
+      }
+      assert.equal(e.placed[0]!.start, expected, `${policy} put ${e.name} at ${e.placed[0]!.start}`);
+    },
+  ],
+];
+
+describe('dynamic partitioning properties on random traces, every policy and when-full (fast-check)', () => {
+  for (const [name, runs, check] of CHECKS) it(name, () => everyState(runs, check));
+  it('long traces of hundreds of small processes (memory spread over many chunks) keep every rule above', () => {
+    everyState(6, (g, t, p, s) => CHECKS.forEach(([, , check]) => check(g, t, p, s)), true);
+  });
+});
