@@ -20,6 +20,7 @@ const optional: [string, string, string][] = [
   ['contiguous allocation (engine)', './dynamic.ts', 'benchDynamic'],
   ['bundle size (Chromium)', './bundle-size.ts', 'benchBundleSize'],
   ['view stepping (Chromium)', './view-step.ts', 'benchViewStep'],
+  ['dynamic-partitioning view stepping (Chromium)', './dynamic-view.ts', 'benchDynamicView'],
   ['Eleventy build overhead', './build.ts', 'benchBuild'],
 ];
 for (const [title, file, fn] of optional) {
