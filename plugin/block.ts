@@ -33,10 +33,18 @@ export class MemSimError extends Error {
  * The HTML of one block. An invalid block gets the error box in place of the fallback; the caller
  * decides whether that is shown or the build fails.
  * @param content the scenario text, as between the fences
+ * @param prerendered the fallback HTML of this (valid) text with these options, when already drawn
  */
-export function renderBlock(content: string, where: BlockLocation, options: FallbackOptions = {}): RenderedBlock {
+export function renderBlock(
+  content: string,
+  where: BlockLocation,
+  options: FallbackOptions = {},
+  prerendered?: string,
+): RenderedBlock {
   const code = `<pre><code class="language-memsim">${escapeHtml(content)}</code></pre>`;
   const open = `<mem-sim${attributes({ 'data-line': where.line })}>`;
+  // A fallback drawn ahead of time for the same text and options (see prerender.ts) is the same HTML.
+  if (prerendered !== undefined) return { ok: true, html: `${open}${code}\n${prerendered}</mem-sim>\n` };
   const parsed = parseScenario(content, { lineOffset: where.line });
   if (!parsed.ok) {
     const errors = parsed.errors.map((e) => ({

@@ -19,6 +19,7 @@ import { extractBlocks, type MarkdownBlock } from '../engine/markdown.js';
 import { escapeHtml } from './escape.js';
 import { DEFAULT_MAX_TABLE_STEPS, formatError, type LocatedError } from './fallback.js';
 import { locateInFile } from './locate.js';
+import { blockTextsUnder, FallbackPrerenderer } from './prerender.js';
 import { displayPath, markdownItMemSim, type FenceBlock } from './markdown-it.js';
 
 /** The Eleventy versions this plugin is built and tested for. */
@@ -49,6 +50,11 @@ export interface EleventyMemSimOptions {
   steps?: boolean;
   /** Put the Mermaid source of each run's last step in the fallback (`<pre class="mermaid">`). Default false. */
   mermaid?: boolean;
+  /**
+   * Draw the fallbacks of the site's memsim blocks on a second thread while Eleventy renders pages,
+   * when the site has many blocks. The pages are the same either way. Default true.
+   */
+  prerender?: boolean;
 }
 
 /** The parts of Eleventy's configuration API the plugin uses (Eleventy 3). */
@@ -84,6 +90,7 @@ export function defaultOptions(): Required<Omit<EleventyMemSimOptions, 'scriptSr
     maxTableSteps: DEFAULT_MAX_TABLE_STEPS,
     steps: false,
     mermaid: false,
+    prerender: true,
   };
 }
 
@@ -107,7 +114,7 @@ function checkOptions(options: Record<string, unknown>): void {
   if (o.bundlePath !== undefined && !o.bundlePath.startsWith('/')) {
     fail(`option bundlePath must be a URL path that starts with '/', such as '/assets/mem-sim/', got '${o.bundlePath}'`);
   }
-  for (const key of ['fallbackStyles', 'steps', 'mermaid'] as const) {
+  for (const key of ['fallbackStyles', 'steps', 'mermaid', 'prerender'] as const) {
     if (o[key] !== undefined && typeof o[key] !== 'boolean') fail(`option ${key} must be true or false, got ${JSON.stringify(o[key])}`);
   }
   if (o.maxTableSteps !== undefined && !(Number.isInteger(o.maxTableSteps) && o.maxTableSteps >= 0)) {
@@ -186,6 +193,21 @@ export function eleventyMemSim(eleventyConfig: EleventyConfigLike, options: Elev
     return source === undefined ? { file, line: block.line } : { file, ...locateInFile(source.text, env.page.rawInput, block, source.blocks) };
   };
 
+  const fallbackOptions = { maxTableSteps: opts.maxTableSteps, steps: opts.steps, mermaid: opts.mermaid };
+  let prerenderer: FallbackPrerenderer | undefined;
+  eleventyConfig.on?.('eleventy.before', (event?: { directories?: { input?: string; output?: string } }) => {
+    prerenderer?.stop();
+    const input = event?.directories?.input ?? eleventyConfig.directories?.input;
+    if (opts.prerender && typeof input === 'string') {
+      const output = event?.directories?.output;
+      prerenderer = new FallbackPrerenderer(blockTextsUnder(input, output ? [output] : []), fallbackOptions);
+    }
+  });
+  eleventyConfig.on?.('eleventy.after', () => {
+    prerenderer?.stop();
+    prerenderer = undefined;
+  });
+
   const onError = (errors: LocatedError[]) => {
     for (const e of errors) console.warn(`[mem-sim] ${formatError(e)}`);
   };
@@ -195,9 +217,8 @@ export function eleventyMemSim(eleventyConfig: EleventyConfigLike, options: Elev
       errors: opts.errors,
       onError,
       locate,
-      maxTableSteps: opts.maxTableSteps,
-      steps: opts.steps,
-      mermaid: opts.mermaid,
+      ...fallbackOptions,
+      prerendered: (content: string) => prerenderer?.take(content),
     }),
   );
 

@@ -41,6 +41,11 @@ export interface MarkdownItMemSimOptions extends FallbackOptions {
    * counts it. Give this when the host strips front matter before rendering.
    */
   locate?: (env: any, block: FenceBlock) => BlockLocation;
+  /**
+   * The static fallback of a valid block with this text, already drawn with these options (the
+   * Eleventy plugin draws them on a second thread), or undefined to draw it now.
+   */
+  prerendered?: (content: string) => string | undefined;
 }
 
 /** Whether a fence's info string names the memsim language (its first word, any letter case). */
@@ -69,7 +74,7 @@ export function markdownItMemSim(md: MarkdownIt, options: MarkdownItMemSimOption
       return previous ? previous(tokens, idx, mdOptions, env, self) : self.renderToken(tokens, idx, mdOptions);
     }
     const where = locate(env, { line: (token.map?.[0] ?? 0) + 1, content: token.content });
-    const block = renderBlock(token.content, where, fallback);
+    const block = renderBlock(token.content, where, fallback, options.prerendered?.(token.content));
     if (!block.ok) {
       if (options.errors !== 'inline') throw new MemSimError(block.errors);
       options.onError?.(block.errors, env);

@@ -1,0 +1,87 @@
+/**
+ * Draws the static fallbacks of a site's memsim blocks on a second thread while Eleventy renders
+ * the pages on the first. Eleventy renders markdown synchronously on one thread, and simulating
+ * hundreds of blocks there would add their whole cost to the build; a worker started before the
+ * build overlaps that cost with Eleventy's own work on a machine with a second core.
+ *
+ * It never changes what a page shows: the fence rule takes a fallback from here only when the
+ * worker has already drawn it for exactly the same block text and options, and renders the block
+ * itself otherwise (or when the worker cannot start).
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import { extractBlocks } from '../engine/markdown.js';
+import type { FallbackOptions } from './fallback.js';
+
+/** Below this many distinct blocks a thread costs more to start than it saves. */
+export const MIN_BLOCKS_FOR_A_WORKER = 24;
+
+export class FallbackPrerenderer {
+  private readonly ready = new Map<string, string>();
+  private port: MessagePort | undefined;
+  private worker: Worker | undefined;
+
+  constructor(texts: readonly string[], options: FallbackOptions) {
+    if (texts.length < MIN_BLOCKS_FOR_A_WORKER) return;
+    try {
+      const { port1, port2 } = new MessageChannel();
+      // The compiled worker beside this file in lib/ (run from the TypeScript sources, the worker
+      // cannot start, and every block is drawn on the main thread as without prerendering).
+      this.worker = new Worker(new URL('./prerender-worker.js', import.meta.url), {
+        workerData: { texts, options, port: port2 },
+        transferList: [port2],
+      });
+      this.worker.on('error', () => this.stop());
+      this.worker.unref();
+      this.port = port1;
+    } catch {
+      this.stop();
+    }
+  }
+
+  /** The fallback HTML of a valid block with this text, if the worker has drawn it already. */
+  take(text: string): string | undefined {
+    // receiveMessageOnPort reads synchronously: the fence rule cannot wait for the event loop.
+    for (let m = this.port && receiveMessageOnPort(this.port); m; m = this.port && receiveMessageOnPort(this.port)) {
+      if (m.message === null) {
+        this.stop();
+        break;
+      }
+      for (const [t, html] of m.message as [string, string][]) this.ready.set(t, html);
+    }
+    // markdown-it ends a fence's content with a newline; extractBlocks does not.
+    return this.ready.get(text.endsWith('\n') ? text.slice(0, -1) : text);
+  }
+
+  stop(): void {
+    this.port?.close();
+    this.port = undefined;
+    void this.worker?.terminate();
+    this.worker = undefined;
+  }
+}
+
+/** The distinct memsim block texts of the markdown files under `dir` (output and dot folders skipped). */
+export function blockTextsUnder(dir: string, skip: readonly string[] = []): string[] {
+  const skipped = new Set(skip.map((d) => resolve(d)));
+  const texts = new Set<string>();
+  const walk = (d: string) => {
+    let entries;
+    try {
+      entries = readdirSync(d, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of entries) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) {
+        if (!e.name.startsWith('.') && e.name !== 'node_modules' && !skipped.has(resolve(p))) walk(p);
+      } else if (/\.(md|markdown)$/i.test(e.name)) {
+        for (const b of extractBlocks(readFileSync(p, 'utf8'))) texts.add(b.text);
+      }
+    }
+  };
+  walk(dir);
+  return [...texts];
+}

@@ -1,0 +1,120 @@
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
+// @ts-expect-error: Eleventy ships no type declarations
+import Eleventy from '@11ty/eleventy';
+// The compiled package (npm test builds lib/ first): the worker thread runs lib/plugin/prerender-worker.js.
+import { parseScenario, simulate } from '../../lib/engine/index.js';
+import memSim from '../../lib/plugin/eleventy.js';
+import { renderFallback } from '../../lib/plugin/fallback.js';
+import { blockTextsUnder, FallbackPrerenderer, MIN_BLOCKS_FOR_A_WORKER } from '../../lib/plugin/prerender.js';
+
+const temp = mkdtempSync(join(tmpdir(), 'mem-sim-prerender-'));
+after(() => rmSync(temp, { recursive: true, force: true }));
+
+const block = (i: number) =>
+  `scheme: vm-paging\ntitle: Part ${i}\nframes: ${1 + (i % 4)}\npolicy: ${['FIFO', 'LRU', 'OPT', 'CLOCK'][i % 4]}\nrefs: 7 0 1 2 0 3 0 4 2 3 ${i % 10}`;
+
+/** Waits (with a bound) until the worker has drawn `text`, as the fence rule would find it later in a build. */
+async function drawn(p: FallbackPrerenderer, text: string): Promise<string | undefined> {
+  for (let i = 0; i < 200; i++) {
+    const html = p.take(text);
+    if (html !== undefined) return html;
+    await sleep(25);
+  }
+  return undefined;
+}
+
+describe('prerendering fallbacks on a second thread (Eleventy plugin, compiled)', () => {
+  it('the worker draws exactly the fallback the fence rule would draw, for the text markdown-it hands over', async () => {
+    const texts = Array.from({ length: MIN_BLOCKS_FOR_A_WORKER }, (_, i) => block(i));
+    const options = { maxTableSteps: 2000, steps: true, mermaid: true };
+    const p = new FallbackPrerenderer(texts, options);
+    try {
+      for (const i of [0, 7, MIN_BLOCKS_FOR_A_WORKER - 1]) {
+        const parsed = parseScenario(texts[i]!);
+        assert.ok(parsed.ok);
+        assert.equal(await drawn(p, `${texts[i]}\n`), renderFallback(simulate(parsed.scenario), options));
+      }
+      assert.equal(p.take('scheme: vm-paging\nrefs: 1 2 3\n'), undefined, 'a text it was not given is drawn by the caller');
+    } finally {
+      p.stop();
+    }
+  });
+
+  it('an invalid block is never prerendered: the fence rule reports its errors itself', async () => {
+    const texts = [...Array.from({ length: MIN_BLOCKS_FOR_A_WORKER }, (_, i) => block(i)), 'scheme: vm-paging\nframe: 3\nrefs: 1'];
+    const p = new FallbackPrerenderer(texts, {});
+    try {
+      assert.ok(await drawn(p, texts[MIN_BLOCKS_FOR_A_WORKER - 1]!));
+      assert.equal(p.take(texts[MIN_BLOCKS_FOR_A_WORKER]!), undefined);
+    } finally {
+      p.stop();
+    }
+  });
+
+  it('a site with few blocks starts no thread', () => {
+    const p = new FallbackPrerenderer([block(1)], {});
+    assert.equal(p.take(block(1)), undefined);
+    p.stop();
+  });
+
+  it('finds the distinct memsim blocks of the markdown files under the input folder, skipping the output folder', () => {
+    const input = join(temp, 'scan');
+    mkdirSync(join(input, 'posts'), { recursive: true });
+    mkdirSync(join(input, '_site'), { recursive: true });
+    writeFileSync(join(input, 'posts', 'a.md'), `\`\`\`memsim\n${block(1)}\n\`\`\`\n\n\`\`\`memsim\n${block(2)}\n\`\`\`\n`);
+    writeFileSync(join(input, 'b.md'), `---\nt: 1\n---\n\`\`\`memsim\n${block(1)}\n\`\`\`\n`);
+    writeFileSync(join(input, '_site', 'c.md'), `\`\`\`memsim\n${block(3)}\n\`\`\`\n`);
+    assert.deepEqual(blockTextsUnder(input, [join(input, '_site')]).sort(), [block(1), block(2)].sort());
+  });
+
+  it('a site built with prerendering is byte for byte the site built without it', async (t) => {
+    const bundleDir = join(temp, 'bundle');
+    mkdirSync(bundleDir, { recursive: true });
+    writeFileSync(join(bundleDir, 'mem-sim.js'), 'export {};\n');
+    const input = join(temp, 'site-in');
+    mkdirSync(input, { recursive: true });
+    for (let post = 0; post < 12; post++) {
+      const blocks = [0, 1, 2].map((k) => `\`\`\`memsim\n${block(post * 3 + k)}\n\`\`\`\n`).join('\nSome text.\n\n');
+      writeFileSync(join(input, `post-${post}.md`), `---\ntitle: Post ${post}\n---\n# Post ${post}\n\n${blocks}`);
+    }
+    // Count the fallbacks the fence rule took from the worker, to know the first build really used it.
+    let taken = 0;
+    const take = FallbackPrerenderer.prototype.take;
+    FallbackPrerenderer.prototype.take = function (this: FallbackPrerenderer, text: string) {
+      const html = take.call(this, text);
+      if (html !== undefined) taken++;
+      return html;
+    };
+    after(() => (FallbackPrerenderer.prototype.take = take));
+    const outputs: Record<string, string>[] = [];
+    const takenBy: number[] = [];
+    for (const prerender of [true, false]) {
+      const output = join(temp, `site-out-${prerender}`);
+      const elev = new Eleventy(input, output, {
+        quietMode: true,
+        config(cfg: any) {
+          cfg.addPlugin(memSim, { bundleDir, prerender, steps: true });
+        },
+      });
+      elev.disableLogger();
+      const before = taken;
+      await elev.write();
+      takenBy.push(taken - before);
+      const files: Record<string, string> = {};
+      for (const d of readdirSync(output)) if (d.startsWith('post-')) files[d] = readFileSync(join(output, d, 'index.html'), 'utf8');
+      outputs.push(files);
+    }
+    assert.equal(Object.keys(outputs[0]!).length, 12);
+    // How many blocks the worker had ready in time depends on the machine's load, so it is reported, not asserted
+    // (the first test above checks that what the worker draws is the same HTML).
+    t.diagnostic(`fallbacks taken from the worker: ${takenBy[0]} of 36`);
+    assert.equal(takenBy[1], 0, 'prerender: false starts no worker');
+    assert.deepEqual(outputs[0], outputs[1]);
+    assert.match(outputs[0]!['post-5']!, /<mem-sim data-line="6">/);
+  });
+});
