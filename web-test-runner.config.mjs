@@ -17,6 +17,10 @@ export default {
   plugins: [mermaidEsm, esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
   browsers: [
     chromeLauncher({
+      // Each test file's page in a window of its own: in a shared window only the newest tab is
+      // drawn, so with two files at once the other one's requestAnimationFrame (which fixture()
+      // waits for) would never fire.
+      createPage: ({ context }) => context.newPage({ type: 'window' }),
       launchOptions: {
         executablePath,
         headless: true,

@@ -1,7 +1,8 @@
 /**
- * The drop-in's weight where it matters: the bytes of every script a page with one vm-paging block
- * fetches before its simulator first renders, measured in Chromium and gzipped (zlib's default
- * level, as most servers send them). Budget: 45 KB, Lit and the yaml parser included.
+ * The drop-in's weight where it matters: the bytes of every script a page with one block of a
+ * scheme fetches before its simulator first renders, measured in Chromium and gzipped (zlib's
+ * default level, as most servers send them), for a page of each scheme built so far. Budget: 45 KB
+ * for every scheme, Lit and the yaml parser included.
  *
  *   npm run build:bundle && node --import tsx bench/bundle-size.ts
  */
@@ -34,44 +35,60 @@ export interface BundleSize {
   missing: string[];
 }
 
-const PAGE = `<!doctype html>
+/** One block of each scheme, as a reader's page would hold it: the page's weight is what it loads. */
+export const SCENARIOS: Record<string, string> = {
+  'vm-paging': 'scheme: vm-paging\nframes: 3\npolicy: FIFO\nrefs: 7 0 1 2 0 3 0 4 2 3 0 3 2 1 2 0 1 7 0 1\n',
+  dynamic: 'scheme: dynamic\nmemory: 64M\nos: 8M\nplacement: first-fit\ntrace: |\n  load P1 20M\n  load P2 14M\n  load P3 18M\n  swap-out P2\n  load P4 8M\n',
+  fixed: 'scheme: fixed\nmemory: 64M\nos: 8M\npartitions: 2M, 4M, 6M, 8M, 8M, 12M, 16M\ntrace: |\n  load A 5M\n  load B 7M\n',
+  buddy: 'scheme: buddy\nmemory: 1M\ntrace: |\n  load A 100K\n  load B 240K\n  load C 64K\n',
+};
+
+const page = (scenario: string) => `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>bundle size</title>
 <script type="module" src="mem-sim/mem-sim.js"></script></head>
-<body><pre><code class="language-memsim">scheme: vm-paging
-frames: 3
-policy: FIFO
-refs: 7 0 1 2 0 3 0 4 2 3 0 3 2 1 2 0 1 7 0 1
-</code></pre></body></html>`;
+<body><pre><code class="language-memsim">${scenario}</code></pre></body></html>`;
 
-/** Serves a page with one vm-paging block and the built dist/ folder, and weighs what it loads. */
-export async function measureBundleSize(dist = join(root, 'dist')): Promise<BundleSize> {
+/**
+ * Serves a page with one block of each scheme (each page on its own, in a fresh browser context so
+ * nothing is cached) and the built dist/ folder, and weighs what each page loads.
+ */
+export async function measureBundleSizes(schemes = Object.keys(SCENARIOS), dist = join(root, 'dist')): Promise<Record<string, BundleSize>> {
   const site = mkdtempSync(join(tmpdir(), 'mem-sim-size-'));
   cpSync(dist, join(site, 'mem-sim'), { recursive: true });
-  writeFileSync(join(site, 'index.html'), PAGE);
+  for (const scheme of schemes) writeFileSync(join(site, `${scheme}.html`), page(SCENARIOS[scheme]!));
   const server = await serve(site);
   const browser = await launchChromium();
+  const out: Record<string, BundleSize> = {};
   try {
-    const page = await browser.newPage();
-    const scripts: string[] = [];
-    const missing: string[] = [];
-    page.on('request', (r) => {
-      if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname);
-    });
-    page.on('response', (r) => {
-      if (r.status() >= 400) missing.push(new URL(r.url()).pathname);
-    });
-    await page.goto(`${server.url}/index.html`);
-    await page.waitForFunction(() => document.querySelector('mem-sim')?.shadowRoot?.querySelector('[part=simulator]'));
-    const sizes = scripts.map((p) => {
-      const bytes = readFileSync(join(site, p));
-      return { path: p.replace(/^\/mem-sim\//, ''), bytes: bytes.length, gzip: gzipSync(bytes).length };
-    });
-    return {
-      scripts: sizes,
-      entry: sizes.find((s) => s.path === 'mem-sim.js')!,
-      total: { bytes: sizes.reduce((a, s) => a + s.bytes, 0), gzip: sizes.reduce((a, s) => a + s.gzip, 0) },
-      missing,
-    };
+    for (const scheme of schemes) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      const scripts: string[] = [];
+      const missing: string[] = [];
+      page.on('request', (r) => {
+        if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname);
+      });
+      page.on('response', (r) => {
+        if (r.status() >= 400) missing.push(new URL(r.url()).pathname);
+      });
+      await page.goto(`${server.url}/${scheme}.html`);
+      await page.waitForFunction(() => document.querySelector('mem-sim')?.shadowRoot?.querySelector('[part=simulator], [part=error]'));
+      if (await page.evaluate(() => !document.querySelector('mem-sim')!.shadowRoot!.querySelector('[part=simulator]'))) {
+        missing.push(`${scheme}.html: the simulator showed an error instead of rendering`);
+      }
+      const sizes = scripts.map((p) => {
+        const bytes = readFileSync(join(site, p));
+        return { path: p.replace(/^\/mem-sim\//, ''), bytes: bytes.length, gzip: gzipSync(bytes).length };
+      });
+      out[scheme] = {
+        scripts: sizes,
+        entry: sizes.find((s) => s.path === 'mem-sim.js')!,
+        total: { bytes: sizes.reduce((a, s) => a + s.bytes, 0), gzip: sizes.reduce((a, s) => a + s.gzip, 0) },
+        missing,
+      };
+      await context.close();
+    }
+    return out;
   } finally {
     await browser.close();
     await server.close();
@@ -79,19 +96,31 @@ export async function measureBundleSize(dist = join(root, 'dist')): Promise<Bund
   }
 }
 
+/** The page with one block of `scheme` (vm-paging by default). */
+export async function measureBundleSize(dist = join(root, 'dist'), scheme = 'vm-paging'): Promise<BundleSize> {
+  return (await measureBundleSizes([scheme], dist))[scheme]!;
+}
+
 /** For `npm run bench`. */
 export async function benchBundleSize(): Promise<Figure[]> {
-  const m = await measureBundleSize();
+  const all = await measureBundleSizes();
+  const entry = Object.values(all)[0]!.entry;
   return [
-    figure('dist/mem-sim.js, gzipped', m.entry.gzip / 1024, BUDGET_BYTES / 1024, 'KB', true),
-    figure(`scripts before the first render (${m.scripts.length} files), gzipped`, m.total.gzip / 1024, BUDGET_BYTES / 1024, 'KB', true),
+    figure('dist/mem-sim.js, gzipped', entry.gzip / 1024, BUDGET_BYTES / 1024, 'KB', true),
+    ...Object.entries(all).map(([scheme, m]) =>
+      figure(`${scheme} page: scripts before the first render (${m.scripts.length} files), gzipped`, m.total.gzip / 1024, BUDGET_BYTES / 1024, 'KB', true),
+    ),
   ];
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const m = await measureBundleSize();
-  for (const s of m.scripts) console.log(`${s.path.padEnd(34)} ${String(s.bytes).padStart(7)} B  ${String(s.gzip).padStart(6)} B gzipped`);
-  console.log(`${'total before the first render'.padEnd(34)} ${String(m.total.bytes).padStart(7)} B  ${String(m.total.gzip).padStart(6)} B gzipped (budget ${BUDGET_BYTES})`);
-  if (m.missing.length) console.log(`failed requests: ${m.missing.join(', ')}`);
-  process.exit(m.total.gzip <= BUDGET_BYTES && m.missing.length === 0 ? 0 : 1);
+  let ok = true;
+  for (const [scheme, m] of Object.entries(await measureBundleSizes())) {
+    console.log(`\n${scheme} page`);
+    for (const s of m.scripts) console.log(`  ${s.path.padEnd(34)} ${String(s.bytes).padStart(7)} B  ${String(s.gzip).padStart(6)} B gzipped`);
+    console.log(`  ${'total before the first render'.padEnd(34)} ${String(m.total.bytes).padStart(7)} B  ${String(m.total.gzip).padStart(6)} B gzipped (budget ${BUDGET_BYTES})`);
+    if (m.missing.length) console.log(`  failed: ${m.missing.join(', ')}`);
+    ok &&= m.total.gzip <= BUDGET_BYTES && m.missing.length === 0;
+  }
+  process.exit(ok ? 0 : 1);
 }

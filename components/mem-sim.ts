@@ -1,14 +1,13 @@
-import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
+import { adoptStyles, css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { loadScheme } from '../engine/lazy.js';
 import { parseWithScheme, readScenarioHead, simulate, type Simulation } from '../engine/scenario.js';
 import type { Timeline } from '../engine/timeline.js';
 import { controlsStyles, renderControls } from './controls.js';
 import { define } from './define.js';
-import { errorBoxStyles, renderErrorBox, type Problem } from './error-box.js';
+import type { Problem } from './error-box.js';
 import { metricsStyles, renderMetrics } from './metrics.js';
 import { base, theme } from './styles.js';
-import { renderTable, windowAround } from './table.js';
 import { loadView } from './views/lazy.js';
 import type { SchemeView } from './views/scheme-view.js';
 
@@ -45,6 +44,14 @@ function dedent(text: string): string {
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 /**
+ * The error box and the table alternative, imported the first time an element needs one, like the
+ * diagram: a page whose scenarios run, and whose readers never open a table, fetches neither (the
+ * 45 KB budget counts what loads before the first simulator renders).
+ */
+let errorBox: typeof import('./error-box.js') | undefined;
+let tables: typeof import('./table.js') | undefined;
+
+/**
  * A live, step-by-step simulator of one memory-management scenario: the textbook table or memory
  * map of each run, the sentence that says what the current step did and why, the metrics, and
  * controls to step forward and back, play, and draw the step as a diagram.
@@ -79,8 +86,14 @@ const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
  * @csspart position - the "Step 3 of 20" text
  * @csspart speed - the speed menu and its label
  * @csspart frame-table - the scrolling box of a page-replacement table
- * @csspart table - a table of steps
+ * @csspart table - a table of steps, or a contiguous view's table of blocks, partitions or free lists
  * @csspart legend - the line that explains a table's marks
+ * @csspart memory-bar - the memory bar of fixed, dynamic and buddy, with its address labels
+ * @csspart map-table - the scrolling box of a contiguous view's table of blocks or partitions
+ * @csspart queue - the waiting queue of a contiguous view
+ * @csspart swapped - the swapped-out processes of a contiguous view
+ * @csspart split-tree - the buddy system's split tree
+ * @csspart free-lists - the buddy system's free lists
  * @csspart diagram - a Mermaid drawing of the current step
  * @csspart error - the error box
  * @csspart error-list - the list of errors, each `line:column message`
@@ -111,7 +124,6 @@ export class MemSim extends LitElement {
     theme,
     base,
     controlsStyles,
-    errorBoxStyles,
     metricsStyles,
     css`
       :host {
@@ -265,7 +277,11 @@ export class MemSim extends LitElement {
   override render() {
     const loaded = this._loaded;
     if (loaded.kind === 'loading') return html`<slot></slot>`;
-    if (loaded.kind === 'failed') return renderErrorBox(loaded.problems, loaded.text, loaded.lineOffset);
+    if (loaded.kind === 'failed') {
+      if (errorBox) return errorBox.renderErrorBox(loaded.problems, loaded.text, loaded.lineOffset);
+      // Only when the error box's own chunk could not be fetched either: the errors as plain text.
+      return html`<div part="error" role="alert">${loaded.problems.map((p) => html`<p>${p.line ? `${p.line}:${p.column} ` : ''}${p.message}</p>`)}</div>`;
+    }
     const { sim, views, drawsTable } = loaded;
     const p = this._position;
     const title = sim.scenario.title;
@@ -303,7 +319,7 @@ export class MemSim extends LitElement {
           toggle: () => (this._playing ? this.pause() : this.play()),
           speed: (v) => (this.speed = v),
           diagram: () => void this._toggleDiagram(),
-          table: () => (this._table = !this._table),
+          table: () => void this._toggleTable(),
         },
       )}
       <p class="sr-only" aria-live="polite">${this._live}</p>
@@ -312,6 +328,7 @@ export class MemSim extends LitElement {
 
   /** The table alternative of a view that is not a table: the steps so far, windowed. */
   private _tableOf(t: Timeline) {
+    const { renderTable, windowAround } = tables!;
     const [from, to] = windowAround(this._position, t.length);
     const last = Math.min(to, this._position);
     if (last < from) return html`<p>No steps taken yet.</p>`;
@@ -375,6 +392,16 @@ export class MemSim extends LitElement {
     this._playing = false;
   }
 
+  private async _toggleTable(): Promise<void> {
+    try {
+      tables ??= await import('./table.js');
+    } catch (e) {
+      this._announce(`The table could not be loaded: ${message(e)}`);
+      return;
+    }
+    this._table = !this._table;
+  }
+
   private async _toggleDiagram(): Promise<void> {
     if (!this._diagram) {
       try {
@@ -411,13 +438,28 @@ export class MemSim extends LitElement {
 
   private _reload(): void {
     const ticket = ++this._ticket;
-    this._loading = this._load().then((loaded) => {
+    this._loading = this._load().then(async (loaded) => {
+      if (loaded.kind === 'failed') await this._loadErrorBox();
       if (ticket !== this._ticket) return;
       this._stop();
       this._loaded = loaded;
       this._position = Math.min(this._position, this.total);
     });
   }
+
+  /** Imports the error box (once per page) and adds its styles to this element's shadow root (once). */
+  private async _loadErrorBox(): Promise<void> {
+    try {
+      errorBox ??= await import('./error-box.js');
+    } catch {
+      return; // render() shows the errors as plain text
+    }
+    if (this._errorStyles) return;
+    this._errorStyles = true;
+    adoptStyles(this.renderRoot as ShadowRoot, [...(this.constructor as typeof MemSim).elementStyles, errorBox.errorBoxStyles]);
+  }
+
+  private _errorStyles = false;
 
   /** Reads, parses and simulates the scenario; every failure becomes an error box, never an exception. */
   private async _load(): Promise<Loaded> {

@@ -12,11 +12,12 @@ export function metricLabel(key: string): string {
 
 /**
  * Ratios (`hitRatio`, `utilisation`, `externalFragmentation`) as percentages, sizes (`largestHole`,
- * `totalFree`, anything ending in Size or Bytes) as 64M or 1.5K, counts as they are.
+ * `totalFree`, `internalFragmentation`, `unused`, anything ending in Size or Bytes) as 64M or 1.5K,
+ * counts as they are.
  */
 export function metricText(key: string, value: number): string {
-  if (/ratio|utili[sz]ation|fragmentation/i.test(key)) return `${Math.round(value * 1000) / 10}%`;
-  if (/hole$|free$|size$|bytes$/i.test(key)) return formatSize(value);
+  if (/ratio|utili[sz]ation|externalFragmentation/i.test(key)) return `${Math.round(value * 1000) / 10}%`;
+  if (/hole$|free$|size$|bytes$|internalFragmentation|unused$/i.test(key)) return formatSize(value);
   return String(value);
 }
 

@@ -10,6 +10,12 @@ export async function loadView(name: SchemeName): Promise<SchemeViewClass | unde
   switch (name) {
     case 'vm-paging':
       return (await import('./vm-paging-view.js')).default;
+    case 'dynamic':
+      return (await import('./dynamic-view.js')).default;
+    case 'fixed':
+      return (await import('./fixed-view.js')).default;
+    case 'buddy':
+      return (await import('./buddy-view.js')).default;
     default:
       return undefined;
   }

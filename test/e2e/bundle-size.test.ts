@@ -1,25 +1,47 @@
 /**
  * The drop-in's budget, measured as bench/bundle-size.ts measures it: the scripts a page with one
- * vm-paging block fetches before its simulator first renders, gzipped, at most 45 KB.
+ * block of a scheme fetches before its simulator first renders, gzipped, at most 45 KB, for every
+ * scheme built so far.
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { test } from 'node:test';
+import { before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { BUDGET_BYTES, measureBundleSize } from '../../bench/bundle-size.js';
+import { BUDGET_BYTES, measureBundleSizes, SCENARIOS, type BundleSize } from '../../bench/bundle-size.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
-test('a page with one vm-paging block loads at most 45 KB of gzipped script before its simulator renders', async () => {
+let sizes: Record<string, BundleSize>;
+
+before(async () => {
   if (!existsSync(join(root, 'dist/mem-sim.js'))) {
     assert.equal(spawnSync(process.execPath, ['scripts/build-bundle.mjs'], { cwd: root, stdio: 'inherit' }).status, 0);
   }
-  const m = await measureBundleSize();
-  assert.deepEqual(m.missing, []);
-  const files = m.scripts.map((s) => s.path.replace(/-[\w-]{8}\.js$/, '.js'));
-  // Only vm-paging's own chunks load: the other schemes' code and Mermaid wait until a page needs them.
-  assert.deepEqual(files, ['mem-sim.js', 'chunks/core.js', 'chunks/vm-paging.js', 'chunks/vm-paging-view.js']);
-  assert.ok(m.total.gzip <= BUDGET_BYTES, `${m.total.gzip} bytes gzipped is over the ${BUDGET_BYTES}-byte budget`);
+  sizes = await measureBundleSizes();
+});
+
+/** The files a page fetched, without their content hashes. */
+const files = (m: BundleSize) => m.scripts.map((s) => s.path.replace(/-[\w-]{8}\.js$/, '.js'));
+
+test('every scheme built so far has a page in the measurement', () => {
+  assert.deepEqual(Object.keys(sizes).sort(), ['buddy', 'dynamic', 'fixed', 'vm-paging']);
+  assert.deepEqual(Object.keys(SCENARIOS).sort(), Object.keys(sizes).sort());
+});
+
+for (const scheme of ['vm-paging', 'dynamic', 'fixed', 'buddy']) {
+  test(`a page with one ${scheme} block loads at most 45 KB of gzipped script before its simulator renders`, () => {
+    const m = sizes[scheme]!;
+    assert.deepEqual(m.missing, []);
+    assert.ok(m.total.gzip <= BUDGET_BYTES, `${scheme}: ${m.total.gzip} bytes gzipped is over the ${BUDGET_BYTES}-byte budget`);
+  });
+}
+
+test('a page loads only its own scheme: other schemes, the error box, the table and Mermaid wait until needed', () => {
+  assert.deepEqual(files(sizes['vm-paging']!), ['mem-sim.js', 'chunks/core.js', 'chunks/vm-paging.js', 'chunks/table.js']);
+  // The contiguous schemes share one chunk (the contiguous engine, the memory bar and the lists).
+  for (const scheme of ['dynamic', 'fixed', 'buddy']) {
+    assert.deepEqual(files(sizes[scheme]!).sort(), ['chunks/contiguous.js', 'chunks/core.js', `chunks/${scheme}.js`, 'mem-sim.js'].sort(), scheme);
+  }
 });

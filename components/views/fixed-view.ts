@@ -1,0 +1,69 @@
+import { html, nothing } from 'lit';
+import { addressText, procText, sizeText } from '../../engine/contiguous/common.js';
+import { queueFor, type FixedConfig, type FixedMemory } from '../../engine/schemes/fixed.js';
+import { define } from '../define.js';
+import { ContiguousView, type Row } from './contiguous-view.js';
+import { renderMemoryBar, type BarBlock } from './memory-bar.js';
+
+/**
+ * Fixed partitioning: memory as a bar to scale with a border around every partition, each holder
+ * drawn at the bottom of its partition and the space it leaves unused shaded (internal
+ * fragmentation), the memory the partitions leave over marked unused; then the queue (one for all
+ * partitions) or, with one queue per partition, each partition's own queue as a column of the
+ * partition table, as Stallings draws the two arrangements; and the swapped-out processes.
+ *
+ * @tagname mem-sim-fixed
+ * @csspart memory-bar - the bar and its address labels
+ * @csspart map-table - the scrolling box around the partition table
+ * @csspart table - the partition table: start, size, holder, space lost inside, queue
+ * @csspart queue - the waiting queue (all of it, in arrival order)
+ * @csspart swapped - the swapped-out processes
+ */
+export class FixedView extends ContiguousView {
+  override render() {
+    const at = this.at<FixedConfig, FixedMemory>();
+    if (!at) return nothing;
+    const { s, e, c, t } = at;
+    const placed = new Set(e?.placed.map((p) => p.start));
+    const perPartition = t.run.fields.queue === 'per-partition';
+    const blocks: BarBlock[] = c.os ? [{ start: 0, size: c.os, kind: 'os', name: 'OS', text: `OS ${sizeText(c.os)} at 0` }] : [];
+    const rows: Row[] = [];
+    let lostInAll = 0;
+    for (const p of c.partitions) {
+      const h = s.mem.holders[p.index];
+      const lost = h ? p.size - h.size : 0;
+      lostInAll += lost;
+      const where = `partition ${p.index} (${sizeText(p.size)}) at ${addressText(p.start)}`;
+      const current = !!h && placed.has(p.start);
+      blocks.push(
+        h
+          ? { start: p.start, size: p.size, kind: 'process', name: h.name, used: h.size, current, text: `${where}: ${procText(h)}, ${sizeText(lost)} lost` }
+          : { start: p.start, size: p.size, kind: 'free', name: `#${p.index}`, text: `${where}: free` },
+      );
+      const cells: unknown[] = [p.index, addressText(p.start), sizeText(p.size), h ? procText(h) : 'free', h ? sizeText(lost) : '–'];
+      if (perPartition) cells.push(s.waiting.filter((w) => queueFor(c, w.size) === p).map((w) => w.name).join(', ') || '–');
+      rows.push({ cells, class: current ? 'current' : h ? undefined : 'free' });
+    }
+    if (c.unused) {
+      const u = c.unused;
+      blocks.push({ start: u.start, size: u.size, kind: 'unused', name: 'unused', text: `unused ${sizeText(u.size)} at ${addressText(u.start)}` });
+    }
+    const head = ['#', 'start', 'size', 'holder', 'lost inside'];
+    if (perPartition) head.push('queue');
+    const focus = e?.placed.length ? rows.findIndex((r) => r.class === 'current') : undefined;
+    return html`${renderMemoryBar(blocks, c.memory, { label: `${t.run.label}: memory`, borders: true })}
+      ${this.lists(s)}
+      ${this.blockTable('Partitions', head, rows.length, (i) => rows[i]!, focus, ['total', '', '', '', sizeText(lostInAll), ...(perPartition ? [''] : [])])}
+      ${c.unused ? html`<p class="window">Unused above the partitions: ${sizeText(c.unused.size)} at ${addressText(c.unused.start)}</p>` : nothing}`;
+  }
+}
+
+define('mem-sim-fixed', FixedView);
+
+export default FixedView;
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'mem-sim-fixed': FixedView;
+  }
+}
