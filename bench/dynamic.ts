@@ -4,7 +4,7 @@
  * Run alone: `node --import tsx bench/dynamic.ts`.
  */
 import { fileURLToPath } from 'node:url';
-import { parseScenario, simulate } from '../engine/index.js';
+import { parseScenario, simulate } from '../lib/engine/index.js'; // the compiled package, as users run it (npm run build:lib)
 import { figure, printFigures, seeded, timeMedian, type Figure } from './common.js';
 
 /**

@@ -3,7 +3,7 @@
  * stepwise path into a timeline with random jumps.
  */
 import { fileURLToPath } from 'node:url';
-import { countFaults, parseScenario, simulate } from '../engine/index.js';
+import { countFaults, parseScenario, simulate } from '../lib/engine/index.js'; // the compiled package, as users run it (npm run build:lib)
 import { figure, printFigures, seeded, timeMedian, type Figure } from './common.js';
 
 /** Pages 0..999: with probability 0.8 one of the hot pages 0..199, else one of 200..999. */
