@@ -75,7 +75,7 @@ if (want('build')) {
 }
 const nodeTests = files(join(root, 'test/node'), '.test.ts');
 if (want('node') && nodeTests.length) {
-  await run('node tests', node, ['--import', 'tsx', '--test', '--test-reporter=spec', ...nodeTests], nodeCounts);
+  await run('node tests', node, ['--import', 'tsx', '--test', '--test-timeout=300000', '--test-reporter=spec', ...nodeTests], nodeCounts);
 }
 const browserTests = files(join(root, 'test/browser'), '.test.ts');
 if (want('browser') && browserTests.length) {
@@ -83,7 +83,7 @@ if (want('browser') && browserTests.length) {
 }
 const e2eTests = files(join(root, 'test/e2e'), '.test.ts');
 if (want('e2e') && e2eTests.length) {
-  await run('end-to-end tests', node, ['--import', 'tsx', '--test', '--test-concurrency=1', '--test-reporter=spec', ...e2eTests], nodeCounts);
+  await run('end-to-end tests', node, ['--import', 'tsx', '--test', '--test-concurrency=1', '--test-timeout=300000', '--test-reporter=spec', ...e2eTests], nodeCounts);
 }
 
 console.log(`\n${passed} passed, ${failed} failed`);
