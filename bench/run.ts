@@ -23,7 +23,7 @@ const section = async (title: string, run: () => Figure[] | Promise<Figure[]>) =
 await section('page replacement (engine)', benchPaging);
 
 const optional: [string, string, string][] = [
-  ['contiguous allocation (engine)', './dynamic.js', 'benchDynamic'],
+  ['contiguous allocation (engine)', './dynamic.ts', 'benchDynamic'],
   ['bundle size (Chromium)', './bundle-size.ts', 'benchBundleSize'],
   ['view stepping (Chromium)', './view-step.ts', 'benchViewStep'],
   ['dynamic-partitioning view stepping (Chromium)', './dynamic-view.ts', 'benchDynamicView'],
