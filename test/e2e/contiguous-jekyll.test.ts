@@ -7,14 +7,13 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { parseScenario } from '../../engine/report.js';
-import { launchChromium, serve, type StaticServer } from './support.js';
+import { buildJekyllSite, launchChromium, serve, type StaticServer } from './support.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const fixtures = join(root, 'test/e2e/fixtures/contiguous');
@@ -63,17 +62,13 @@ before(async () => {
   if (!existsSync(join(root, 'dist/mem-sim.js'))) {
     assert.equal(spawnSync(process.execPath, ['scripts/build-bundle.mjs'], { cwd: root, stdio: 'inherit' }).status, 0);
   }
-  work = mkdtempSync(join(tmpdir(), 'mem-sim-contiguous-jekyll-'));
-  const source = join(work, 'source');
-  cpSync(join(fixtures, 'jekyll'), source, { recursive: true });
-  mkdirSync(join(source, '_posts'));
-  const post = `---\nlayout: default\ntitle: Contiguous allocation, step by step\n---\n\n${readFileSync(join(fixtures, 'fences.md'), 'utf8')}`;
-  writeFileSync(join(source, '_posts/2024-04-01-contiguous-allocation.md'), post);
-  cpSync(join(root, 'dist'), join(source, 'assets/mem-sim'), { recursive: true });
-  const jekyll = process.env.JEKYLL_PATH || 'jekyll';
-  const build = spawnSync(jekyll, ['build', '--source', source, '--destination', join(work, 'site/notes'), '--quiet'], { encoding: 'utf8' });
-  assert.equal(build.status, 0, `jekyll build failed: ${build.stderr}${build.error ?? ''}`);
-  server = await serve(join(work, 'site'));
+  const built = buildJekyllSite(join(fixtures, 'jekyll'), join(root, 'dist'), 'notes', (source) => {
+    mkdirSync(join(source, '_posts'));
+    const post = `---\nlayout: default\ntitle: Contiguous allocation, step by step\n---\n\n${readFileSync(join(fixtures, 'fences.md'), 'utf8')}`;
+    writeFileSync(join(source, '_posts/2024-04-01-contiguous-allocation.md'), post);
+  });
+  work = built.work;
+  server = await serve(built.site);
   browser = await launchChromium();
   page = await browser.newPage();
   page.on('pageerror', (e) => pageErrors.push(e.message));

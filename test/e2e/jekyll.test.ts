@@ -4,14 +4,13 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { parseScenario } from '../../engine/report.js';
-import { launchChromium, serve, type StaticServer } from './support.js';
+import { buildJekyllSite, launchChromium, serve, type StaticServer } from './support.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const POST = '/blog/2024/03/01/page-replacement.html';
@@ -59,14 +58,9 @@ const blocks = (): Promise<Block[]> =>
   );
 
 before(async () => {
-  work = mkdtempSync(join(tmpdir(), 'mem-sim-jekyll-'));
-  const source = join(work, 'source');
-  cpSync(join(root, 'test/e2e/fixtures/jekyll'), source, { recursive: true });
-  cpSync(dist(), join(source, 'assets/mem-sim'), { recursive: true });
-  const jekyll = process.env.JEKYLL_PATH || 'jekyll';
-  const build = spawnSync(jekyll, ['build', '--source', source, '--destination', join(work, 'site/blog'), '--quiet'], { encoding: 'utf8' });
-  assert.equal(build.status, 0, `jekyll build failed: ${build.stderr}${build.error ?? ''}`);
-  server = await serve(join(work, 'site'));
+  const built = buildJekyllSite(join(root, 'test/e2e/fixtures/jekyll'), dist(), 'blog');
+  work = built.work;
+  server = await serve(built.site);
   browser = await launchChromium();
   page = await browser.newPage();
   page.on('pageerror', (e) => pageErrors.push(e.message));

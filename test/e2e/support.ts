@@ -2,7 +2,9 @@
  * Shared helpers for end-to-end tests: a static file server on loopback and a headless Chromium
  * (the one `npm test` found, passed as CHROME_PATH) driven by playwright-core.
  */
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpSync, createReadStream, existsSync, mkdtempSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
@@ -75,4 +77,27 @@ export function chromiumPath(): string {
 
 export async function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: chromiumPath(), headless: true, args: CHROMIUM_ARGS });
+}
+
+/**
+ * Builds a Jekyll site with the real `jekyll` (the one `npm test` found, as JEKYLL_PATH): copies
+ * `source` into a temporary folder, lets `prepare` add files, copies the bundle into
+ * `assets/mem-sim/` as the README tells Jekyll users to, and builds it under `/<baseurl>/`.
+ * Returns the temporary folder (remove it after) and the folder to serve.
+ */
+export function buildJekyllSite(
+  source: string,
+  dist: string,
+  baseurl: string,
+  prepare: (sourceCopy: string) => void = () => {},
+): { work: string; site: string } {
+  const work = mkdtempSync(join(tmpdir(), 'mem-sim-jekyll-'));
+  const copy = join(work, 'source');
+  cpSync(source, copy, { recursive: true });
+  prepare(copy);
+  cpSync(dist, join(copy, 'assets/mem-sim'), { recursive: true });
+  const jekyll = process.env.JEKYLL_PATH || 'jekyll';
+  const build = spawnSync(jekyll, ['build', '--source', copy, '--destination', join(work, 'site', baseurl), '--quiet'], { encoding: 'utf8' });
+  if (build.status !== 0) throw new Error(`jekyll build failed: ${build.stderr}${build.error ?? ''}`);
+  return { work, site: join(work, 'site') };
 }
