@@ -51,7 +51,13 @@ describe('vm-paging: worked examples', () => {
     assert.deepEqual(s.frames, [3, 2, 5]);
     assert.equal(s.hand, 0);
   });
-  it('OSTEP, ch. 22 (Beyond Physical Memory: Policies): stream 0 1 2 0 1 3 0 3 1 2 1 with a cache of 3: OPT 6 hits, FIFO 4, LRU 6', () => {
+  it('CLOCK on Silberschatz\'s reference string with 3 frames: 14 faults, frames 0, 7, 1 at the end (derived with Stallings\' rules; the fast path agrees)', () => {
+    const sim = run(`scheme: vm-paging\nframes: 3\npolicy: CLOCK\nrefs: ${SILBERSCHATZ}`);
+    const t = sim.runs[0]!;
+    assert.equal(t.metricsAt(t.length).faults, 14);
+    assert.deepEqual((t.final as PagingState).frames, [0, 7, 1]);
+  });
+    it('OSTEP, ch. 22 (Beyond Physical Memory: Policies): stream 0 1 2 0 1 3 0 3 1 2 1 with a cache of 3: OPT 6 hits, FIFO 4, LRU 6', () => {
     const sim = run('scheme: vm-paging\nframes: 3\npolicy: OPT, FIFO, LRU\nrefs: 0 1 2 0 1 3 0 3 1 2 1');
     assert.deepEqual(sim.runs.map((t) => t.metricsAt(t.length).hits), [6, 4, 6]);
   });
