@@ -39,3 +39,15 @@ export function findJekyll() {
   if (canApt() && aptInstall('jekyll') && has('jekyll')) return has('jekyll');
   throw new Error('No jekyll found. Install it (on Debian or Ubuntu: sudo apt-get install -y jekyll) or set JEKYLL_PATH.');
 }
+
+/** Flags that let Chromium run headless as root on a machine with no network but loopback. */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];

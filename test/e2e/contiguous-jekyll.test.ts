@@ -13,7 +13,7 @@ import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { parseScenario } from '../../engine/report.js';
-import { buildJekyllSite, launchChromium, serve, type StaticServer } from './support.js';
+import { buildJekyllSite, launchChromium, openSimulatorPage, serve, type StaticServer } from './support.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const fixtures = join(root, 'test/e2e/fixtures/contiguous');
@@ -23,8 +23,8 @@ let work: string;
 let server: StaticServer;
 let browser: Browser;
 let page: Page;
-const pageErrors: string[] = [];
-const failed: string[] = [];
+let pageErrors: string[] = [];
+let failed: string[] = [];
 
 interface Shown {
   view: string;
@@ -70,17 +70,7 @@ before(async () => {
   work = built.work;
   server = await serve(built.site);
   browser = await launchChromium();
-  page = await browser.newPage();
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-  page.on('response', (r) => {
-    if (r.status() >= 400) failed.push(new URL(r.url()).pathname);
-  });
-  await page.goto(server.url + POST);
-  await page.waitForFunction(
-    () =>
-      document.querySelectorAll('mem-sim').length === 5 &&
-      [...document.querySelectorAll('mem-sim')].every((s) => s.shadowRoot?.querySelector('[part=simulator], [part=error]')),
-  );
+  ({ page, pageErrors, failed } = await openSimulatorPage(browser, server.url + POST, 5));
 });
 
 after(async () => {

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
+import { CHROMIUM_ARGS } from '../../scripts/tools.mjs';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -57,17 +58,6 @@ export async function serve(dir: string): Promise<StaticServer> {
   };
 }
 
-/** Flags that let Chromium run headless as root on a machine with no network but loopback. */
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 export function chromiumPath(): string {
   const p = process.env.CHROME_PATH ?? '/usr/bin/chromium';
@@ -100,4 +90,26 @@ export function buildJekyllSite(
   const build = spawnSync(jekyll, ['build', '--source', copy, '--destination', join(work, 'site', baseurl), '--quiet'], { encoding: 'utf8' });
   if (build.status !== 0) throw new Error(`jekyll build failed: ${build.stderr}${build.error ?? ''}`);
   return { work, site: join(work, 'site') };
+}
+
+/**
+ * Opens `url` in a new page that records uncaught page errors and failed responses (status 400 or
+ * more, by path), and waits until `count` simulators show either their simulator or their errors.
+ */
+export async function openSimulatorPage(browser: Browser, url: string, count: number) {
+  const page = await browser.newPage();
+  const pageErrors: string[] = [];
+  const failed: string[] = [];
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  page.on('response', (r) => {
+    if (r.status() >= 400) failed.push(new URL(r.url()).pathname);
+  });
+  await page.goto(url);
+  await page.waitForFunction(
+    (n) =>
+      document.querySelectorAll('mem-sim').length === n &&
+      [...document.querySelectorAll('mem-sim')].every((s) => s.shadowRoot?.querySelector('[part=simulator], [part=error]')),
+    count,
+  );
+  return { page, pageErrors, failed };
 }
