@@ -106,6 +106,16 @@ const yamlParseOnly = {
 };
 
 /**
+ * The flat reader (engine/flat-mapping.ts) spares a site build yaml's cost on hundreds of blocks;
+ * a page parses a few, where that cost does not show, so the bundle always asks yaml, which gives
+ * the same result (a property test holds the two readers equal), and saves the reader's bytes.
+ */
+const noFlatReader = {
+  name: 'no-flat-reader',
+  load: (id) => (/[\\/]engine[\\/]flat-mapping\.ts$/.test(id) ? 'export const readFlatMapping = () => undefined;' : null),
+};
+
+/**
  * esbuild lowers decorators and class fields with helper functions (`__decorateElement`,
  * `__privateGet`...) that it writes into every module using them: about 1.3 KB each time, in
  * `<mem-sim>`, the SchemeView base class, the diagram panel. This moves them into one shared module.
@@ -261,6 +271,7 @@ export default {
   input: { 'mem-sim': 'components/drop-in.ts' },
   logLevel: 'warn',
   plugins: [
+    noFlatReader,
     mermaidBeside,
     typescriptSources,
     yamlParseOnly,

@@ -1,5 +1,6 @@
-import { Document, isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Scalar } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Scalar } from 'yaml';
 import { didYouMean, oneOf, type ScenarioError } from './errors.js';
+import { readFlatMapping } from './flat-mapping.js';
 import { parseSize } from './units.js';
 
 /** A word of a scalar with the offset in the scenario text where it starts. */
@@ -31,19 +32,30 @@ export interface Entry {
  */
 export class ScenarioSource {
   readonly errors: ScenarioError[] = [];
-  readonly doc: Document;
   /** Top-level entries by canonical key (lower case, `_` read as `-`). */
   readonly entries = new Map<string, Entry>();
   private readonly lines = new LineCounter();
 
+  /**
+   * @param lineOffset added to every reported line
+   * @param flatReader read flat `key: value` texts without building a YAML document (see
+   *   `readFlatMapping`); false always uses the `yaml` parser, which the tests compare against
+   */
   constructor(
     readonly text: string,
     readonly lineOffset = 0,
+    flatReader = true,
   ) {
-    this.doc = parseDocument(text, { lineCounter: this.lines, prettyErrors: false, uniqueKeys: true });
-    for (const e of this.doc.errors) this.errorAt(e.pos[0], yamlMessage(e.message));
-    if (this.doc.errors.length) return;
-    const root = this.doc.contents;
+    const flat = flatReader ? readFlatMapping(text, this.lines) : undefined;
+    if (flat) {
+      for (const pair of flat) this.add(pair.key, pair.value);
+      return;
+    }
+    if (flatReader) this.lines.lineStarts.length = 0; // the flat reader gave up part way
+    const doc = parseDocument(text, { lineCounter: this.lines, prettyErrors: false, uniqueKeys: true });
+    for (const e of doc.errors) this.errorAt(e.pos[0], yamlMessage(e.message));
+    if (doc.errors.length) return;
+    const root = doc.contents;
     if (root === null || (isScalar(root) && (root.value === null || root.value === ''))) {
       this.errorAt(0, 'the scenario is empty: expected YAML keys such as scheme, frames and refs');
       return;
@@ -58,14 +70,14 @@ export class ScenarioSource {
         this.errorAt(keyNode?.range?.[0] ?? 0, 'expected a key made of letters, such as frames');
         continue;
       }
-      const canonical = canonicalKey(keyNode.value);
-      const value = (pair.value as Node | null) ?? null;
-      if (this.entries.has(canonical)) {
-        this.error(keyNode, `the key '${keyNode.value}' is given twice`);
-        continue;
-      }
-      this.entries.set(canonical, { key: keyNode.value, keyNode, value });
+      this.add(keyNode as Scalar<string>, (pair.value as Node | null) ?? null);
     }
+  }
+
+  private add(keyNode: Scalar<string>, value: Node | null): void {
+    const canonical = canonicalKey(keyNode.value);
+    if (this.entries.has(canonical)) this.error(keyNode, `the key '${keyNode.value}' is given twice`);
+    else this.entries.set(canonical, { key: keyNode.value, keyNode, value });
   }
 
   /** Line and column (1-based) of an offset into the scenario text. */
