@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import fc from 'fast-check';
 import type { TableModel } from '../../engine/index.js';
 import { attributes, escapeHtml } from '../../plugin/escape.js';
-import { formatError, metricLabel, renderErrorBox, renderFallback, renderMetrics, renderTable } from '../../plugin/fallback.js';
+import { formatError, formatNumber, metricLabel, renderErrorBox, renderFallback, renderMetrics, renderTable } from '../../plugin/fallback.js';
 import { bodyLineOffset, locateInFile } from '../../plugin/locate.js';
 import { run } from './helpers.js';
 
@@ -51,6 +52,20 @@ describe('static fallback: HTML from the engine\'s table model', () => {
       renderMetrics({ faults: 15, hitRatio: 0.25, totalFree: 16777216 }),
       '<dl class="mem-sim-metrics"><div><dt>faults</dt><dd>15</dd></div><div><dt>hit ratio</dt><dd>0.25</dd></div>' +
         '<div><dt>total free</dt><dd>16,777,216</dd></div></dl>',
+    );
+  });
+
+  it('writes a number exactly as Intl.NumberFormat en-US with at most three decimals does (fast-check)', () => {
+    const intl = new Intl.NumberFormat('en-US', { maximumFractionDigits: 3 });
+    for (const v of [0, -0, 0.25, 1.0005, 2.0005, 999.9996, -0.0001, 1234567.8915, 0.1 + 0.2, 1e21, 1e-7, -1e-7, Infinity, NaN, 2 ** 53]) {
+      assert.equal(formatNumber(v), intl.format(v), String(v));
+    }
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.double({ noNaN: true }), fc.double({ min: -1e6, max: 1e6 }), fc.integer(), fc.integer({ min: 0, max: 1e6 }).map((n) => n / 10000)),
+        (v) => assert.equal(formatNumber(v), intl.format(v)),
+      ),
+      { numRuns: 5000 },
     );
   });
 
