@@ -27,7 +27,7 @@ function runScript(script) {
 
 /** Rebuilds lib/ when engine/, plugin/ or cli/ changed since it was built. */
 export function ensureLib() {
-  const built = join(root, 'lib/plugin/eleventy.js');
+  const built = join(root, 'lib/bundled/eleventy.js');
   const sources = Math.max(...['engine', 'plugin', 'cli'].map((d) => newestSource(join(root, d))));
   if (existsSync(built) && statSync(built).mtimeMs >= sources) return;
   console.log('build-site: building lib/ (the sources changed)');

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { MessageChannel, Worker } from 'node:worker_threads';
 // @ts-expect-error: Eleventy ships no type declarations
 import Eleventy from '@11ty/eleventy';
 // The compiled package (npm test builds lib/ first): the worker thread runs lib/plugin/prerender-worker.js.
@@ -70,6 +71,31 @@ describe('prerendering fallbacks on a second thread (Eleventy plugin, compiled)'
     writeFileSync(join(input, 'b.md'), `---\nt: 1\n---\n\`\`\`memsim\n${block(1)}\n\`\`\`\n`);
     writeFileSync(join(input, '_site', 'c.md'), `\`\`\`memsim\n${block(3)}\n\`\`\`\n`);
     assert.deepEqual(blockTextsUnder(input, [join(input, '_site')]).sort(), [block(1), block(2)].sort());
+  });
+
+  it('the published plugin (lib/bundled/, what mem-sim/eleventy resolves to) starts the worker file beside it, which draws the same fallbacks', async () => {
+    const dir = new URL('../../lib/bundled/', import.meta.url);
+    assert.equal(import.meta.resolve('mem-sim/eleventy'), new URL('eleventy.js', dir).href);
+    const code = readdirSync(dir).map((f) => readFileSync(new URL(f, dir), 'utf8')).join('\n');
+    assert.match(code, /new URL\('\.\/prerender-worker\.js', import\.meta\.url\)/);
+    const texts = [block(1), block(2)];
+    const { port1, port2 } = new MessageChannel();
+    const worker = new Worker(new URL('prerender-worker.js', dir), { workerData: { texts, options: {}, port: port2 }, transferList: [port2] });
+    const drawnByWorker = new Map<string, string>();
+    try {
+      await new Promise<void>((resolve, reject) => {
+        worker.on('error', reject);
+        port1.on('message', (m: [string, string][] | null) => (m === null ? resolve() : m.forEach(([t, html]) => drawnByWorker.set(t, html))));
+      });
+    } finally {
+      port1.close();
+      await worker.terminate();
+    }
+    for (const text of texts) {
+      const parsed = parseScenario(text);
+      assert.ok(parsed.ok);
+      assert.equal(drawnByWorker.get(text), renderFallback(simulate(parsed.scenario), {}));
+    }
   });
 
   it('a site built with prerendering is byte for byte the site built without it', async (t) => {
