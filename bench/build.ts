@@ -77,10 +77,15 @@ function writeConfig(language: 'memsim' | 'text'): string {
   return file;
 }
 
-/** One full build into an empty output folder, wall time in ms (deleting the old output is not timed). */
+/**
+ * One full build into an empty output folder, wall time in ms. Deleting the old output is not
+ * timed, and neither is the disk work it leaves behind: `sync` flushes it first, or the journal
+ * commit of deleting the last build's files would stall this build's writes at random.
+ */
 function build(language: 'memsim' | 'text', input: string, config: string): number {
   const output = join(work, `${language}-out`);
   rmSync(output, { recursive: true, force: true });
+  spawnSync('sync');
   const t0 = performance.now();
   const r = spawnSync(process.execPath, [ELEVENTY, `--config=${config}`, `--input=${input}`, `--output=${output}`, '--quiet'], {
     cwd: root,
