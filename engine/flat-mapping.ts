@@ -13,10 +13,12 @@ function plainScalar<T>(value: T, start: number, end: number, lineEnd: number): 
 }
 
 // A top-level `key: value` line whose value is one plain scalar on that line. The value may not
-// start with a YAML indicator, hold `: ` or ` #`, or end in `:`; anything else is left to `yaml`.
-const FLAT_LINE = /^([A-Za-z][A-Za-z0-9_-]*):( +)([^-?:,[\]{}#&*!|>'"%@`\s](?:[^\n]*?[^\s:])?)( *)$/;
+// start with a YAML indicator, hold `: ` or ` #`, or end in `:`; anything else is left to `yaml`
+// (so are keys over 100 characters: YAML caps an implicit key at 1,024).
+const FLAT_LINE = /^([A-Za-z][A-Za-z0-9_-]{0,99}):( +)([^-?:,[\]{}#&*!|>'"%@`\s](?:[^\n]*?[^\s:])?)( *)$/;
 // Plain scalars that YAML's core schema reads as something other than a string or a decimal
-// integer (null, booleans, floats, octal, hex, infinities): those go to `yaml` to be resolved.
+// integer (null, booleans, floats, octal, hex, infinities): those go to `yaml` to be resolved,
+// as values and as keys (`true: 1` has a boolean key, which the scenario reader refuses).
 const NOT_PLAIN_TEXT = /^(?:~|null|true|false|[-+]?(?:\.?[0-9][0-9a-fA-F_.xoeE+-]*|\.inf|\.nan))$/i;
 // Characters the flat reader leaves to `yaml`: controls, tabs, CR, BOM, and surrogates.
 const UNUSUAL_CHARACTER = /[^\n\x20-\x7E\u00A0-\uD7FF\uE000-\uFEFE\uFF00-\uFFFD]/;
@@ -48,7 +50,7 @@ export function readFlatMapping(
       const m = FLAT_LINE.exec(line);
       if (!m) return undefined;
       const [, key, gap, raw] = m as unknown as [string, string, string, string];
-      if (raw.includes(': ') || raw.includes(' #') || seen.has(key)) return undefined;
+      if (raw.includes(': ') || raw.includes(' #') || seen.has(key) || NOT_PLAIN_TEXT.test(key)) return undefined;
       const number = /^[0-9]+$/.test(raw);
       if (!number && NOT_PLAIN_TEXT.test(raw)) return undefined;
       seen.add(key);

@@ -20,7 +20,12 @@ function observable(source: ScenarioSource) {
 const flatReads = (text: string) => readFlatMapping(text, new LineCounter()) !== undefined;
 
 // Pieces of lines that are valid flat scenarios, and pieces that YAML reads some other way.
-const key = fc.constantFrom('scheme', 'frames', 'refs', 'policy', 'title', 'Page_Size', 'page-size', 'x', 'Frames', 'a1');
+const key = fc.oneof(
+  { weight: 12, arbitrary: fc.constantFrom('scheme', 'frames', 'refs', 'policy', 'title', 'Page_Size', 'page-size', 'x', 'Frames', 'a1', 'yes', 'e') },
+  { weight: 1, arbitrary: fc.constantFrom('true', 'Null', 'FALSE', '~') },
+  { weight: 1, arbitrary: fc.string({ unit: fc.constantFrom('a', 'Z', '_', '-', '1', '.', '~', ' ', '<', '?'), minLength: 1, maxLength: 5 }) },
+  { weight: 1, arbitrary: fc.constantFrom('k'.repeat(100), 'k'.repeat(101), 'k'.repeat(1025)) },
+);
 const plainValue = fc.constantFrom(
   'vm-paging', '3', '007', '12345678901234567890123', 'FIFO LRU', '7 0 1 2 0 3 0 4', '3, 4', '4K', "it's fine", 'a#b',
   '(part 2)', 'café', 'x\u2028y', 'yes', 'x: ', 'x:y',
