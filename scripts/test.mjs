@@ -57,7 +57,8 @@ function run(label, cmd, args, counts) {
 
 const nodeCounts = (out) => ({
   passed: Number(/^(?:ℹ|#) pass (\d+)/m.exec(out)?.[1] ?? 0),
-  failed: Number(/^(?:ℹ|#) fail (\d+)/m.exec(out)?.[1] ?? 0),
+  // A test that timed out is reported as cancelled, not failed: it counts as failed here.
+  failed: Number(/^(?:ℹ|#) fail (\d+)/m.exec(out)?.[1] ?? 0) + Number(/^(?:ℹ|#) cancelled (\d+)/m.exec(out)?.[1] ?? 0),
 });
 const wtrCounts = (out) => {
   const m = [...out.matchAll(/(\d+) passed, (\d+) failed/g)].pop();
@@ -86,5 +87,5 @@ if (want('e2e') && e2eTests.length) {
   await run('end-to-end tests', node, ['--import', 'tsx', '--test', '--test-concurrency=1', '--test-timeout=300000', '--test-reporter=spec', ...e2eTests], nodeCounts);
 }
 
-console.log(`\n${passed} passed, ${failed} failed`);
+console.log(`\n${passed} passed, ${failed} failed${broken && failed === 0 ? ' (but a step above exited with an error)' : ''}`);
 process.exit(broken || failed > 0 ? 1 : 0);

@@ -13,7 +13,7 @@ import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { parseScenario } from '../../engine/report.js';
-import { buildJekyllSite, launchChromium, openSimulatorPage, serve, type StaticServer } from './support.js';
+import { buildJekyllSite, launchChromium, openSimulatorPage, serve, within, type StaticServer } from './support.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const fixtures = join(root, 'test/e2e/fixtures/contiguous');
@@ -97,7 +97,7 @@ test('End reaches the last step of every working block, with the final layouts t
     await sims.nth(i).locator('input[type=range]').focus();
     await page.keyboard.press('End');
   }
-  await page.evaluate(() => Promise.all([...document.querySelectorAll('mem-sim')].map((s) => (s as any).ready)));
+  await within(page.evaluate(() => Promise.all([...document.querySelectorAll('mem-sim')].map((s) => (s as any).ready))), 'every simulator became ready');
   const [stallings, silberschatz, fixed, buddy] = await shown();
   for (const s of [stallings!, silberschatz!, fixed!, buddy!]) assert.equal(s.step, s.total);
   // Stallings: OS 8M, P2 14M, hole 6M, P4 8M, hole 6M, P3 18M, hole 4M.

@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import Eleventy from '@11ty/eleventy';
 import type { Browser, Page } from 'playwright-core';
 import memSim from '../../plugin/eleventy.js';
-import { launchChromium, serve, type StaticServer } from './support.js';
+import { launchChromium, serve, within, type StaticServer } from './support.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const temp = mkdtempSync(join(tmpdir(), 'mem-sim-site-'));
@@ -100,15 +100,16 @@ describe('docs site in Chromium', () => {
       assert.equal(await sims.count(), count, `${path}: every block became a <mem-sim>`);
       for (let i = 0; i < count; i++) {
         const sim = sims.nth(i);
-        await sim.evaluate((el: any) => el.ready);
+        await within(sim.evaluate((el: any) => el.ready), `${path} #${i}: the simulator became ready`);
         assert.equal(await sim.locator('[part~="simulator"]').count(), 1, `${path} #${i}: rendered a simulator, not an error`);
         assert.equal(await sim.locator('.mem-sim-fallback').isHidden(), true, `${path} #${i}: fallback hidden`);
         assert.equal(await sim.locator('pre > code.language-memsim').isHidden(), true, `${path} #${i}: scenario text hidden`);
-        const stepped = sim.evaluate(
-          (el) => new Promise<number>((resolve) => el.addEventListener('memsim-step', (e) => resolve((e as CustomEvent).detail.step), { once: true })),
-        );
+        // The listener is in place before the click (awaited), so the step event cannot come first and be missed.
+        await sim.evaluate((el: any) => {
+          el.firstStep = new Promise<number>((resolve) => el.addEventListener('memsim-step', (e: Event) => resolve((e as CustomEvent).detail.step), { once: true }));
+        });
         await sim.getByRole('button', { name: 'Forward', exact: true }).click();
-        assert.equal(await stepped, 1, `${path} #${i}: Forward took the first step`);
+        assert.equal(await within(sim.evaluate((el: any) => el.firstStep), `${path} #${i}: a memsim-step event after Forward`), 1, `${path} #${i}: Forward took the first step`);
         assert.equal(await sim.evaluate((el: any) => el.step), 1);
       }
       assert.deepEqual(errors, [], `${path}: no script errors`);
@@ -234,7 +235,7 @@ describe('XSS: markup in a scenario never runs', () => {
     const page = await context.newPage();
     const errors = await open(page, `${xss.url}/post/`);
     await page.waitForFunction(() => customElements.get('mem-sim') !== undefined);
-    for (const sim of await page.locator('mem-sim').all()) await sim.evaluate((el: any) => el.ready);
+    for (const sim of await page.locator('mem-sim').all()) await within(sim.evaluate((el: any) => el.ready), 'every simulator became ready');
     assert.match(await page.locator('mem-sim').first().locator('[part~="title"]').innerText(), /<img src=x onerror=/);
     await page.locator('mem-sim').first().getByRole('button', { name: 'Forward', exact: true }).click();
     await page.waitForTimeout(0);

@@ -22,6 +22,22 @@ const TYPES: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
+/**
+ * `promise`, or a failure naming `what` after `ms`: a page that never answers (an element that never
+ * becomes ready, an event that never comes) fails its test in seconds instead of hanging the suite.
+ */
+export async function within<T>(promise: Promise<T>, what: string, ms = 20_000): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms waiting for: ${what}`)), ms);
+  });
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 export interface StaticServer {
   url: string;
   /** Every path requested, in order (to check what a page fetched). */
