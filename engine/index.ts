@@ -30,6 +30,7 @@ export {
   type StepEvent,
   type TableCell,
   type TableModel,
+  type TableOptions,
 } from './scheme.js';
 export { SCHEMES } from './schemes/all.js';
 export type { ContiguousEvent, ContiguousScheme, ContiguousState, Placement, SwappedOut, Waiter } from './contiguous/core.js';

@@ -55,6 +55,15 @@ export interface StepEvent {
   sentence: string;
 }
 
+/** How much of a table model to build. */
+export interface TableOptions {
+  /**
+   * Give cells their `title` (a tooltip in the element). Default true; the static fallback, which
+   * shows no tooltips, asks for none and so skips a string per cell on every block of a site.
+   */
+  titles?: boolean;
+}
+
 /** One cell of a table model; `classes` mark meaning (`fault`, `victim`, `hit`, `current`). */
 export interface TableCell {
   text: string;
@@ -113,7 +122,7 @@ export interface SchemeModule<Config = any, State = any, Event extends StepEvent
    * The textbook table of a run between two positions (1-based step numbers, inclusive), so a
    * view can window a long trace. For paging: the references across, a row per frame, faults marked.
    */
-  table(timeline: Timeline<Config, State, Event>, from: number, to: number): TableModel;
+  table(timeline: Timeline<Config, State, Event>, from: number, to: number, options?: TableOptions): TableModel;
   /** Mermaid source for a state (labels escaped). */
   mermaid(config: Config, run: RunSpec, state: State, event: Event | undefined): string;
 }

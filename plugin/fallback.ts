@@ -62,12 +62,19 @@ export function formatNumber(v: number): string {
   return `${sign}${whole.replace(/\B(?=(\d{3})+$)/g, ',')}${fraction ? `.${fraction}` : ''}`;
 }
 
+const labels = new Map<string, string>();
+
 /** `faultsAfterFill` -> `faults after fill`: a metric's key as words, for any scheme. */
 export function metricLabel(key: string): string {
-  return key
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .replace(/[-_]+/g, ' ')
-    .toLowerCase();
+  let label = labels.get(key);
+  if (label === undefined) {
+    label = key
+      .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+      .replace(/[-_]+/g, ' ')
+      .toLowerCase();
+    labels.set(key, label);
+  }
+  return label;
 }
 
 /**
@@ -110,7 +117,8 @@ export function renderMetrics(metrics: Record<string, number>): string {
 function renderRun(t: Timeline, opts: Required<FallbackOptions>): string {
   const n = t.length;
   const full = n <= opts.maxTableSteps;
-  const model = full ? t.scheme.table(t, 1, n) : t.scheme.table(t, n, n);
+  // No titles: the fallback shows no tooltips (see cell), so the schemes need not write them.
+  const model = full ? t.scheme.table(t, 1, n, { titles: false }) : t.scheme.table(t, n, n, { titles: false });
   const parts = [
     full
       ? renderTable(model)

@@ -336,7 +336,7 @@ export function contiguousScheme<C extends ContiguousConfig, M>(d: ContiguousDef
       const metrics = d.contractMetrics ? Object.fromEntries(d.contractMetrics.map((k) => [k, m[k]])) : m;
       return { ...mapReport(c, run, s), metrics };
     },
-    table: (t, from, to) => table(d, t, from, to),
+    table: (t, from, to, options) => table(d, t, from, to, options?.titles !== false),
     mermaid: d.mermaid ?? defaultMermaid,
     blocks: (c, run, s) => d.blocks(c, run, s.mem),
   };
@@ -351,6 +351,7 @@ function table<C extends ContiguousConfig, M>(
   t: Timeline<C, ContiguousState<M>, ContiguousEvent>,
   from: number,
   to: number,
+  titles: boolean,
 ): TableModel {
   const head: TableCell[] = ['step', 'operation', 'memory from address 0', d.freeColumn, 'waiting', 'swapped out'].map((text) => ({ text }));
   const rows: TableCell[][] = [];
@@ -365,11 +366,11 @@ function table<C extends ContiguousConfig, M>(
     ]);
   };
   const first = Math.max(1, from);
-  if (first === 1 && to >= 0) row('0', { text: 'start', title: 'memory before the first operation' }, t.stateAt(0));
+  if (first === 1 && to >= 0) row('0', titles ? { text: 'start', title: 'memory before the first operation' } : { text: 'start' }, t.stateAt(0));
   for (let step = first; step <= Math.min(to, t.length); step++) {
     const e = t.eventAt(step)!;
     const classes = e.refused ? ['refused'] : e.waited ? ['wait'] : e.placed.length ? ['placed'] : [];
-    row(String(step), { text: e.op, classes, title: e.sentence }, t.stateAt(step));
+    row(String(step), titles ? { text: e.op, classes, title: e.sentence } : { text: e.op, classes }, t.stateAt(step));
   }
   return { caption: t.run.label, head, rows };
 }

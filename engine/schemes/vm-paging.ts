@@ -12,7 +12,7 @@
  *   at the end are not counted.
  */
 import { mermaidLabel } from '../mermaid.js';
-import type { KeyDoc, RunSpec, SchemeModule, StepEvent, TableCell, TableModel } from '../scheme.js';
+import type { KeyDoc, RunSpec, SchemeModule, StepEvent, TableCell, TableModel, TableOptions } from '../scheme.js';
 import type { Timeline } from '../timeline.js';
 import type { ScenarioReader } from '../source.js';
 import { formatHex, parseAddress } from '../units.js';
@@ -244,13 +244,13 @@ function parse(r: ScenarioReader): PagingConfig | undefined {
     if (number === undefined) {
       src.errorAt(t.offset, `'${t.text}' is too large`);
     } else if (pageSize) {
-      refs.push({ token: t.text, page: Math.floor(number / pageSize), address: number, write, ...pos });
+      refs.push({ token: t.text, page: Math.floor(number / pageSize), address: number, write, line: pos.line, column: pos.column });
     } else if (/^0x/i.test(m[1]!)) {
       src.errorAt(t.offset, `'${t.text}' is an address, but the scenario has no page-size: add page-size (such as page-size: 4K) or write page numbers`);
     } else if (number > 0x7fffffff) {
       src.errorAt(t.offset, `page ${t.text} is too large: expected a page number below 2,147,483,648`);
     } else {
-      refs.push({ token: t.text, page: number, write, ...pos });
+      refs.push({ token: t.text, page: number, write, line: pos.line, column: pos.column });
     }
   }
   if (src.errors.length || !frames || !policies) return undefined;
@@ -416,7 +416,8 @@ function finalReport(c: PagingConfig, run: RunSpec, s: PagingState): Record<stri
   return { ...metrics(c, run, s), contents: s.frames.slice() };
 }
 
-function table(t: Timeline<PagingConfig, PagingState, PagingEvent>, from: number, to: number): TableModel {
+function table(t: Timeline<PagingConfig, PagingState, PagingEvent>, from: number, to: number, options?: TableOptions): TableModel {
+  const titles = options?.titles !== false;
   const clockPolicy = t.run.fields.policy === 'CLOCK';
   const n = t.run.fields.frames as number;
   const head: TableCell[] = [{ text: 'reference' }];
@@ -429,37 +430,34 @@ function table(t: Timeline<PagingConfig, PagingState, PagingEvent>, from: number
   for (let position = from; position <= to; position++) {
     step(t.config, t.run, state, position - 1);
     const e = t.eventAt(position)!;
-    head.push({ text: e.ref, title: `step ${position}: reference ${e.ref}${e.write ? ' (write)' : ''}` });
+    head.push(titles ? { text: e.ref, title: `step ${position}: reference ${e.ref}${e.write ? ' (write)' : ''}` } : { text: e.ref });
     for (let f = 0; f < n; f++) {
       const page = slots[f]!;
       const dirty = slots[DIRTY * n + f] === 1;
       const use = slots[USE * n + f] === 1;
       const hand = clockPolicy && state.hand === f;
       const classes: string[] = [];
-      let notes = '';
       if (f === e.frame) {
         classes.push(e.fault ? 'fault' : 'hit');
         if (e.victim !== null) classes.push('victim');
-        notes = e.fault ? (e.victim !== null ? `fault: replaced page ${e.victim}` : 'fault') : 'hit';
       }
-      if (dirty) {
-        classes.push('dirty');
-        notes += notes ? ', dirty' : 'dirty';
-      }
-      if (clockPolicy && page >= 0) notes += `${notes ? ', ' : ''}use bit ${use ? 1 : 0}`;
-      if (hand) {
-        classes.push('hand');
-        notes += notes ? ', clock hand' : 'clock hand';
-      }
+      if (dirty) classes.push('dirty');
+      if (hand) classes.push('hand');
       const text = page < 0 ? '' : clockPolicy && use ? `${page}*` : String(page);
-      const title = `frame ${f}: ${page < 0 ? 'empty' : `page ${page}`}${notes ? ` (${notes})` : ''}`;
-      rows[f]!.push(classes.length ? { text, classes, title } : { text, title });
+      const cell: TableCell = classes.length ? { text, classes } : { text };
+      if (titles) {
+        const notes: string[] = [];
+        if (f === e.frame) notes.push(e.fault ? (e.victim !== null ? `fault: replaced page ${e.victim}` : 'fault') : 'hit');
+        if (dirty) notes.push('dirty');
+        if (clockPolicy && page >= 0) notes.push(`use bit ${use ? 1 : 0}`);
+        if (hand) notes.push('clock hand');
+        cell.title = `frame ${f}: ${page < 0 ? 'empty' : `page ${page}`}${notes.length ? ` (${notes.join(', ')})` : ''}`;
+      }
+      rows[f]!.push(cell);
     }
-    faultRow.push(
-      e.fault
-        ? { text: 'F', classes: ['fault'], title: e.victim === null ? 'fault (into an empty frame)' : 'fault' }
-        : { text: '', title: 'hit' },
-    );
+    const mark: TableCell = e.fault ? { text: 'F', classes: ['fault'] } : { text: '' };
+    if (titles) mark.title = e.fault ? (e.victim === null ? 'fault (into an empty frame)' : 'fault') : 'hit';
+    faultRow.push(mark);
   }
   return { caption: t.run.label, head, rows: [...rows, faultRow] };
 }

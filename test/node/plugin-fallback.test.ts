@@ -69,6 +69,29 @@ describe('static fallback: HTML from the engine\'s table model', () => {
     );
   });
 
+  it('every scheme builds the same table without titles when asked for none, which is what the fallback asks for', () => {
+    const scenarios = [
+      'scheme: vm-paging\nframes: 3\npolicy: FIFO, LRU, OPT, CLOCK\nrefs: 7 0:w 1 2 0 3 0 4 2 3',
+      'scheme: dynamic\nmemory: 100K\ntrace: |\n  load A 10K\n  load B 10K\n  exit A\n  load C 90K',
+      'scheme: fixed\nmemory: 64M\nos: 8M\npartitions: 2M, 4M, 6M, 8M, 8M, 12M, 16M\ntrace: |\n  load A 3M\n  load B 20M\n  exit A',
+      'scheme: buddy\nmemory: 1M\ntrace: |\n  load A 100K\n  load B 240K\n  exit A',
+    ];
+    const untitled = (model: TableModel) => ({
+      ...model,
+      head: model.head.map(({ title: _, ...c }) => c),
+      rows: model.rows.map((row) => row.map(({ title: _, ...c }) => c)),
+    });
+    for (const text of scenarios) {
+      for (const t of run(text).runs) {
+        const titled = t.scheme.table(t, 1, t.length);
+        const bare = t.scheme.table(t, 1, t.length, { titles: false });
+        assert.ok(titled.rows.flat().some((c) => c.title), `${t.run.label}: the default table has titles`);
+        assert.ok([...bare.head, ...bare.rows.flat()].every((c) => c.title === undefined), `${t.run.label}: no titles`);
+        assert.deepEqual(bare, untitled(titled), t.run.label);
+      }
+    }
+  });
+
   it('Silberschatz, OSC, FIFO figure: the fallback of the 20-reference string shows 15 faults and the sentence of every step', () => {
     const sim = run('scheme: vm-paging\nframes: 3\npolicy: FIFO\nrefs: 7 0 1 2 0 3 0 4 2 3 0 3 2 1 2 0 1 7 0 1');
     const html = renderFallback(sim, { steps: true });
