@@ -2,10 +2,24 @@
  * The worker side of prerender.ts: simulates each valid block and draws its static fallback, then
  * posts `[text, html]` pairs back in small batches, and `null` when it is done.
  */
+import { setPriority } from 'node:os';
 import { workerData, type MessagePort } from 'node:worker_threads';
-import { parseScenario } from '../engine/report.js';
-import { simulate } from '../engine/scenario.js';
-import { renderFallback, type FallbackOptions } from './fallback.js';
+import type { FallbackOptions } from './fallback.js';
+
+// Drawing ahead is a bonus, never a cost: at the lowest priority this thread runs only on a core
+// Eleventy leaves idle (on Linux, setpriority of pid 0 applies to the calling thread alone), and
+// the fence rule draws whatever the worker has not reached yet. The engine is imported after
+// this, so loading it runs at the low priority too.
+try {
+  setPriority(19);
+} catch {
+  // a platform that does not allow it: run at the normal priority
+}
+const [{ parseScenario }, { simulate }, { renderFallback }] = await Promise.all([
+  import('../engine/report.js'),
+  import('../engine/scenario.js'),
+  import('./fallback.js'),
+]);
 
 const { texts, options, port } = workerData as { texts: string[]; options: FallbackOptions; port: MessagePort };
 let batch: [string, string][] = [];
