@@ -13,6 +13,18 @@ function inner(html: string, tag: string, cls: string): string[] {
 }
 
 describe('markdown-it plugin: the memsim fence', () => {
+  it('the published mem-sim/markdown-it (lib/bundled/) renders what the source plugin renders, and fails the same way', async () => {
+    const published = await import('mem-sim/markdown-it');
+    const text = fence(`scheme: vm-paging\ntitle: Silberschatz <FIFO> & LRU\nframes: 3\npolicy: FIFO, LRU\nrefs: ${SILBERSCHATZ}`);
+    assert.equal(markdownIt().use(published.default).render(text), markdownIt().use(memSim).render(text));
+    const broken = fence('scheme: vm-paging\nframes: 3\npolicy: LFU\nrefs: 1 2');
+    assert.throws(() => markdownIt().use(published.default).render(broken, { path: 'posts/a.md' }), (e: Error) => {
+      assert.equal(e.name, 'MemSimError');
+      assert.match(e.message, /^posts\/a\.md:4:9 unknown policy 'LFU'/);
+      return true;
+    });
+  });
+
   it('turns a memsim fence into <mem-sim> holding the escaped scenario in pre > code.language-memsim (DESIGN markup contract)', () => {
     const md = markdownIt().use(memSim);
     const html = md.render(fence('scheme: vm-paging\nframes: 2\nrefs: 1 2 1'));
