@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import type { BuddyConfig, BuddyState, ContiguousEvent, Timeline } from '../../engine/index.js';
-import { run } from './helpers.js';
+import { followTrace, run, traceCommand } from './helpers.js';
 
 const K = 1024;
 
@@ -22,7 +22,7 @@ const scenario = fc
     memoryLog: fc.integer({ min: 4, max: 9 }),
     minLog: fc.integer({ min: 0, max: 3 }),
     osK: fc.constantFrom(0, 0, 1, 3, 5),
-    commands: fc.array(fc.record({ k: fc.integer({ min: 0, max: 8 }), pick: fc.nat(), size: fc.integer({ min: 1, max: 300 }) }), { minLength: 1, maxLength: 60 }),
+    commands: fc.array(traceCommand(8, 300), { minLength: 1, maxLength: 60 }),
   })
   .map(({ memoryLog, minLog, osK, commands }): Generated => {
     const memoryK = 2 ** memoryLog;
@@ -30,36 +30,9 @@ const scenario = fc
     const osBlock = osK ? Math.max(pow2(osK), minK) : 0;
     const os = osBlock && osBlock < memoryK ? osK : 0;
     const largest = os ? memoryK / 2 : memoryK;
-    const alive = new Set<string>();
-    const swapped = new Set<string>();
-    const history = [new Set<string>()];
-    const lines: string[] = [];
-    let n = 0;
-    for (const c of commands) {
-      const live = [...alive];
-      const inMemory = live.filter((x) => !swapped.has(x));
-      if (c.k <= 4 || live.length === 0) {
-        const name = `P${n++}`;
-        lines.push(`  load ${name} ${c.size}K`);
-        if (Math.max(pow2(c.size), minK) <= largest) alive.add(name);
-      } else if (c.k === 7 && inMemory.length) {
-        const name = inMemory[c.pick % inMemory.length]!;
-        lines.push(`  swap-out ${name}`);
-        swapped.add(name);
-      } else if (c.k === 8 && swapped.size) {
-        const name = [...swapped][c.pick % swapped.size]!;
-        lines.push(`  swap-in ${name}`);
-        swapped.delete(name);
-      } else {
-        const name = live[c.pick % live.length]!;
-        lines.push(`  exit ${name}`);
-        alive.delete(name);
-        swapped.delete(name);
-      }
-      history.push(new Set(alive));
-    }
+    const { lines, alive } = followTrace(commands, { fits: (sizeK) => Math.max(pow2(sizeK), minK) <= largest });
     const text = ['scheme: buddy', `memory: ${memoryK}K`, `os: ${os}K`, `min-block: ${minK}K`, 'trace: |', ...lines].join('\n');
-    return { text, memory: memoryK * K, minBlock: minK * K, alive: history };
+    return { text, memory: memoryK * K, minBlock: minK * K, alive };
   });
 
 type Check = (g: Generated, t: Timeline, p: number, s: BuddyState) => void;

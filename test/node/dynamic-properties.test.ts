@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import type { ContiguousEvent, DynamicState, Timeline } from '../../engine/index.js';
-import { run } from './helpers.js';
+import { followTrace, run, traceCommand } from './helpers.js';
 
 const K = 1024;
 
@@ -30,15 +30,10 @@ const scenario = (large = false) =>
       osK: fc.integer({ min: 0, max: 15 }),
       whenFull: fc.constantFrom('wait', 'compact', 'swap'),
       layout: fc.array(layoutEntry, { maxLength: 6 }),
-      commands: fc.array(
-        fc.record({ k: fc.integer({ min: 0, max: large ? 8 : 9 }), pick: fc.nat(), size: fc.integer({ min: 1, max: large ? 12 : 70 }) }),
-        large ? { minLength: 300, maxLength: 500 } : { minLength: 1, maxLength: 50 },
-      ),
+      commands: fc.array(traceCommand(large ? 8 : 9, large ? 12 : 70), large ? { minLength: 300, maxLength: 500 } : { minLength: 1, maxLength: 50 }),
     })
     .map(({ memoryK, osK, whenFull, layout, commands }): Generated => {
-      const lines: string[] = [];
       const alive = new Set<string>();
-      const swapped = new Set<string>();
       const layoutLines: string[] = [];
       let used = osK;
       let n = 0;
@@ -51,35 +46,13 @@ const scenario = (large = false) =>
           layoutLines.push(`  ${name} ${e.size}K`);
         } else layoutLines.push(`  ${e.k} ${e.size}K`);
       }
-      const history = [new Set(alive)];
-      const compactAt = new Set<number>();
-      for (const c of commands) {
-        const live = [...alive];
-        const inMemory = live.filter((x) => !swapped.has(x));
-        const out = whenFull === 'swap' ? live : [...swapped];
-        if (c.k <= 4 || live.length === 0) {
-          const name = `P${n++}`;
-          lines.push(`  load ${name} ${c.size}K`);
-          if (c.size <= memoryK - osK) alive.add(name);
-        } else if (c.k <= 6) {
-          const name = live[c.pick % live.length]!;
-          lines.push(`  exit ${name}`);
-          alive.delete(name);
-          swapped.delete(name);
-        } else if (c.k === 7 && inMemory.length) {
-          const name = inMemory[c.pick % inMemory.length]!;
-          lines.push(`  swap-out ${name}`);
-          swapped.add(name);
-        } else if (c.k === 8 && out.length) {
-          const name = out[c.pick % out.length]!;
-          lines.push(`  swap-in ${name}`);
-          swapped.delete(name);
-        } else {
-          lines.push('  compact');
-          compactAt.add(lines.length);
-        }
-        history.push(new Set(alive));
-      }
+      const { lines, alive: history, compactAt } = followTrace(commands, {
+        alive,
+        firstNumber: n,
+        fits: (sizeK) => sizeK <= memoryK - osK,
+        swapInFrom: whenFull === 'swap' ? 'live' : 'swapped',
+        otherwise: 'compact',
+      });
       const text = [
         'scheme: dynamic',
         `memory: ${memoryK}K`,

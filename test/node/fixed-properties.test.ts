@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import type { ContiguousEvent, FixedConfig, FixedState, Timeline } from '../../engine/index.js';
-import { run } from './helpers.js';
+import { followTrace, run, traceCommand } from './helpers.js';
 
 const K = 1024;
 
@@ -21,42 +21,11 @@ const scenario = fc
     restK: fc.integer({ min: 0, max: 10 }),
     queue: fc.constantFrom('single', 'per-partition'),
     placement: fc.constantFrom('best-fit', 'first-fit'),
-    commands: fc.array(fc.record({ k: fc.integer({ min: 0, max: 8 }), pick: fc.nat(), size: fc.integer({ min: 1, max: 24 }) }), { minLength: 1, maxLength: 50 }),
+    commands: fc.array(traceCommand(8, 24), { minLength: 1, maxLength: 50 }),
   })
   .map(({ osK, partitionsK, restK, queue, placement, commands }): Generated => {
     const largest = Math.max(...partitionsK);
-    const alive = new Set<string>();
-    const swapped = new Set<string>();
-    const history = [new Set<string>()];
-    const lines: string[] = [];
-    let n = 0;
-    for (const c of commands) {
-      const live = [...alive];
-      const inMemory = live.filter((x) => !swapped.has(x));
-      if (c.k <= 4 || live.length === 0) {
-        const name = `P${n++}`;
-        lines.push(`  load ${name} ${c.size}K`);
-        if (c.size <= largest) alive.add(name);
-      } else if (c.k <= 6) {
-        const name = live[c.pick % live.length]!;
-        lines.push(`  exit ${name}`);
-        alive.delete(name);
-        swapped.delete(name);
-      } else if (c.k === 7 && inMemory.length) {
-        const name = inMemory[c.pick % inMemory.length]!;
-        lines.push(`  swap-out ${name}`);
-        swapped.add(name);
-      } else if (swapped.size) {
-        const name = [...swapped][c.pick % swapped.size]!;
-        lines.push(`  swap-in ${name}`);
-        swapped.delete(name);
-      } else {
-        const name = live[c.pick % live.length]!;
-        lines.push(`  exit ${name}`);
-        alive.delete(name);
-      }
-      history.push(new Set(alive));
-    }
+    const { lines, alive } = followTrace(commands, { fits: (sizeK) => sizeK <= largest });
     const memoryK = osK + partitionsK.reduce((a, b) => a + b, 0) + restK;
     const text = [
       'scheme: fixed',
@@ -68,7 +37,7 @@ const scenario = fc
       'trace: |',
       ...lines,
     ].join('\n');
-    return { text, memory: memoryK * K, alive: history };
+    return { text, memory: memoryK * K, alive };
   });
 
 type Check = (g: Generated, t: Timeline, p: number, s: FixedState) => void;
