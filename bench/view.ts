@@ -1,0 +1,74 @@
+/**
+ * Timing the element in Chromium with the built bundle, shared by the view benchmarks: a page with
+ * one memsim block, the time until its simulator shows, then single steps at the start, the middle
+ * and the end of the run, each timed from setting `step` until the frame that shows it is painted.
+ */
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { launchChromium, serve } from '../test/e2e/support.js';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+export interface ViewTimes {
+  /** From navigation until the simulator is in the page, ms. */
+  firstRender: number;
+  /** Every step's time, ms, ascending. */
+  times: number[];
+  /** Each metric the element shows after the last step, by its label: one number per run. */
+  metrics: Record<string, number[]>;
+}
+
+/**
+ * @param scenario the block's text
+ * @param first where the first series of steps starts (later ones: the middle, and `steps` before the end)
+ * @param steps steps timed in each series
+ */
+export async function timeViewSteps(scenario: string, first: number, steps: number, viewport = { width: 1280, height: 800 }): Promise<ViewTimes> {
+  const site = mkdtempSync(join(tmpdir(), 'mem-sim-view-'));
+  cpSync(join(root, 'dist'), join(site, 'mem-sim'), { recursive: true });
+  writeFileSync(
+    join(site, 'index.html'),
+    `<!doctype html><html lang="en"><meta charset="utf-8"><title>view benchmark</title><script type="module" src="mem-sim/mem-sim.js"></script><pre><code class="language-memsim">${scenario}</code></pre></html>`,
+  );
+  const server = await serve(site);
+  const browser = await launchChromium();
+  try {
+    const page = await browser.newPage({ viewport });
+    const t0 = Date.now();
+    await page.goto(`${server.url}/index.html`);
+    await page.waitForFunction(() => document.querySelector('mem-sim')?.shadowRoot?.querySelector('[part=simulator]'), null, { timeout: 60_000 });
+    const firstRender = Date.now() - t0;
+    const { times, metrics } = await page.evaluate(
+      async ({ first, steps }) => {
+        const el = document.querySelector('mem-sim') as HTMLElement & { step: number; total: number; ready: Promise<void> };
+        const times: number[] = [];
+        for (const start of [first, Math.floor(el.total / 2), el.total - steps]) {
+          el.step = start;
+          await el.ready;
+          for (let i = 0; i < steps; i++) {
+            const t = performance.now();
+            el.step += 1;
+            await el.ready;
+            // Until the frame that shows the step has been painted.
+            await new Promise((done) => requestAnimationFrame(() => setTimeout(done)));
+            times.push(performance.now() - t);
+          }
+        }
+        const metrics: Record<string, number[]> = {};
+        for (const d of el.shadowRoot!.querySelectorAll('[part=metrics] div')) {
+          const label = d.querySelector('dt')?.textContent ?? '';
+          (metrics[label] ??= []).push(Number(d.querySelector('dd')?.textContent?.replace(/,/g, '')));
+        }
+        return { times: times.sort((a, b) => a - b), metrics };
+      },
+      { first, steps },
+    );
+    return { firstRender, times, metrics };
+  } finally {
+    await browser.close();
+    await server.close();
+    rmSync(site, { recursive: true, force: true });
+  }
+}
