@@ -3,44 +3,10 @@ import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
 import type { MemSim } from '../../components/mem-sim.js';
 import { addresses, bar, barLabel, goTo, rowClasses, settledAll, swapped, table, view, waiting } from './contiguous-helpers.js';
 import { control, liveText, metrics, part, parts, sentence, simulator } from './helpers.js';
+import { silberschatzDynamic, stallingsDynamic } from '../textbook-scenarios.js';
 
-/** Stallings, Operating Systems: Internals and Design Principles, the effect of dynamic partitioning. */
-const STALLINGS = `scheme: dynamic
-title: The effect of dynamic partitioning (Stallings)
-memory: 64M
-os: 8M
-placement: first-fit
-trace: |
-  load P1 20M
-  load P2 14M
-  load P3 18M
-  swap-out P2
-  load P4 8M
-  swap-out P1
-  swap-in P2
-`;
-
-/** Silberschatz, Operating System Concepts: holes of 100K, 500K, 200K, 300K and 600K; 212K, 417K, 112K, 426K. */
-const SILBERSCHATZ = `scheme: dynamic
-title: First-fit, best-fit and worst-fit (Silberschatz)
-memory: 1900K
-placement: first-fit, best-fit, worst-fit
-layout: |
-  hole 100K
-  used 50K
-  hole 500K
-  used 50K
-  hole 200K
-  used 50K
-  hole 300K
-  used 50K
-  hole 600K
-trace: |
-  load A 212K
-  load B 417K
-  load C 112K
-  load D 426K
-`;
+const STALLINGS = stallingsDynamic('The effect of dynamic partitioning (Stallings)');
+const SILBERSCHATZ = silberschatzDynamic('first-fit, best-fit, worst-fit', 'First-fit, best-fit and worst-fit (Silberschatz)');
 
 /** The memory bar as [kind, name, size, left %, width %], the drawing's geometry rounded to 0.1. */
 const drawn = (el: MemSim, i = 0) => bar(el, i).map((b) => [b.kind, b.name, b.size, Math.round(b.left * 10) / 10, Math.round(b.width * 10) / 10]);

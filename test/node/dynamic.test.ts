@@ -1,45 +1,16 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { ContiguousEvent, ContiguousScheme, DynamicState } from '../../engine/index.js';
+import { silberschatzDynamic, stallingsDynamic } from '../textbook-scenarios.js';
 import { errorsOf, run } from './helpers.js';
 
 const K = 1024;
 const M = 1024 * 1024;
 
-const STALLINGS = `scheme: dynamic
-memory: 64M
-os: 8M
-placement: first-fit
-trace: |
-  load P1 20M
-  load P2 14M
-  load P3 18M
-  swap-out P2
-  load P4 8M
-  swap-out P1
-  swap-in P2
-`;
+const STALLINGS = stallingsDynamic();
 
 /** Silberschatz's exercise: holes of 100K, 500K, 200K, 300K and 600K, in that order, used memory between. */
-const SILBERSCHATZ = (placement: string) => `scheme: dynamic
-memory: 1900K
-placement: ${placement}
-layout: |
-  hole 100K
-  used 50K
-  hole 500K
-  used 50K
-  hole 200K
-  used 50K
-  hole 300K
-  used 50K
-  hole 600K
-trace: |
-  load A 212K
-  load B 417K
-  load C 112K
-  load D 426K
-`;
+const SILBERSCHATZ = (placement: string) => silberschatzDynamic(placement);
 // hole addresses in that layout: 0, 150K, 700K, 950K, 1300K
 
 /** Memory from address 0 as [label, size in bytes] pairs: OS, processes, holes and used blocks. */
