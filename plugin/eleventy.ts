@@ -19,7 +19,7 @@ import { extractBlocks, type MarkdownBlock } from '../engine/markdown.js';
 import { escapeHtml } from './escape.js';
 import { DEFAULT_MAX_TABLE_STEPS, formatError, type LocatedError } from './fallback.js';
 import { locateInFile } from './locate.js';
-import { blockTextsUnder, FallbackPrerenderer } from './prerender.js';
+import { FallbackPrerenderer } from './prerender.js';
 import { displayPath, markdownItMemSim, type FenceBlock } from './markdown-it.js';
 
 /** The Eleventy versions this plugin is built and tested for. */
@@ -200,7 +200,7 @@ export function eleventyMemSim(eleventyConfig: EleventyConfigLike, options: Elev
     const input = event?.directories?.input ?? eleventyConfig.directories?.input;
     if (opts.prerender && typeof input === 'string') {
       const output = event?.directories?.output;
-      prerenderer = new FallbackPrerenderer(blockTextsUnder(input, output ? [output] : []), fallbackOptions);
+      prerenderer = new FallbackPrerenderer({ dir: input, skip: output ? [output] : [] }, fallbackOptions);
     }
   });
   eleventyConfig.on?.('eleventy.after', () => {

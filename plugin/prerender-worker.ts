@@ -5,6 +5,7 @@
 import { setPriority } from 'node:os';
 import { workerData, type MessagePort } from 'node:worker_threads';
 import type { FallbackOptions } from './fallback.js';
+import type { BlockFolder } from './prerender.js';
 
 // Drawing ahead is a bonus, never a cost: at the lowest priority this thread runs only on a core
 // Eleventy leaves idle (on Linux, setpriority of pid 0 applies to the calling thread alone), and
@@ -15,13 +16,17 @@ try {
 } catch {
   // a platform that does not allow it: run at the normal priority
 }
-const [{ parseScenario }, { simulate }, { renderFallback }] = await Promise.all([
+const [{ parseScenario }, { simulate }, { renderFallback }, { blockTextsUnder, MIN_BLOCKS_FOR_A_WORKER }] = await Promise.all([
   import('../engine/report.js'),
   import('../engine/scenario.js'),
   import('./fallback.js'),
+  import('./prerender.js'),
 ]);
 
-const { texts, options, port } = workerData as { texts: string[]; options: FallbackOptions; port: MessagePort };
+const { blocks, options, port } = workerData as { blocks: string[] | BlockFolder; options: FallbackOptions; port: MessagePort };
+// Given a folder, a site with few blocks draws them as fast on the build's thread: nothing to do here.
+const found = Array.isArray(blocks) ? undefined : blockTextsUnder(blocks.dir, blocks.skip);
+const texts = Array.isArray(blocks) ? blocks : found!.length < MIN_BLOCKS_FOR_A_WORKER ? [] : found!;
 let batch: [string, string][] = [];
 for (const text of texts) {
   const parsed = parseScenario(text);

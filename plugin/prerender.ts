@@ -17,19 +17,30 @@ import type { FallbackOptions } from './fallback.js';
 /** Below this many distinct blocks a thread costs more to start than it saves. */
 export const MIN_BLOCKS_FOR_A_WORKER = 24;
 
+/** The markdown files under `dir` whose memsim blocks the worker finds and draws itself. */
+export interface BlockFolder {
+  dir: string;
+  /** Folders not to look in (the output). */
+  skip: readonly string[];
+}
+
 export class FallbackPrerenderer {
   private readonly ready = new Map<string, string>();
   private port: MessagePort | undefined;
   private worker: Worker | undefined;
 
-  constructor(texts: readonly string[], options: FallbackOptions) {
-    if (texts.length < MIN_BLOCKS_FOR_A_WORKER) return;
+  /**
+   * @param blocks the block texts to draw, or a folder whose blocks the worker finds itself (reading
+   *   a site's files is then off the build's thread too; a folder with few blocks ends the worker)
+   */
+  constructor(blocks: readonly string[] | BlockFolder, options: FallbackOptions) {
+    if (Array.isArray(blocks) && blocks.length < MIN_BLOCKS_FOR_A_WORKER) return;
     try {
       const { port1, port2 } = new MessageChannel();
       // The compiled worker beside this file in lib/ (run from the TypeScript sources, the worker
       // cannot start, and every block is drawn on the main thread as without prerendering).
       this.worker = new Worker(new URL('./prerender-worker.js', import.meta.url), {
-        workerData: { texts, options, port: port2 },
+        workerData: { blocks, options, port: port2 },
         transferList: [port2],
       });
       this.worker.on('error', () => this.stop());

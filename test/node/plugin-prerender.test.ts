@@ -63,6 +63,37 @@ describe('prerendering fallbacks on a second thread (Eleventy plugin, compiled)'
     p.stop();
   });
 
+  it('given a folder, the worker finds the blocks itself and draws them; in a folder with few blocks it draws none', async () => {
+    const many = join(temp, 'folder-many');
+    mkdirSync(join(many, '_site'), { recursive: true });
+    for (let i = 0; i < MIN_BLOCKS_FOR_A_WORKER; i++) writeFileSync(join(many, `p${i}.md`), `# ${i}\n\n\`\`\`memsim\n${block(i)}\n\`\`\`\n`);
+    writeFileSync(join(many, '_site', 'skipped.md'), `\`\`\`memsim\n${block(99)}\n\`\`\`\n`);
+    const p = new FallbackPrerenderer({ dir: many, skip: [join(many, '_site')] }, {});
+    try {
+      const parsed = parseScenario(block(5));
+      assert.ok(parsed.ok);
+      assert.equal(await drawn(p, `${block(5)}\n`), renderFallback(simulate(parsed.scenario), {}));
+      assert.equal(p.take(block(99)), undefined, 'the skipped folder is not read');
+    } finally {
+      p.stop();
+    }
+    const few = join(temp, 'folder-few');
+    mkdirSync(few, { recursive: true });
+    writeFileSync(join(few, 'a.md'), `\`\`\`memsim\n${block(1)}\n\`\`\`\n`);
+    const q = new FallbackPrerenderer({ dir: few, skip: [] }, {});
+    try {
+      // The worker ends (it posts null) without drawing: wait for that, then the block is the fence rule's.
+      for (let i = 0; i < 200 && (q as any).port; i++) {
+        q.take(block(1));
+        await sleep(25);
+      }
+      assert.equal((q as any).port, undefined, 'the worker ended');
+      assert.equal(q.take(block(1)), undefined);
+    } finally {
+      q.stop();
+    }
+  });
+
   it('finds the distinct memsim blocks of the markdown files under the input folder, skipping the output folder', () => {
     const input = join(temp, 'scan');
     mkdirSync(join(input, 'posts'), { recursive: true });
@@ -80,7 +111,7 @@ describe('prerendering fallbacks on a second thread (Eleventy plugin, compiled)'
     assert.match(code, /new URL\('\.\/prerender-worker\.js', import\.meta\.url\)/);
     const texts = [block(1), block(2)];
     const { port1, port2 } = new MessageChannel();
-    const worker = new Worker(new URL('prerender-worker.js', dir), { workerData: { texts, options: {}, port: port2 }, transferList: [port2] });
+    const worker = new Worker(new URL('prerender-worker.js', dir), { workerData: { blocks: texts, options: {}, port: port2 }, transferList: [port2] });
     const drawnByWorker = new Map<string, string>();
     try {
       await new Promise<void>((resolve, reject) => {
