@@ -167,20 +167,25 @@ export function eleventyMemSim(eleventyConfig: EleventyConfigLike, options: Elev
   const bundlePath = opts.bundlePath.endsWith('/') ? opts.bundlePath : `${opts.bundlePath}/`;
   const scriptSrc = opts.scriptSrc ?? `${bundlePath}mem-sim.js`;
 
+  let prerenderer: FallbackPrerenderer | undefined;
   // The source of each input file and its memsim blocks, read once per build, to find block lines.
   const sources = new Map<string, { text: string; blocks: MarkdownBlock[] } | undefined>();
   eleventyConfig.on?.('eleventy.before', () => sources.clear());
   const sourceOf = (inputPath: string) => {
     if (sources.has(inputPath)) return sources.get(inputPath);
-    let text = virtualTemplate(eleventyConfig, inputPath);
-    if (text === undefined) {
+    let source: { text: string; blocks: MarkdownBlock[] } | undefined;
+    const text = virtualTemplate(eleventyConfig, inputPath);
+    if (text !== undefined) source = { text, blocks: extractBlocks(text) };
+    // The prerender worker has read the site's files already.
+    else source = prerenderer?.file(resolve(inputPath));
+    if (source === undefined) {
       try {
-        text = readFileSync(inputPath, 'utf8');
+        const fromDisk = readFileSync(inputPath, 'utf8');
+        source = { text: fromDisk, blocks: extractBlocks(fromDisk) };
       } catch {
-        text = undefined;
+        source = undefined;
       }
     }
-    const source = text === undefined ? undefined : { text, blocks: extractBlocks(text) };
     sources.set(inputPath, source);
     return source;
   };
@@ -194,7 +199,6 @@ export function eleventyMemSim(eleventyConfig: EleventyConfigLike, options: Elev
   };
 
   const fallbackOptions = { maxTableSteps: opts.maxTableSteps, steps: opts.steps, mermaid: opts.mermaid };
-  let prerenderer: FallbackPrerenderer | undefined;
   eleventyConfig.on?.('eleventy.before', (event?: { directories?: { input?: string; output?: string } }) => {
     prerenderer?.stop();
     const input = event?.directories?.input ?? eleventyConfig.directories?.input;

@@ -16,7 +16,7 @@ try {
 } catch {
   // a platform that does not allow it: run at the normal priority
 }
-const [{ parseScenario }, { simulate }, { renderFallback }, { blockTextsUnder, MIN_BLOCKS_FOR_A_WORKER }] = await Promise.all([
+const [{ parseScenario }, { simulate }, { renderFallback }, { blockFilesUnder, distinctTexts, MIN_BLOCKS_FOR_A_WORKER }] = await Promise.all([
   import('../engine/report.js'),
   import('../engine/scenario.js'),
   import('./fallback.js'),
@@ -24,9 +24,16 @@ const [{ parseScenario }, { simulate }, { renderFallback }, { blockTextsUnder, M
 ]);
 
 const { blocks, options, port } = workerData as { blocks: string[] | BlockFolder; options: FallbackOptions; port: MessagePort };
-// Given a folder, a site with few blocks draws them as fast on the build's thread: nothing to do here.
-const found = Array.isArray(blocks) ? undefined : blockTextsUnder(blocks.dir, blocks.skip);
-const texts = Array.isArray(blocks) ? blocks : found!.length < MIN_BLOCKS_FOR_A_WORKER ? [] : found!;
+let texts: readonly string[];
+if (Array.isArray(blocks)) texts = blocks;
+else {
+  const files = blockFilesUnder(blocks.dir, blocks.skip);
+  // The files first: the plugin finds each block's line in them instead of reading them again.
+  port.postMessage({ files });
+  const found = distinctTexts(files);
+  // A site with few blocks draws them as fast on the build's thread: nothing to draw here.
+  texts = found.length < MIN_BLOCKS_FOR_A_WORKER ? [] : found;
+}
 let batch: [string, string][] = [];
 for (const text of texts) {
   const parsed = parseScenario(text);

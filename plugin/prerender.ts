@@ -11,7 +11,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
-import { extractBlocks } from '../engine/markdown.js';
+import { extractBlocks, type MarkdownBlock } from '../engine/markdown.js';
 import type { FallbackOptions } from './fallback.js';
 
 /** Below this many distinct blocks a thread costs more to start than it saves. */
@@ -24,8 +24,16 @@ export interface BlockFolder {
   skip: readonly string[];
 }
 
+/** A markdown file that holds memsim blocks, as the worker read it (absolute path). */
+export interface BlockFile {
+  path: string;
+  text: string;
+  blocks: MarkdownBlock[];
+}
+
 export class FallbackPrerenderer {
   private readonly ready = new Map<string, string>();
+  private readonly files = new Map<string, BlockFile>();
   private port: MessagePort | undefined;
   private worker: Worker | undefined;
 
@@ -53,16 +61,32 @@ export class FallbackPrerenderer {
 
   /** The fallback HTML of a valid block with this text, if the worker has drawn it already. */
   take(text: string): string | undefined {
+    this.receive();
+    // markdown-it ends a fence's content with a newline; extractBlocks does not.
+    return this.ready.get(text.endsWith('\n') ? text.slice(0, -1) : text);
+  }
+
+  /**
+   * A markdown file with memsim blocks as the worker read it when it looked through a folder, so
+   * the plugin can find a block's line without reading the file again; undefined if it has not.
+   * @param path the file's absolute path
+   */
+  file(path: string): BlockFile | undefined {
+    this.receive();
+    return this.files.get(path);
+  }
+
+  private receive(): void {
     // receiveMessageOnPort reads synchronously: the fence rule cannot wait for the event loop.
     for (let m = this.port && receiveMessageOnPort(this.port); m; m = this.port && receiveMessageOnPort(this.port)) {
-      if (m.message === null) {
+      const message = m.message as [string, string][] | { files: BlockFile[] } | null;
+      if (message === null) {
         this.stop();
         break;
       }
-      for (const [t, html] of m.message as [string, string][]) this.ready.set(t, html);
+      if (Array.isArray(message)) for (const [t, html] of message) this.ready.set(t, html);
+      else for (const f of message.files) this.files.set(f.path, f);
     }
-    // markdown-it ends a fence's content with a newline; extractBlocks does not.
-    return this.ready.get(text.endsWith('\n') ? text.slice(0, -1) : text);
   }
 
   stop(): void {
@@ -73,10 +97,10 @@ export class FallbackPrerenderer {
   }
 }
 
-/** The distinct memsim block texts of the markdown files under `dir` (output and dot folders skipped). */
-export function blockTextsUnder(dir: string, skip: readonly string[] = []): string[] {
+/** The markdown files under `dir` that hold memsim blocks (output and dot folders skipped), with absolute paths. */
+export function blockFilesUnder(dir: string, skip: readonly string[] = []): BlockFile[] {
   const skipped = new Set(skip.map((d) => resolve(d)));
-  const texts = new Set<string>();
+  const files: BlockFile[] = [];
   const walk = (d: string) => {
     let entries;
     try {
@@ -89,10 +113,23 @@ export function blockTextsUnder(dir: string, skip: readonly string[] = []): stri
       if (e.isDirectory()) {
         if (!e.name.startsWith('.') && e.name !== 'node_modules' && !skipped.has(resolve(p))) walk(p);
       } else if (/\.(md|markdown)$/i.test(e.name)) {
-        for (const b of extractBlocks(readFileSync(p, 'utf8'))) texts.add(b.text);
+        const text = readFileSync(p, 'utf8');
+        const blocks = extractBlocks(text);
+        if (blocks.length) files.push({ path: resolve(p), text, blocks });
       }
     }
   };
   walk(dir);
+  return files;
+}
+
+/** The distinct memsim block texts of the markdown files under `dir` (output and dot folders skipped). */
+export function blockTextsUnder(dir: string, skip: readonly string[] = []): string[] {
+  return distinctTexts(blockFilesUnder(dir, skip));
+}
+
+export function distinctTexts(files: readonly BlockFile[]): string[] {
+  const texts = new Set<string>();
+  for (const f of files) for (const b of f.blocks) texts.add(b.text);
   return [...texts];
 }

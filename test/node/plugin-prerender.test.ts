@@ -74,6 +74,11 @@ describe('prerendering fallbacks on a second thread (Eleventy plugin, compiled)'
       assert.ok(parsed.ok);
       assert.equal(await drawn(p, `${block(5)}\n`), renderFallback(simulate(parsed.scenario), {}));
       assert.equal(p.take(block(99)), undefined, 'the skipped folder is not read');
+      // The files it read, for the plugin to find block lines in without reading them again.
+      const file = p.file(join(many, 'p5.md'));
+      assert.equal(file?.text, readFileSync(join(many, 'p5.md'), 'utf8'));
+      assert.deepEqual(file?.blocks.map((b) => b.line), [3]);
+      assert.equal(p.file(join(many, '_site', 'skipped.md')), undefined);
     } finally {
       p.stop();
     }
