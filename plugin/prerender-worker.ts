@@ -23,26 +23,37 @@ const [{ parseScenario }, { simulate }, { renderFallback }, { blockFilesUnder, d
   import('./prerender.js'),
 ]);
 
-const { blocks, options, port } = workerData as { blocks: string[] | BlockFolder; options: FallbackOptions; port: MessagePort };
-let texts: readonly string[];
-if (Array.isArray(blocks)) texts = blocks;
-else {
-  const files = blockFilesUnder(blocks.dir, blocks.skip);
-  // The files first: the plugin finds each block's line in them instead of reading them again.
-  port.postMessage({ files });
-  const found = distinctTexts(files);
-  // A site with few blocks draws them as fast on the build's thread: nothing to draw here.
-  texts = found.length < MIN_BLOCKS_FOR_A_WORKER ? [] : found;
-}
-let batch: [string, string][] = [];
-for (const text of texts) {
-  const parsed = parseScenario(text);
-  if (parsed.ok) batch.push([text, renderFallback(simulate(parsed.scenario), options)]);
-  if (batch.length >= 8) {
-    port.postMessage(batch);
-    batch = [];
+const { blocks, options, port, done } = workerData as {
+  blocks: string[] | BlockFolder;
+  options: FallbackOptions;
+  port: MessagePort;
+  done: Int32Array;
+};
+try {
+  let texts: readonly string[];
+  if (Array.isArray(blocks)) texts = blocks;
+  else {
+    const files = blockFilesUnder(blocks.dir, blocks.skip);
+    const found = distinctTexts(files);
+    // A site with few blocks draws them as fast on the build's thread: nothing to draw here.
+    texts = found.length < MIN_BLOCKS_FOR_A_WORKER ? [] : found;
+    // The files first: the plugin finds each block's line in them instead of reading them again.
+    port.postMessage({ files, drawing: texts.length > 0 });
   }
+  let batch: [string, string][] = [];
+  for (const text of texts) {
+    const parsed = parseScenario(text);
+    if (parsed.ok) batch.push([text, renderFallback(simulate(parsed.scenario), options)]);
+    if (batch.length >= 8) {
+      port.postMessage(batch);
+      batch = [];
+    }
+  }
+  port.postMessage(batch);
+  port.postMessage(null);
+  port.close();
+} finally {
+  // Whatever happened, a fence rule waiting for this thread wakes now.
+  Atomics.store(done, 0, 1);
+  Atomics.notify(done, 0);
 }
-port.postMessage(batch);
-port.postMessage(null);
-port.close();

@@ -31,24 +31,37 @@ export interface BlockFile {
   blocks: MarkdownBlock[];
 }
 
+/**
+ * The longest the fence rule waits, once, for a worker that is drawing a site's blocks, ms. Drawing a
+ * block on the build's thread while the worker draws it too would do the work twice; waiting lets
+ * the worker, which is warm by then, finish. Past this the fence rule draws the rest itself.
+ */
+export const MAX_WAIT_MS = 2000;
+
 export class FallbackPrerenderer {
   private readonly ready = new Map<string, string>();
   private readonly files = new Map<string, BlockFile>();
   private port: MessagePort | undefined;
   private worker: Worker | undefined;
+  /** [0] becomes 1 when the worker has posted everything it will draw. */
+  private readonly done = new Int32Array(new SharedArrayBuffer(4));
+  /** Whether the worker says it is drawing (a list given, or enough blocks found in the folder). */
+  private drawing: boolean;
+  private waited = false;
 
   /**
    * @param blocks the block texts to draw, or a folder whose blocks the worker finds itself (reading
    *   a site's files is then off the build's thread too; a folder with few blocks ends the worker)
    */
   constructor(blocks: readonly string[] | BlockFolder, options: FallbackOptions) {
+    this.drawing = Array.isArray(blocks);
     if (Array.isArray(blocks) && blocks.length < MIN_BLOCKS_FOR_A_WORKER) return;
     try {
       const { port1, port2 } = new MessageChannel();
       // The compiled worker beside this file in lib/ (run from the TypeScript sources, the worker
       // cannot start, and every block is drawn on the main thread as without prerendering).
       this.worker = new Worker(new URL('./prerender-worker.js', import.meta.url), {
-        workerData: { blocks, options, port: port2 },
+        workerData: { blocks, options, port: port2, done: this.done },
         transferList: [port2],
       });
       this.worker.on('error', () => this.stop());
@@ -63,7 +76,15 @@ export class FallbackPrerenderer {
   take(text: string): string | undefined {
     this.receive();
     // markdown-it ends a fence's content with a newline; extractBlocks does not.
-    return this.ready.get(text.endsWith('\n') ? text.slice(0, -1) : text);
+    const key = text.endsWith('\n') ? text.slice(0, -1) : text;
+    if (!this.ready.has(key) && this.port && this.drawing && !this.waited) {
+      // The first block the worker has not drawn yet: wait for it to finish, once (Node lets the
+      // main thread block on Atomics.wait; markdown-it renders synchronously anyway).
+      this.waited = true;
+      Atomics.wait(this.done, 0, 0, MAX_WAIT_MS);
+      this.receive();
+    }
+    return this.ready.get(key);
   }
 
   /**
@@ -79,13 +100,16 @@ export class FallbackPrerenderer {
   private receive(): void {
     // receiveMessageOnPort reads synchronously: the fence rule cannot wait for the event loop.
     for (let m = this.port && receiveMessageOnPort(this.port); m; m = this.port && receiveMessageOnPort(this.port)) {
-      const message = m.message as [string, string][] | { files: BlockFile[] } | null;
+      const message = m.message as [string, string][] | { files: BlockFile[]; drawing: boolean } | null;
       if (message === null) {
         this.stop();
         break;
       }
       if (Array.isArray(message)) for (const [t, html] of message) this.ready.set(t, html);
-      else for (const f of message.files) this.files.set(f.path, f);
+      else {
+        for (const f of message.files) this.files.set(f.path, f);
+        this.drawing = message.drawing;
+      }
     }
   }
 

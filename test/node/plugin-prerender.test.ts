@@ -57,6 +57,21 @@ describe('prerendering fallbacks on a second thread (Eleventy plugin, compiled)'
     }
   });
 
+  it('the first block the worker has not drawn yet waits for the worker to finish, once, instead of being drawn twice', () => {
+    const texts = Array.from({ length: MIN_BLOCKS_FOR_A_WORKER + 6 }, (_, i) => block(i));
+    const p = new FallbackPrerenderer(texts, {});
+    try {
+      // Asked at once, before the worker can have started: the answer is the worker's, not undefined.
+      const last = texts[texts.length - 1]!;
+      const parsed = parseScenario(last);
+      assert.ok(parsed.ok);
+      assert.equal(p.take(last), renderFallback(simulate(parsed.scenario), {}));
+      assert.equal(p.take('scheme: vm-paging\nrefs: 1 2 3'), undefined, 'a block it was not given is the fence rule\'s');
+    } finally {
+      p.stop();
+    }
+  });
+
   it('a site with few blocks starts no thread', () => {
     const p = new FallbackPrerenderer([block(1)], {});
     assert.equal(p.take(block(1)), undefined);
