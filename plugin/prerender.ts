@@ -5,8 +5,8 @@
  * build overlaps that cost with Eleventy's own work on a machine with a second core.
  *
  * It never changes what a page shows: the fence rule takes a fallback from here only when the
- * worker has already drawn it for exactly the same block text and options, and renders the block
- * itself otherwise (or when the worker cannot start).
+ * worker has drawn it for exactly the same block text and options, and renders the block itself
+ * otherwise (or when the worker cannot start).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -72,7 +72,10 @@ export class FallbackPrerenderer {
     }
   }
 
-  /** The fallback HTML of a valid block with this text, if the worker has drawn it already. */
+  /**
+   * The fallback HTML of a valid block with this text, if the worker has drawn it. The first time
+   * it has not while it is still drawing, this waits for it to finish (see MAX_WAIT_MS).
+   */
   take(text: string): string | undefined {
     this.receive();
     // markdown-it ends a fence's content with a newline; extractBlocks does not.
@@ -152,6 +155,7 @@ export function blockTextsUnder(dir: string, skip: readonly string[] = []): stri
   return distinctTexts(blockFilesUnder(dir, skip));
 }
 
+/** The block texts of these files, each once, in the order first met. */
 export function distinctTexts(files: readonly BlockFile[]): string[] {
   const texts = new Set<string>();
   for (const f of files) for (const b of f.blocks) texts.add(b.text);
