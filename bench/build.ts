@@ -7,11 +7,11 @@
  * Run alone: `node --import tsx bench/build.ts`.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 // @ts-expect-error: a JavaScript module without types
-import { ensureLib } from '../scripts/build-site.mjs';
+import { ensureBundle, ensureLib } from '../scripts/build-site.mjs';
 import { figure, median, printFigures, type Figure } from './common.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -99,11 +99,7 @@ function build(language: 'memsim' | 'text', input: string, config: string): numb
 }
 
 export async function benchBuild(): Promise<Figure[]> {
-  if (!existsSync(join(root, 'dist', 'mem-sim.js'))) {
-    console.log('building the browser bundle first (dist/ has none)');
-    const r = spawnSync(process.execPath, [join(root, 'scripts', 'build-bundle.mjs')], { cwd: root, stdio: 'inherit' });
-    if (r.status !== 0) throw new Error('bench/build: the bundle could not be built');
-  }
+  ensureBundle(); // the memsim build copies dist/ into the site
   ensureLib(); // the sites import the plugin by the package's name, which resolves to lib/
   const inputs = { memsim: writeSite('memsim'), text: writeSite('text') };
   const configs = { memsim: writeConfig('memsim'), text: writeConfig('text') };

@@ -4,21 +4,14 @@
  * scheme built so far.
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { before, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { BUDGET_BYTES, measureBundleSizes, SCENARIOS, type BundleSize } from '../../bench/bundle-size.js';
-
-const root = fileURLToPath(new URL('../..', import.meta.url));
+import { builtBundle } from './support.js';
 
 let sizes: Record<string, BundleSize>;
 
 before(async () => {
-  if (!existsSync(join(root, 'dist/mem-sim.js'))) {
-    assert.equal(spawnSync(process.execPath, ['scripts/build-bundle.mjs'], { cwd: root, stdio: 'inherit' }).status, 0);
-  }
+  builtBundle();
   sizes = await measureBundleSizes();
 });
 

@@ -6,14 +6,13 @@
  * the schemes it shows.
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { parseScenario } from '../../engine/report.js';
-import { buildJekyllSite, launchChromium, openSimulatorPage, serve, within, type StaticServer } from './support.js';
+import { buildJekyllSite, builtBundle, launchChromium, openSimulatorPage, serve, within, type StaticServer } from './support.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const fixtures = join(root, 'test/e2e/fixtures/contiguous');
@@ -59,10 +58,7 @@ const shown = (): Promise<Shown[]> =>
   );
 
 before(async () => {
-  if (!existsSync(join(root, 'dist/mem-sim.js'))) {
-    assert.equal(spawnSync(process.execPath, ['scripts/build-bundle.mjs'], { cwd: root, stdio: 'inherit' }).status, 0);
-  }
-  const built = buildJekyllSite(join(fixtures, 'jekyll'), join(root, 'dist'), 'notes', (source) => {
+  const built = buildJekyllSite(join(fixtures, 'jekyll'), builtBundle(), 'notes', (source) => {
     mkdirSync(join(source, '_posts'));
     const post = `---\nlayout: default\ntitle: Contiguous allocation, step by step\n---\n\n${readFileSync(join(fixtures, 'fences.md'), 'utf8')}`;
     writeFileSync(join(source, '_posts/2024-04-01-contiguous-allocation.md'), post);

@@ -6,18 +6,15 @@
  * their block scalars (layout, trace) use most of the grammar.
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { parseScenario } from '../../engine/report.js';
 import { simulate } from '../../engine/scenario.js';
-import { launchChromium, serve, type StaticServer } from './support.js';
+import { builtBundle, launchChromium, serve, type StaticServer } from './support.js';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
 
 const DYNAMIC = 'scheme: dynamic\nmemory: 64M\nos: 8M\n';
 const SCENARIOS: Record<string, string> = {
@@ -71,11 +68,8 @@ let browser: Browser;
 let outcomes: Outcome[];
 
 before(async () => {
-  if (!existsSync(join(root, 'dist/mem-sim.js'))) {
-    assert.equal(spawnSync(process.execPath, ['scripts/build-bundle.mjs'], { cwd: root, stdio: 'inherit' }).status, 0);
-  }
   work = mkdtempSync(join(tmpdir(), 'mem-sim-yaml-'));
-  cpSync(join(root, 'dist'), join(work, 'mem-sim'), { recursive: true });
+  cpSync(builtBundle(), join(work, 'mem-sim'), { recursive: true });
   const blocks = Object.values(SCENARIOS).map((s) => `<pre><code class="language-memsim">${escape(s)}</code></pre>`);
   writeFileSync(
     join(work, 'index.html'),

@@ -3,14 +3,13 @@
  * under a baseurl, the dist folder copied into assets/, one script tag in the layout.
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { existsSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { parseScenario } from '../../engine/report.js';
-import { buildJekyllSite, launchChromium, openSimulatorPage, serve, type StaticServer } from './support.js';
+import { buildJekyllSite, builtBundle, launchChromium, openSimulatorPage, serve, type StaticServer } from './support.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const POST = '/blog/2024/03/01/page-replacement.html';
@@ -21,15 +20,6 @@ let browser: Browser;
 let page: Page;
 let pageErrors: string[] = [];
 let failed: string[] = [];
-
-/** The built bundle; built here when a single suite runs before any build. */
-function dist(): string {
-  if (!existsSync(join(root, 'dist/mem-sim.js'))) {
-    const r = spawnSync(process.execPath, ['scripts/build-bundle.mjs'], { cwd: root, stdio: 'inherit' });
-    assert.equal(r.status, 0, 'building the bundle failed');
-  }
-  return join(root, 'dist');
-}
 
 interface Block {
   text: string;
@@ -58,7 +48,7 @@ const blocks = (): Promise<Block[]> =>
   );
 
 before(async () => {
-  const built = buildJekyllSite(join(root, 'test/e2e/fixtures/jekyll'), dist(), 'blog');
+  const built = buildJekyllSite(join(root, 'test/e2e/fixtures/jekyll'), builtBundle(), 'blog');
   work = built.work;
   server = await serve(built.site);
   browser = await launchChromium();

@@ -7,7 +7,10 @@ import { cpSync, createReadStream, existsSync, mkdtempSync, statSync } from 'nod
 import { tmpdir } from 'node:os';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
+// @ts-expect-error: a JavaScript module without types
+import { ensureBundle } from '../../scripts/build-site.mjs';
 import { CHROMIUM_ARGS } from '../../scripts/tools.mjs';
 
 const TYPES: Record<string, string> = {
@@ -36,6 +39,15 @@ export async function within<T>(promise: Promise<T>, what: string, ms = 20_000):
   } finally {
     clearTimeout(timer);
   }
+}
+
+/**
+ * The browser bundle's folder (dist/), built first when a suite runs on its own before any build
+ * (npm test always builds it).
+ */
+export function builtBundle(): string {
+  ensureBundle();
+  return resolve(fileURLToPath(new URL('../../dist', import.meta.url)));
 }
 
 export interface StaticServer {
