@@ -6,13 +6,12 @@
  *
  *   npm run build:bundle && node --import tsx bench/bundle-size.ts
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { launchChromium, serve } from '../test/e2e/support.js';
 import { figure, type Figure } from './common.js';
+import { blockPage, withBundleSite } from './view.js';
 
 /** 45 KB, the issue's budget for everything loaded before the first simulator renders. */
 export const BUDGET_BYTES = 45 * 1024;
@@ -43,23 +42,14 @@ export const SCENARIOS: Record<string, string> = {
   buddy: 'scheme: buddy\nmemory: 1M\ntrace: |\n  load A 100K\n  load B 240K\n  load C 64K\n',
 };
 
-const page = (scenario: string) => `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>bundle size</title>
-<script type="module" src="mem-sim/mem-sim.js"></script></head>
-<body><pre><code class="language-memsim">${scenario}</code></pre></body></html>`;
-
 /**
  * Serves a page with one block of each scheme (each page on its own, in a fresh browser context so
  * nothing is cached) and the built dist/ folder, and weighs what each page loads.
  */
 export async function measureBundleSizes(schemes = Object.keys(SCENARIOS), dist = join(root, 'dist')): Promise<Record<string, BundleSize>> {
-  const site = mkdtempSync(join(tmpdir(), 'mem-sim-size-'));
-  cpSync(dist, join(site, 'mem-sim'), { recursive: true });
-  for (const scheme of schemes) writeFileSync(join(site, `${scheme}.html`), page(SCENARIOS[scheme]!));
-  const server = await serve(site);
-  const browser = await launchChromium();
-  const out: Record<string, BundleSize> = {};
-  try {
+  const pages = Object.fromEntries(schemes.map((scheme) => [`${scheme}.html`, blockPage(SCENARIOS[scheme]!, 'bundle size')]));
+  return withBundleSite(pages, async ({ url, dir, browser }) => {
+    const out: Record<string, BundleSize> = {};
     for (const scheme of schemes) {
       const context = await browser.newContext();
       const page = await context.newPage();
@@ -71,13 +61,13 @@ export async function measureBundleSizes(schemes = Object.keys(SCENARIOS), dist 
       page.on('response', (r) => {
         if (r.status() >= 400) missing.push(new URL(r.url()).pathname);
       });
-      await page.goto(`${server.url}/${scheme}.html`);
+      await page.goto(`${url}/${scheme}.html`);
       await page.waitForFunction(() => document.querySelector('mem-sim')?.shadowRoot?.querySelector('[part=simulator], [part=error]'));
       if (await page.evaluate(() => !document.querySelector('mem-sim')!.shadowRoot!.querySelector('[part=simulator]'))) {
         missing.push(`${scheme}.html: the simulator showed an error instead of rendering`);
       }
       const sizes = scripts.map((p) => {
-        const bytes = readFileSync(join(site, p));
+        const bytes = readFileSync(join(dir, p));
         return { path: p.replace(/^\/mem-sim\//, ''), bytes: bytes.length, gzip: gzipSync(bytes).length };
       });
       out[scheme] = {
@@ -89,16 +79,7 @@ export async function measureBundleSizes(schemes = Object.keys(SCENARIOS), dist 
       await context.close();
     }
     return out;
-  } finally {
-    await browser.close();
-    await server.close();
-    rmSync(site, { recursive: true, force: true });
-  }
-}
-
-/** The page with one block of `scheme` (vm-paging by default). */
-export async function measureBundleSize(dist = join(root, 'dist'), scheme = 'vm-paging'): Promise<BundleSize> {
-  return (await measureBundleSizes([scheme], dist))[scheme]!;
+  }, dist);
 }
 
 /** For `npm run bench`. */

@@ -17,6 +17,12 @@ export function median(xs: number[]): number {
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 }
 
+/** The `p`-th quantile (0 to 1) of `xs`, nearest rank: the value at or below which that share of them lie. */
+export function percentile(xs: number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.max(0, Math.ceil(s.length * p) - 1)]!;
+}
+
 /** Median wall time in ms of `runs` calls after one warm-up call. */
 export function timeMedian(fn: () => void, runs = 5): number {
   fn();

@@ -8,7 +8,7 @@
  *   npm run build:bundle && node --import tsx bench/dynamic-view.ts
  */
 import { pathToFileURL } from 'node:url';
-import { figure, type Figure } from './common.js';
+import { figure, percentile, type Figure } from './common.js';
 import { dynamicTrace } from './dynamic.js';
 import { timeViewSteps } from './view.js';
 
@@ -19,7 +19,7 @@ export async function benchDynamicView(): Promise<Figure[]> {
   const scenario = `scheme: dynamic\nmemory: 256M\nos: 1M\nplacement: first-fit, next-fit, best-fit, worst-fit\ntrace: |\n${dynamicTrace()}\n`;
   const { firstRender, times, metrics } = await timeViewSteps(scenario, 3000, STEPS, { width: 1400, height: 900 });
   const holes = metrics['hole count'] ?? [];
-  const p95 = times[Math.ceil(times.length * 0.95) - 1]!;
+  const p95 = percentile(times, 0.95);
   return [
     figure(`dynamic view: first render of 10,000 operations x 4 policies`, firstRender, 3000, 'ms', true),
     figure(

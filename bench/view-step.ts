@@ -6,7 +6,7 @@
  *   npm run build:bundle && node --import tsx bench/view-step.ts
  */
 import { pathToFileURL } from 'node:url';
-import { figure, seeded, type Figure } from './common.js';
+import { figure, median, seeded, type Figure } from './common.js';
 import { timeViewSteps } from './view.js';
 
 const REFS = 100_000;
@@ -19,7 +19,7 @@ export async function benchViewStep(): Promise<Figure[]> {
   const { firstRender, times } = await timeViewSteps(scenario, 1, 30);
   return [
     figure(`first render of ${REFS.toLocaleString('en-US')} references x 4 policies`, firstRender, 3000, 'ms', true),
-    figure('one step drawn and painted, 4 runs (median at the start, middle and end)', times[times.length >> 1]!, 50, 'ms', true),
+    figure('one step drawn and painted, 4 runs (median at the start, middle and end)', median(times), 50, 'ms', true),
   ];
 }
 

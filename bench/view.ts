@@ -7,6 +7,7 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Browser } from 'playwright-core';
 import { launchChromium, serve } from '../test/e2e/support.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -14,10 +15,38 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 export interface ViewTimes {
   /** From navigation until the simulator is in the page, ms. */
   firstRender: number;
-  /** Every step's time, ms, ascending. */
+  /** Every step's time, ms. */
   times: number[];
   /** Each metric the element shows after the last step, by its label: one number per run. */
   metrics: Record<string, number[]>;
+}
+
+/** A page holding one memsim block, loading the bundle from `mem-sim/`, as a reader's page would. */
+export const blockPage = (scenario: string, title: string) =>
+  `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title><script type="module" src="mem-sim/mem-sim.js"></script></head>` +
+  `<body><pre><code class="language-memsim">${scenario}</code></pre></body></html>`;
+
+/**
+ * Serves `pages` (file name -> HTML) beside a copy of the built bundle in `mem-sim/`, starts
+ * Chromium, hands both to `use`, and removes it all afterwards.
+ */
+export async function withBundleSite<T>(
+  pages: Record<string, string>,
+  use: (site: { url: string; dir: string; browser: Browser }) => Promise<T>,
+  dist = join(root, 'dist'),
+): Promise<T> {
+  const dir = mkdtempSync(join(tmpdir(), 'mem-sim-bench-'));
+  cpSync(dist, join(dir, 'mem-sim'), { recursive: true });
+  for (const [name, html] of Object.entries(pages)) writeFileSync(join(dir, name), html);
+  const server = await serve(dir);
+  const browser = await launchChromium();
+  try {
+    return await use({ url: server.url, dir, browser });
+  } finally {
+    await browser.close();
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /**
@@ -26,18 +55,10 @@ export interface ViewTimes {
  * @param steps steps timed in each series
  */
 export async function timeViewSteps(scenario: string, first: number, steps: number, viewport = { width: 1280, height: 800 }): Promise<ViewTimes> {
-  const site = mkdtempSync(join(tmpdir(), 'mem-sim-view-'));
-  cpSync(join(root, 'dist'), join(site, 'mem-sim'), { recursive: true });
-  writeFileSync(
-    join(site, 'index.html'),
-    `<!doctype html><html lang="en"><meta charset="utf-8"><title>view benchmark</title><script type="module" src="mem-sim/mem-sim.js"></script><pre><code class="language-memsim">${scenario}</code></pre></html>`,
-  );
-  const server = await serve(site);
-  const browser = await launchChromium();
-  try {
+  return withBundleSite({ 'index.html': blockPage(scenario, 'view benchmark') }, async ({ url, browser }) => {
     const page = await browser.newPage({ viewport });
     const t0 = Date.now();
-    await page.goto(`${server.url}/index.html`);
+    await page.goto(`${url}/index.html`);
     await page.waitForFunction(() => document.querySelector('mem-sim')?.shadowRoot?.querySelector('[part=simulator]'), null, { timeout: 60_000 });
     const firstRender = Date.now() - t0;
     const { times, metrics } = await page.evaluate(
@@ -61,14 +82,10 @@ export async function timeViewSteps(scenario: string, first: number, steps: numb
           const label = d.querySelector('dt')?.textContent ?? '';
           (metrics[label] ??= []).push(Number(d.querySelector('dd')?.textContent?.replace(/,/g, '')));
         }
-        return { times: times.sort((a, b) => a - b), metrics };
+        return { times, metrics };
       },
       { first, steps },
     );
     return { firstRender, times, metrics };
-  } finally {
-    await browser.close();
-    await server.close();
-    rmSync(site, { recursive: true, force: true });
-  }
+  });
 }
