@@ -3,7 +3,7 @@ import { addressText, sizeText } from '../../engine/contiguous/common.js';
 import { freeLists, type BuddyBlock, type BuddyConfig, type BuddyMemory } from '../../engine/schemes/buddy.js';
 import { define } from '../define.js';
 import { ContiguousView, type Row } from './contiguous-view.js';
-import { renderMemoryBar, type BarBlock } from './memory-bar.js';
+import { percent, placedStrip, renderMemoryBar, type BarBlock } from './memory-bar.js';
 
 /** A node of the split tree: a block that is split (no leaf) or one of the current blocks (a leaf). */
 interface TreeNode {
@@ -81,14 +81,7 @@ export class BuddyView extends ContiguousView {
         height: 1.5em;
       }
       .node {
-        position: absolute;
-        top: 0;
-        bottom: 0;
-        min-width: 2px;
-        box-sizing: border-box;
-        overflow: hidden;
-        white-space: nowrap;
-        text-align: center;
+        ${placedStrip}
         border: 1px solid var(--_muted);
         border-width: 0 1px 1px 0;
         color: var(--_muted);
@@ -130,7 +123,6 @@ export class BuddyView extends ContiguousView {
     const nodes = splitTree(c.memory, leaves);
     const levels: TreeNode[][] = [];
     for (const n of nodes) (levels[n.depth] ??= []).push(n);
-    const pct = (x: number) => `${(x / c.memory) * 100}%`;
     const rows: Row[] = leaves.map((b) => ({
       cells: [addressText(b.start), sizeText(b.size), leafName(b), b.kind === 'free' ? '–' : sizeText(b.requested), b.kind === 'free' ? '–' : sizeText(lostIn(b))],
       class: current(b) ? 'current' : b.kind === 'free' ? 'free' : undefined,
@@ -145,7 +137,7 @@ export class BuddyView extends ContiguousView {
             ${level.map(
               (n) => html`<div
                 class="node ${n.leaf ? n.leaf.kind : 'split'}${n.leaf && current(n.leaf) ? ' current' : ''}"
-                style="left:${pct(n.start)};width:${pct(n.size)}"
+                style="left:${percent(n.start, c.memory)};width:${percent(n.size, c.memory)}"
               >
                 ${n.leaf && n.leaf.kind !== 'free' ? `${leafName(n.leaf)} ` : ''}${sizeText(n.size)}
               </div>`,

@@ -124,7 +124,8 @@ function addressLabels(blocks: readonly Drawn[], memory: number): [number, boole
   return picked;
 }
 
-const percent = (part: number, whole: number) => `${(part / whole) * 100}%`;
+/** A share of a whole as a CSS percentage, for placing a strip along the bar. */
+export const percent = (part: number, whole: number) => `${(part / whole) * 100}%`;
 
 /** The bar's text alternative: each block in words, or a count of each kind when there are many. */
 function spoken(blocks: readonly BarBlock[], memory: number, o: BarOptions, words: (b: BarBlock) => string): string {
@@ -176,6 +177,21 @@ export function renderMemoryBar(blocks: readonly BarBlock[], memory: number, o: 
  * a page's own colours apply: processes take the current-step blue, the block just placed the hit
  * green, lost space the fault red, the OS region the border grey; holes are left empty.
  */
+/**
+ * A strip placed along a bar by inline left/width percentages, full height, its label clipped to one
+ * line: the memory bar's blocks and the buddy tree's nodes.
+ */
+export const placedStrip = css`
+  position: absolute;
+  top: 0;
+  bottom: 0;
+  min-width: 2px;
+  box-sizing: border-box;
+  overflow: hidden;
+  white-space: nowrap;
+  text-align: center;
+`;
+
 export const memoryBarStyles = css`
   .memory {
     container-type: inline-size;
@@ -195,14 +211,7 @@ export const memoryBarStyles = css`
     line-height: 1.2;
   }
   .block {
-    position: absolute;
-    top: 0;
-    bottom: 0;
-    min-width: 2px;
-    box-sizing: border-box;
-    overflow: hidden;
-    white-space: nowrap;
-    text-align: center;
+    ${placedStrip}
     color: var(--_text);
     border-right: 1px solid var(--_muted);
   }
