@@ -110,14 +110,10 @@ export class ScenarioSource {
     const out: Token[] = [];
     const [start, end] = node.range ?? [0, 0];
     const line = node.type === 'PLAIN' ? this.text.slice(start, end) : '';
-    if (line !== '' && !line.includes('\n')) {
-      // A one-line plain scalar holds no comment, no line break and no outer spaces: its words are
-      // the words of its source text (the common case, read without contentLines' work per line).
-      const re = /[^\s,]+/g;
-      for (let m = re.exec(line); m; m = re.exec(line)) out.push({ text: m[0], offset: start + m.index });
-      return out;
-    }
-    for (const l of this.contentLines(node)) {
+    // A one-line plain scalar holds no comment, no line break and no outer spaces: its words are the
+    // words of its source text (the common case, read without contentLines' work per line).
+    const lines = line !== '' && !line.includes('\n') ? [{ text: line, offset: start }] : this.contentLines(node);
+    for (const l of lines) {
       const re = /[^\s,]+/g;
       for (let m = re.exec(l.text); m; m = re.exec(l.text)) out.push({ text: m[0], offset: l.offset + m.index });
     }

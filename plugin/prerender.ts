@@ -36,7 +36,7 @@ export interface BlockFile {
  * block on the build's thread while the worker draws it too would do the work twice; waiting lets
  * the worker, which is warm by then, finish. Past this the fence rule draws the rest itself.
  */
-export const MAX_WAIT_MS = 2000;
+const MAX_WAIT_MS = 2000;
 
 export class FallbackPrerenderer {
   private readonly ready = new Map<string, string>();
@@ -148,11 +148,6 @@ export function blockFilesUnder(dir: string, skip: readonly string[] = []): Bloc
   };
   walk(dir);
   return files;
-}
-
-/** The distinct memsim block texts of the markdown files under `dir` (output and dot folders skipped). */
-export function blockTextsUnder(dir: string, skip: readonly string[] = []): string[] {
-  return distinctTexts(blockFilesUnder(dir, skip));
 }
 
 /** The block texts of these files, each once, in the order first met. */

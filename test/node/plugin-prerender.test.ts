@@ -11,7 +11,7 @@ import Eleventy from '@11ty/eleventy';
 import { parseScenario, simulate } from '../../lib/engine/index.js';
 import memSim from '../../lib/plugin/eleventy.js';
 import { renderFallback } from '../../lib/plugin/fallback.js';
-import { blockTextsUnder, FallbackPrerenderer, MIN_BLOCKS_FOR_A_WORKER } from '../../lib/plugin/prerender.js';
+import { blockFilesUnder, distinctTexts, FallbackPrerenderer, MIN_BLOCKS_FOR_A_WORKER } from '../../lib/plugin/prerender.js';
 
 const temp = mkdtempSync(join(tmpdir(), 'mem-sim-prerender-'));
 after(() => rmSync(temp, { recursive: true, force: true }));
@@ -121,7 +121,7 @@ describe('prerendering fallbacks on a second thread (Eleventy plugin, compiled)'
     writeFileSync(join(input, 'posts', 'a.md'), `\`\`\`memsim\n${block(1)}\n\`\`\`\n\n\`\`\`memsim\n${block(2)}\n\`\`\`\n`);
     writeFileSync(join(input, 'b.md'), `---\nt: 1\n---\n\`\`\`memsim\n${block(1)}\n\`\`\`\n`);
     writeFileSync(join(input, '_site', 'c.md'), `\`\`\`memsim\n${block(3)}\n\`\`\`\n`);
-    assert.deepEqual(blockTextsUnder(input, [join(input, '_site')]).sort(), [block(1), block(2)].sort());
+    assert.deepEqual(distinctTexts(blockFilesUnder(input, [join(input, '_site')])).sort(), [block(1), block(2)].sort());
   });
 
   it('the published plugin (lib/bundled/, what mem-sim/eleventy resolves to) starts the worker file beside it, which draws the same fallbacks', async () => {
