@@ -1,6 +1,6 @@
 import { css, html, nothing } from 'lit';
 import { addressText, sizeText } from '../../engine/contiguous/common.js';
-import { freeLists, type BuddyBlock, type BuddyConfig, type BuddyMemory } from '../../engine/schemes/buddy.js';
+import { freeLists, holderName, type BuddyBlock, type BuddyConfig, type BuddyMemory } from '../../engine/schemes/buddy.js';
 import { define } from '../define.js';
 import { ContiguousView, type Row } from './contiguous-view.js';
 import { percent, placedStrip, renderMemoryBar, type BarBlock } from './memory-bar.js';
@@ -37,7 +37,6 @@ function splitTree(memory: number, leaves: readonly BuddyBlock[]): TreeNode[] {
   return nodes;
 }
 
-const leafName = (b: BuddyBlock) => (b.kind === 'free' ? 'free' : b.kind === 'os' ? 'OS' : b.name);
 const lostIn = (b: BuddyBlock) => (b.kind === 'free' ? 0 : b.size - b.requested);
 
 /** How the tree is read out: each node depth first, or a count when it is large. */
@@ -45,7 +44,7 @@ function spokenTree(nodes: readonly TreeNode[], memory: number): string {
   const head = `Split tree of ${sizeText(memory)}`;
   if (nodes.length > 63) return `${head}: ${nodes.filter((n) => n.leaf).length} blocks, split up to ${Math.max(...nodes.map((n) => n.depth))} times`;
   const node = (n: TreeNode) =>
-    `${sizeText(n.size)} at ${addressText(n.start)} ${n.leaf ? leafName(n.leaf) + (n.leaf.requested && n.leaf.requested < n.size ? ` (${sizeText(n.leaf.requested)})` : '') : 'split'}`;
+    `${sizeText(n.size)} at ${addressText(n.start)} ${n.leaf ? holderName(n.leaf) + (n.leaf.requested && n.leaf.requested < n.size ? ` (${sizeText(n.leaf.requested)})` : '') : 'split'}`;
   return `${head}, depth first: ${nodes.map(node).join('; ')}`;
 }
 
@@ -115,20 +114,24 @@ export class BuddyView extends ContiguousView {
       start: b.start,
       size: b.size,
       kind: b.kind,
-      name: b.kind === 'free' ? '' : leafName(b),
+      name: b.kind === 'free' ? '' : holderName(b),
       used: b.kind === 'free' ? undefined : b.requested,
       current: current(b),
-      text: `${sizeText(b.size)} block at ${addressText(b.start)}: ${b.kind === 'free' ? 'free' : `${leafName(b)} (${sizeText(b.requested)}), ${sizeText(lostIn(b))} lost`}`,
+      text: `${sizeText(b.size)} block at ${addressText(b.start)}: ${b.kind === 'free' ? 'free' : `${holderName(b)} (${sizeText(b.requested)}), ${sizeText(lostIn(b))} lost`}`,
     }));
     const nodes = splitTree(c.memory, leaves);
     const levels: TreeNode[][] = [];
     for (const n of nodes) (levels[n.depth] ??= []).push(n);
-    const rows: Row[] = leaves.map((b) => ({
-      cells: [addressText(b.start), sizeText(b.size), leafName(b), b.kind === 'free' ? '–' : sizeText(b.requested), b.kind === 'free' ? '–' : sizeText(lostIn(b))],
-      class: current(b) ? 'current' : b.kind === 'free' ? 'free' : undefined,
-    }));
+    const row = (i: number): Row => {
+      const b = leaves[i]!;
+      return {
+        cells: [addressText(b.start), sizeText(b.size), holderName(b), b.kind === 'free' ? '–' : sizeText(b.requested), b.kind === 'free' ? '–' : sizeText(lostIn(b))],
+        class: current(b) ? 'current' : b.kind === 'free' ? 'free' : undefined,
+      };
+    };
     const lists = freeLists(c, s.mem);
-    const lost = leaves.reduce((a, b) => a + (b.kind === 'process' ? lostIn(b) : 0), 0);
+    // The total lost inside blocks is the engine's internal-fragmentation metric.
+    const lost = t.metricsAt(this.position).internalFragmentation ?? 0;
     return html`${renderMemoryBar(blocks, c.memory, { label: `${t.run.label}: memory`, borders: true })}
       <h3>Split tree</h3>
       <div class="tree" part="split-tree" role="img" aria-label=${spokenTree(nodes, c.memory)}>
@@ -139,7 +142,7 @@ export class BuddyView extends ContiguousView {
                 class="node ${n.leaf ? n.leaf.kind : 'split'}${n.leaf && current(n.leaf) ? ' current' : ''}"
                 style="left:${percent(n.start, c.memory)};width:${percent(n.size, c.memory)}"
               >
-                ${n.leaf && n.leaf.kind !== 'free' ? `${leafName(n.leaf)} ` : ''}${sizeText(n.size)}
+                ${n.leaf && n.leaf.kind !== 'free' ? `${holderName(n.leaf)} ` : ''}${sizeText(n.size)}
               </div>`,
             )}
           </div>`,
@@ -155,7 +158,7 @@ export class BuddyView extends ContiguousView {
         undefined,
         'free-lists',
       )}
-      ${this.blockTable('Blocks', ['start', 'size', 'holds', 'requested', 'lost inside'], rows.length, (i) => rows[i]!, e?.placed.length ? rows.findIndex((r) => r.class === 'current') : undefined, [
+      ${this.blockTable('Blocks', ['start', 'size', 'holds', 'requested', 'lost inside'], leaves.length, row, e?.placed.length ? leaves.findIndex(current) : undefined, [
         'total',
         '',
         '',

@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import { addressText, procText, sizeText } from '../../engine/contiguous/common.js';
-import { queueFor, type FixedConfig, type FixedMemory } from '../../engine/schemes/fixed.js';
+import { queueFor, wastedPerPartition, type FixedConfig, type FixedMemory, type Partition } from '../../engine/schemes/fixed.js';
 import { define } from '../define.js';
 import { ContiguousView, type Row } from './contiguous-view.js';
 import { renderMemoryBar, type BarBlock } from './memory-bar.js';
@@ -28,11 +28,20 @@ export class FixedView extends ContiguousView {
     const perPartition = t.run.fields.queue === 'per-partition';
     const blocks: BarBlock[] = c.os ? [{ start: 0, size: c.os, kind: 'os', name: 'OS', text: `OS ${sizeText(c.os)} at 0` }] : [];
     const rows: Row[] = [];
-    let lostInAll = 0;
-    for (const p of c.partitions) {
+    // What each partition loses inside, as the engine counts it for the internal-fragmentation metric.
+    const lostIn = wastedPerPartition(c, s.mem);
+    // Each partition's queue, grouped once (per-partition queues only).
+    const queues = new Map<Partition | undefined, string[]>();
+    if (perPartition) {
+      for (const w of s.waiting) {
+        const queue = queueFor(c, w.size);
+        queues.set(queue, [...(queues.get(queue) ?? []), w.name]);
+      }
+    }
+    let focus: number | undefined;
+    c.partitions.forEach((p, i) => {
       const h = s.mem.holders[p.index];
-      const lost = h ? p.size - h.size : 0;
-      lostInAll += lost;
+      const lost = lostIn[i]!;
       const where = `partition ${p.index} (${sizeText(p.size)}) at ${addressText(p.start)}`;
       const current = !!h && placed.has(p.start);
       blocks.push(
@@ -41,19 +50,19 @@ export class FixedView extends ContiguousView {
           : { start: p.start, size: p.size, kind: 'free', name: `#${p.index}`, text: `${where}: free` },
       );
       const cells: unknown[] = [p.index, addressText(p.start), sizeText(p.size), h ? procText(h) : 'free', h ? sizeText(lost) : '–'];
-      if (perPartition) cells.push(s.waiting.filter((w) => queueFor(c, w.size) === p).map((w) => w.name).join(', ') || '–');
+      if (perPartition) cells.push(queues.get(p)?.join(', ') || '–');
+      if (current && e?.placed.length) focus ??= rows.length;
       rows.push({ cells, class: current ? 'current' : h ? undefined : 'free' });
-    }
+    });
     if (c.unused) {
       const u = c.unused;
       blocks.push({ start: u.start, size: u.size, kind: 'unused', name: 'unused', text: `unused ${sizeText(u.size)} at ${addressText(u.start)}` });
     }
     const head = ['#', 'start', 'size', 'holder', 'lost inside'];
     if (perPartition) head.push('queue');
-    const focus = e?.placed.length ? rows.findIndex((r) => r.class === 'current') : undefined;
     return html`${renderMemoryBar(blocks, c.memory, { label: `${t.run.label}: memory`, borders: true })}
       ${this.lists(s)}
-      ${this.blockTable('Partitions', head, rows.length, (i) => rows[i]!, focus, ['total', '', '', '', sizeText(lostInAll), ...(perPartition ? [''] : [])])}
+      ${this.blockTable('Partitions', head, rows.length, (i) => rows[i]!, focus, ['total', '', '', '', sizeText(lostIn.reduce((a, b) => a + b, 0)), ...(perPartition ? [''] : [])])}
       ${c.unused ? html`<p class="window">Unused above the partitions: ${sizeText(c.unused.size)} at ${addressText(c.unused.start)}</p>` : nothing}`;
   }
 }

@@ -213,6 +213,9 @@ function metrics(c: BuddyConfig, _run: RunSpec, s: BuddyState): Record<string, n
   return contiguousMetrics(requested, c.memory - c.osBlock, summariseFree(freeBlocks(s.mem)), s, { internalFragmentation: internal });
 }
 
+/** What a block holds, in words: its process's name, `OS` or `free`. */
+export const holderName = (b: BuddyBlock) => (b.kind === 'free' ? 'free' : b.kind === 'os' ? 'OS' : b.name);
+
 /** The free list of every block size from the smallest block in memory (or min-block) up to memory. */
 export function freeLists(c: BuddyConfig, m: BuddyMemory): { size: number; starts: number[] }[] {
   let smallest = c.memory;
@@ -254,8 +257,7 @@ function mermaid(c: BuddyConfig, run: RunSpec, s: BuddyState, e: ContiguousEvent
     if (leaf && leaf.start === start && leaf.size === size) {
       k++;
       const asked = leaf.requested && leaf.requested < size ? ` (${sizeText(leaf.requested)})` : '';
-      const who = leaf.kind === 'free' ? 'free' : leaf.kind === 'os' ? 'OS' : leaf.name;
-      lines.push(`  ${id}[${mermaidLabel(`${who}: ${sizeText(size)} at ${addressText(start)}${asked}`)}]`);
+      lines.push(`  ${id}[${mermaidLabel(`${holderName(leaf)}: ${sizeText(size)} at ${addressText(start)}${asked}`)}]`);
       classes[leaf.kind]!.push(id);
       if (leaf.kind === 'process' && placed.has(start)) classes.current!.push(id);
       return id;
