@@ -74,6 +74,22 @@ const yamlMethodsUnused = {
   'nodes/Node.js': ['clone', 'toJS'],
   'nodes/Scalar.js': ['toJSON', 'toString'],
 };
+/**
+ * Calls `visit` on every node of an ESTree AST (as this.parse gives), depth first; a node for which
+ * it returns true is not descended into. The source transforms below all find their ranges this way.
+ */
+function walkAst(node, visit) {
+  if (!node || typeof node.type !== 'string' || visit(node)) return;
+  for (const child of Object.values(node)) (Array.isArray(child) ? child : [child]).forEach((c) => c && typeof c === 'object' && walkAst(c, visit));
+}
+
+/** `code` with each `[start, end, text]` range (non-overlapping) replaced by its text ('' if none). */
+function replaceRanges(code, ranges) {
+  let out = code;
+  for (const [a, b, text = ''] of [...ranges].sort((x, y) => y[0] - x[0])) out = out.slice(0, a) + text + out.slice(b);
+  return out;
+}
+
 const yamlParseOnly = {
   name: 'yaml-parse-only',
   transform(code, id) {
@@ -81,17 +97,14 @@ const yamlParseOnly = {
     const drop = file && yamlMethodsUnused[file];
     if (!drop) return null;
     const cut = [];
-    const visit = (node) => {
-      if (!node || typeof node.type !== 'string') return;
-      if (node.type === 'MethodDefinition' && node.kind === 'method' && drop.includes(node.key.name)) cut.push([node.start, node.end]);
-      else for (const v of Object.values(node)) (Array.isArray(v) ? v : [v]).forEach((c) => c && typeof c === 'object' && visit(c));
-    };
-    visit(this.parse(code));
+    walkAst(this.parse(code), (node) => {
+      const dropped = node.type === 'MethodDefinition' && node.kind === 'method' && drop.includes(node.key.name);
+      if (dropped) cut.push([node.start, node.end]);
+      return dropped;
+    });
     const missing = drop.filter((name) => !cut.some(([a]) => new RegExp(`^(static\\s+)?${name}\\s*\\(`).test(code.slice(a))));
     if (missing.length) this.warn(`yaml-parse-only: ${file} has no method ${missing.join(', ')} (a new yaml version?)`);
-    let out = code;
-    for (const [a, b] of [...cut].sort((x, y) => y[0] - x[0])) out = out.slice(0, a) + out.slice(b);
-    return { code: out, map: null };
+    return { code: replaceRanges(code, cut), map: null };
   },
   load(id) {
     const file = yamlDist.exec(id)?.[1].replace(/\\/g, '/');
@@ -148,8 +161,7 @@ function sharedEsbuildHelpers() {
       if (id === HELPERS || !/\.ts$/.test(id) || !code.includes('var __')) return null;
       const shared = declarations(this.parse(code), code).filter((d) => helpers.get(d.name) === d.text);
       if (shared.length === 0) return null;
-      let out = code;
-      for (const d of [...shared].reverse()) out = out.slice(0, d.start) + out.slice(d.end);
+      const out = replaceRanges(code, shared.map((d) => [d.start, d.end]));
       return { code: `import { ${shared.map((d) => d.name).join(', ')} } from ${JSON.stringify(HELPERS)};\n${out}`, map: null };
     },
   };
@@ -175,8 +187,7 @@ const compactStyles = {
     if (!/[\\/]components[\\/].*\.ts$/.test(id)) return null;
     // Only the literal text of each template changes, never the expressions in its placeholders.
     const cut = [];
-    const visit = (node) => {
-      if (!node || typeof node.type !== 'string') return;
+    walkAst(this.parse(code), (node) => {
       const tag = node.type === 'TaggedTemplateExpression' && node.tag.type === 'Identifier' ? node.tag.name : '';
       if (tag === 'css' || tag === 'html') {
         for (const q of node.quasi.quasis) {
@@ -184,11 +195,9 @@ const compactStyles = {
           cut.push([q.start, q.end, tag === 'css' ? minifyCss(text) : text.replace(/\n\s*/g, ' ')]);
         }
       }
-      for (const c of Object.values(node)) (Array.isArray(c) ? c : [c]).forEach((x) => x && typeof x === 'object' && visit(x));
-    };
-    visit(this.parse(code));
-    let out = code;
-    for (const [a, b, text] of cut.sort((x, y) => y[0] - x[0])) out = out.slice(0, a) + text + out.slice(b);
+      return false;
+    });
+    const out = replaceRanges(code, cut);
     return out === code ? null : { code: out, map: null };
   },
 };
@@ -203,16 +212,12 @@ const noKeySummaries = {
   transform(code, id) {
     if (!/[\\/]engine[\\/].*\.ts$/.test(id) || !code.includes('summary')) return null;
     const cut = [];
-    const visit = (node) => {
-      if (!node || typeof node.type !== 'string') return;
+    walkAst(this.parse(code), (node) => {
       const v = node.value;
-      if (node.type === 'Property' && node.key?.name === 'summary' && (v.type === 'Literal' || (v.type === 'TemplateLiteral' && v.expressions.length === 0))) cut.push([v.start, v.end]);
-      for (const c of Object.values(node)) (Array.isArray(c) ? c : [c]).forEach((x) => x && typeof x === 'object' && visit(x));
-    };
-    visit(this.parse(code));
-    let out = code;
-    for (const [a, b] of cut.sort((x, y) => y[0] - x[0])) out = `${out.slice(0, a)}''${out.slice(b)}`;
-    return cut.length ? { code: out, map: null } : null;
+      if (node.type === 'Property' && node.key?.name === 'summary' && (v.type === 'Literal' || (v.type === 'TemplateLiteral' && v.expressions.length === 0))) cut.push([v.start, v.end, "''"]);
+      return false;
+    });
+    return cut.length ? { code: replaceRanges(code, cut), map: null } : null;
   },
 };
 
