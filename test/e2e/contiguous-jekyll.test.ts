@@ -6,21 +6,20 @@
  * the schemes it shows.
  */
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { parseScenario } from '../../engine/report.js';
-import { buildJekyllSite, builtBundle, launchChromium, openSimulatorPage, serve, within, type StaticServer } from './support.js';
+import { openJekyllPost, within, type JekyllPost, type StaticServer } from './support.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const fixtures = join(root, 'test/e2e/fixtures/contiguous');
 const POST = '/notes/2024/04/01/contiguous-allocation.html';
 
-let work: string;
+let site: JekyllPost | undefined;
 let server: StaticServer;
-let browser: Browser;
 let page: Page;
 let pageErrors: string[] = [];
 let failed: string[] = [];
@@ -58,22 +57,15 @@ const shown = (): Promise<Shown[]> =>
   );
 
 before(async () => {
-  const built = buildJekyllSite(join(fixtures, 'jekyll'), builtBundle(), 'notes', (source) => {
+  site = await openJekyllPost(join(fixtures, 'jekyll'), 'notes', POST, 5, (source) => {
     mkdirSync(join(source, '_posts'));
     const post = `---\nlayout: default\ntitle: Contiguous allocation, step by step\n---\n\n${readFileSync(join(fixtures, 'fences.md'), 'utf8')}`;
     writeFileSync(join(source, '_posts/2024-04-01-contiguous-allocation.md'), post);
   });
-  work = built.work;
-  server = await serve(built.site);
-  browser = await launchChromium();
-  ({ page, pageErrors, failed } = await openSimulatorPage(browser, server.url + POST, 5));
+  ({ server, page, pageErrors, failed } = site);
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.close();
-  if (work) rmSync(work, { recursive: true, force: true });
-});
+after(() => site?.close());
 
 test('every memsim fence of the Jekyll post becomes a <mem-sim> with its scheme view', async () => {
   assert.equal(await page.locator('code.language-memsim').count(), 5);

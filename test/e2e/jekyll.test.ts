@@ -3,20 +3,18 @@
  * under a baseurl, the dist folder copied into assets/, one script tag in the layout.
  */
 import assert from 'node:assert/strict';
-import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { parseScenario } from '../../engine/report.js';
-import { buildJekyllSite, builtBundle, launchChromium, openSimulatorPage, serve, type StaticServer } from './support.js';
+import { openJekyllPost, type JekyllPost, type StaticServer } from './support.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const POST = '/blog/2024/03/01/page-replacement.html';
 
-let work: string;
+let site: JekyllPost | undefined;
 let server: StaticServer;
-let browser: Browser;
 let page: Page;
 let pageErrors: string[] = [];
 let failed: string[] = [];
@@ -48,18 +46,11 @@ const blocks = (): Promise<Block[]> =>
   );
 
 before(async () => {
-  const built = buildJekyllSite(join(root, 'test/e2e/fixtures/jekyll'), builtBundle(), 'blog');
-  work = built.work;
-  server = await serve(built.site);
-  browser = await launchChromium();
-  ({ page, pageErrors, failed } = await openSimulatorPage(browser, server.url + POST, 5));
+  site = await openJekyllPost(join(root, 'test/e2e/fixtures/jekyll'), 'blog', POST, 5);
+  ({ server, page, pageErrors, failed } = site);
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.close();
-  if (work) rmSync(work, { recursive: true, force: true });
-});
+after(() => site?.close());
 
 test('every memsim block of the Jekyll post becomes a <mem-sim>: fences, {% highlight %} and {% highlight linenos %}', async () => {
   assert.equal(await page.locator('pre > code.language-memsim').count(), 5);

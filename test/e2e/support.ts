@@ -3,12 +3,12 @@
  * (the one `npm test` found, passed as CHROME_PATH) driven by playwright-core.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, createReadStream, existsSync, mkdtempSync, statSync } from 'node:fs';
+import { cpSync, createReadStream, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 // @ts-expect-error: a JavaScript module without types
 import { ensureBundle } from '../../scripts/build-site.mjs';
 import { CHROMIUM_ARGS } from '../../scripts/tools.mjs';
@@ -140,4 +140,33 @@ export async function openSimulatorPage(browser: Browser, url: string, count: nu
     count,
   );
   return { page, pageErrors, failed };
+}
+
+/** A site Jekyll built, served, with one post open in Chromium; `close` stops it all and removes the build. */
+export interface JekyllPost {
+  server: StaticServer;
+  page: Page;
+  pageErrors: string[];
+  failed: string[];
+  close(): Promise<void>;
+}
+
+/**
+ * Builds `source` with Jekyll under `baseurl` with the bundle in assets/mem-sim/ (see
+ * buildJekyllSite), serves it and opens `post`, waiting for its `simulators` (see openSimulatorPage).
+ */
+export async function openJekyllPost(source: string, baseurl: string, post: string, simulators: number, prepare?: (sourceCopy: string) => void): Promise<JekyllPost> {
+  const built = buildJekyllSite(source, builtBundle(), baseurl, prepare);
+  const server = await serve(built.site);
+  const browser = await launchChromium();
+  const opened = await openSimulatorPage(browser, server.url + post, simulators);
+  return {
+    server,
+    ...opened,
+    async close() {
+      await browser.close();
+      await server.close();
+      rmSync(built.work, { recursive: true, force: true });
+    },
+  };
 }
