@@ -3,15 +3,7 @@
  * ```memsim block) and YAML scenario files (one scenario each).
  */
 import { readFileSync } from 'node:fs';
-import {
-  extractBlocks,
-  parseScenario,
-  reportSimulation,
-  simulate,
-  type BlockErrorReport,
-  type BlockReport,
-  type ScenarioError,
-} from '../engine/index.js';
+import { extractBlocks, forEachStep, parseScenario, Timeline, writeReport, type Scenario, type ScenarioError } from '../engine/index.js';
 import { renderTextTable } from './text-table.js';
 
 const HELP: Record<string, string> = {
@@ -19,7 +11,8 @@ const HELP: Record<string, string> = {
 
 Usage:
   mem-sim check FILES...     validate every memsim block in markdown (.md) and scenario (.yaml) files
-  mem-sim run FILE [--json]  simulate every block and print the textbook tables, or the JSON report
+  mem-sim run FILE [--json] [--summary]
+                             simulate every block and print the textbook tables, or the JSON report
   mem-sim help [COMMAND]     show help for a command
 
 Errors are printed as path:LINE:COL message, LINE counted in the file. Exit status 1 on any error.`,
@@ -28,12 +21,14 @@ Errors are printed as path:LINE:COL message, LINE counted in the file. Exit stat
 Validates every memsim block in each markdown file (a fenced block whose language is memsim) and
 each .yaml/.yml scenario file (the whole file is one scenario). Prints each error as
 path:LINE:COL message (LINE counted in the file, front matter included) and exits 1 if any.`,
-  run: `Usage: mem-sim run FILE [--json]
+  run: `Usage: mem-sim run FILE [--json] [--summary]
 
 Simulates every memsim block in FILE (markdown, or a .yaml scenario) and prints, for each run,
 the textbook table and the metrics. With --json, prints the JSON report instead: an array with
 one object per block ({scheme, line, runs: [{..., steps, final}]}, or {line, errors} for an
-invalid block). Exits 1 if any block is invalid; the errors also go to stderr as path:LINE:COL message.`,
+invalid block), written step by step as it is simulated. With --summary, leaves out the steps:
+the metrics of each run as text, or with --json each run's fields and final.
+Exits 1 if any block is invalid; the errors also go to stderr as path:LINE:COL message.`,
 };
 
 interface Block {
@@ -52,12 +47,20 @@ function formatError(path: string, e: ScenarioError): string {
 }
 
 export interface Io {
+  /** Writes a line. */
   out: (s: string) => void;
   err: (s: string) => void;
   read: (path: string) => string;
+  /**
+   * Writes a piece of a long output as it is made (without a line break of its own). Without it,
+   * the pieces are gathered and given to `out` at the end.
+   */
+  write?: (chunk: string) => void;
 }
 
 const defaultIo: Io = {
+  // Writes to files and pipes are synchronous on Linux and macOS, so pieces do not pile up in memory.
+  write: (s) => void process.stdout.write(s),
   out: (s) => process.stdout.write(s + '\n'),
   err: (s) => process.stderr.write(s + '\n'),
   read: (p) => readFileSync(p, 'utf8'),
@@ -85,7 +88,8 @@ export function main(args: string[], io: Io = defaultIo): number {
     return 0;
   }
   const json = rest.includes('--json');
-  const unknownFlag = rest.find((a) => a.startsWith('-') && a !== '--json');
+  const summary = rest.includes('--summary');
+  const unknownFlag = rest.find((a) => a.startsWith('-') && a !== '--json' && (a !== '--summary' || command !== 'run'));
   if (unknownFlag) {
     io.err(`mem-sim ${command}: unknown option '${unknownFlag}' (mem-sim ${command} --help)`);
     return 2;
@@ -95,7 +99,7 @@ export function main(args: string[], io: Io = defaultIo): number {
     io.err(HELP[command]!);
     return 2;
   }
-  return command === 'check' ? check(files, io) : run(files[0]!, json, io);
+  return command === 'check' ? check(files, io) : run(files[0]!, { json, summary }, io);
 }
 
 function read(path: string, io: Io): string | undefined {
@@ -127,33 +131,46 @@ function check(files: string[], io: Io): number {
   return failed ? 1 : 0;
 }
 
-function run(path: string, json: boolean, io: Io): number {
+/** Steps per table drawn at a time: a long trace's table is written window by window, never whole. */
+const TABLE_WINDOW = 200;
+
+function run(path: string, opts: { json: boolean; summary: boolean }, io: Io): number {
   const content = read(path, io);
   if (content === undefined) return 1;
-  const reports: (BlockReport | BlockErrorReport)[] = [];
-  const text: string[] = [];
+  const pieces: string[] = [];
+  const write = io.write ?? ((s: string) => void pieces.push(s));
   let failed = false;
-  for (const b of blocksOf(path, content)) {
-    const r = parseScenario(b.text, { lineOffset: b.lineOffset });
-    if (!r.ok) {
+  const blocks = blocksOf(path, content).map((b) => {
+    const parsed = parseScenario(b.text, { lineOffset: b.lineOffset });
+    if (!parsed.ok) {
       failed = true;
-      for (const e of r.errors) io.err(formatError(path, e));
-      reports.push({ line: b.line, ...(r.scheme ? { scheme: r.scheme } : {}), errors: r.errors });
-      continue;
+      for (const e of parsed.errors) io.err(formatError(path, e));
     }
-    const sim = simulate(r.scenario);
-    if (json) {
-      reports.push(reportSimulation(sim, b.line));
-      continue;
-    }
-    text.push(`${path}:${b.line}  ${r.scenario.scheme}${r.scenario.title ? `: ${r.scenario.title}` : ''}`);
-    for (const t of sim.runs) {
-      text.push('', renderTextTable(t.scheme.table(t, 1, t.length)));
-      const m = t.metricsAt(t.length);
-      text.push(Object.entries(m).map(([k, v]) => `${k} ${v}`).join(', '));
-    }
-    text.push('');
-  }
-  io.out(json ? JSON.stringify(reports, null, 2) : text.join('\n'));
+    return { line: b.line, parsed };
+  });
+  if (opts.json) writeReport(blocks, write, { summary: opts.summary });
+  else for (const b of blocks) if (b.parsed.ok) writeText(path, b.line, b.parsed.scenario, opts.summary, write);
+  if (!io.write) io.out(pieces.join('').replace(/\n$/, ''));
   return failed ? 1 : 0;
 }
+
+/** One block as text: per run, its table (unless `summary`) and its metrics. */
+function writeText(path: string, line: number, scenario: Scenario, summary: boolean, write: (s: string) => void): void {
+  write(`${path}:${line}  ${scenario.scheme}${scenario.title ? `: ${scenario.title}` : ''}\n`);
+  const { module, config } = scenario;
+  for (const run of module.runs(config)) {
+    if (summary) {
+      const final = forEachStep(module, config, run, () => {});
+      write(`\n${run.label}\n${metricsText(module.metrics(config, run, final))}\n`);
+      continue;
+    }
+    const t = new Timeline(module, config, run);
+    for (let from = 1; from <= Math.max(1, t.length); from += TABLE_WINDOW) {
+      write(`\n${renderTextTable(module.table(t, from, Math.min(t.length, from + TABLE_WINDOW - 1), { titles: false }))}\n`);
+    }
+    write(`${metricsText(t.metricsAt(t.length))}\n`);
+  }
+  write('\n');
+}
+
+const metricsText = (m: Record<string, number>) => Object.entries(m).map(([k, v]) => `${k} ${v}`).join(', ');

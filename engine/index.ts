@@ -7,10 +7,20 @@ export { editDistance, nearestWord, type ScenarioError } from './errors.js';
 export { countFaults, type FaultCounts } from './fast/page-faults.js';
 export { extractBlocks, type MarkdownBlock } from './markdown.js';
 export { mermaidLabel } from './mermaid.js';
-export { parseScenario, reportBlock, reportSimulation, type BlockErrorReport, type BlockReport } from './report.js';
+export {
+  parseScenario,
+  reportBlock,
+  reportSimulation,
+  writeReport,
+  type BlockErrorReport,
+  type BlockReport,
+  type ReportInput,
+  type WriteReportOptions,
+} from './report.js';
 export {
   MAX_SCENARIO_BYTES,
   MAX_SIMULATED_STEPS,
+  MAX_STATE_ENTRIES,
   parseWithScheme,
   readScenarioHead,
   schemeName,
@@ -31,6 +41,7 @@ export {
   type TableCell,
   type TableModel,
   type TableOptions,
+  type Work,
 } from './scheme.js';
 export { SCHEMES } from './schemes/all.js';
 export type { ContiguousEvent, ContiguousScheme, ContiguousState, Placement, SwappedOut, Waiter } from './contiguous/core.js';
@@ -39,5 +50,5 @@ export { dynamic, PLACEMENTS, type DynamicConfig, type DynamicMemory, type Dynam
 export { buddy, type BuddyBlock, type BuddyConfig, type BuddyMemory, type BuddyState } from './schemes/buddy.js';
 export { fixed, QUEUES, type FixedConfig, type FixedMemory, type FixedState, type Partition } from './schemes/fixed.js';
 export { POLICIES, type PagingConfig, type PagingEvent, type PagingState, type Policy } from './schemes/vm-paging.js';
-export { Timeline } from './timeline.js';
+export { forEachStep, Timeline } from './timeline.js';
 export { formatHex, formatSize, parseAddress, parseSize } from './units.js';

@@ -3,9 +3,12 @@
  * per block, `runs` always an array, each run with its `steps` and `final`.
  */
 import type { ScenarioError } from './errors.js';
-import { parseWithScheme, readScenarioHead, simulate, type ParseResult, type Simulation } from './scenario.js';
-import type { SchemeName } from './scheme.js';
+import { fastFinalReport } from './fast/final.js';
+import { jsonText } from './json-text.js';
+import { parseWithScheme, readScenarioHead, simulate, type ParseResult, type Scenario, type Simulation } from './scenario.js';
+import type { RunSpec, SchemeModule, SchemeName, StepEvent } from './scheme.js';
 import { SCHEMES } from './schemes/all.js';
+import { forEachStep } from './timeline.js';
 
 export interface BlockErrorReport {
   line: number;
@@ -30,14 +33,16 @@ export function parseScenario(text: string, opts: { lineOffset?: number; scheme?
   return parseWithScheme(head, head.scheme ? SCHEMES[head.scheme] : undefined);
 }
 
+/** One step's object in the report: its source line, the scheme's fields, its sentence. */
+function stepObject<C, S, E extends StepEvent>(module: SchemeModule<C, S, E>, config: C, run: RunSpec, state: S, event: E) {
+  return { line: event.line, ...module.stepReport(config, run, state, event), sentence: event.sentence };
+}
+
 /** The report object of one simulated scenario. */
 export function reportSimulation(sim: Simulation, line: number): BlockReport {
   const { module, config, scheme, title } = sim.scenario;
   const runs = sim.runs.map((t) => {
-    const steps = t.events.map((event, i) => {
-      const state = t.stateAt(i + 1);
-      return { line: event.line, ...module.stepReport(config, t.run, state, event), sentence: event.sentence };
-    });
+    const steps = t.events.map((event, i) => stepObject(module, config, t.run, t.stateAt(i + 1), event));
     return { ...t.run.fields, steps, final: module.finalReport(config, t.run, t.final) };
   });
   const out: BlockReport = { scheme, line, runs };
@@ -58,4 +63,69 @@ export function reportBlock(text: string, line: number, lineOffset: number): Blo
     return out;
   }
   return reportSimulation(simulate(parsed.scenario), line);
+}
+
+/** A block to report: its fence line and what parsing it gave. */
+export interface ReportInput {
+  line: number;
+  parsed: ParseResult;
+}
+
+export interface WriteReportOptions {
+  /** Leave out every run's `steps`: the report is then each run's fields and `final`. */
+  summary?: boolean;
+}
+
+/**
+ * Writes the JSON report of `mem-sim run --json` for several blocks, in pieces: each step is written
+ * as soon as it is simulated and then dropped, so writing a report of any length holds one step's
+ * state and one step's text at a time, never the whole report. The text parses to what
+ * `reportSimulation` and the error reports give (the layout is `jsonText`'s).
+ * @param write receives the text in order; the pieces joined are the whole report
+ */
+export function writeReport(blocks: Iterable<ReportInput>, write: (chunk: string) => void, options: WriteReportOptions = {}): void {
+  let first = true;
+  for (const { line, parsed } of blocks) {
+    write(first ? '[\n  ' : ',\n  ');
+    first = false;
+    if (!parsed.ok) {
+      write(jsonText({ line, ...(parsed.scheme ? { scheme: parsed.scheme } : {}), errors: parsed.errors }, '  '));
+      continue;
+    }
+    writeScenario(parsed.scenario, line, write, options);
+  }
+  write(first ? '[]\n' : '\n]\n');
+}
+
+/** An object's JSON text without its closing brace, so more members can follow. */
+const openObject = (value: Record<string, unknown>, indent: string) => {
+  const text = jsonText(value, indent);
+  return text === '{}' ? '{' : `${text.slice(0, -(indent.length + 2))},`;
+};
+
+function writeScenario(scenario: Scenario, line: number, write: (chunk: string) => void, options: WriteReportOptions): void {
+  const { module, config, scheme, title } = scenario;
+  const head: Record<string, unknown> = { scheme, line };
+  if (title !== undefined) head.title = title;
+  write(`${openObject(head, '  ')}\n    "runs": [`);
+  module.runs(config).forEach((run, r) => {
+    write(`${r === 0 ? '\n      ' : ',\n      '}${openObject(run.fields, '      ')}`);
+    let final;
+    if (options.summary) {
+      const fast = fastFinalReport(scenario, run);
+      if (fast) {
+        write(`\n        "final": ${jsonText(fast, '        ')}\n      }`);
+        return;
+      }
+      final = forEachStep(module, config, run, () => {});
+    } else {
+      write('\n        "steps": [');
+      final = forEachStep(module, config, run, (state, event, i) => {
+        write(`${i === 0 ? '\n          ' : ',\n          '}${jsonText(stepObject(module, config, run, state, event), '          ')}`);
+      });
+      write(module.stepCount(config) === 0 ? '],' : '\n        ],');
+    }
+    write(`\n        "final": ${jsonText(module.finalReport(config, run, final), '        ')}\n      }`);
+  });
+  write('\n    ]\n  }');
 }

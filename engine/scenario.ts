@@ -1,5 +1,5 @@
 import { didYouMean, nearestWord, oneOf, type ScenarioError } from './errors.js';
-import { SCHEME_ALIASES, SCHEME_NAMES, type SchemeModule, type SchemeName } from './scheme.js';
+import { SCHEME_ALIASES, SCHEME_NAMES, type SchemeModule, type SchemeName, type Work } from './scheme.js';
 import { canonicalKey, ScenarioReader, ScenarioSource } from './source.js';
 import { Timeline } from './timeline.js';
 
@@ -7,6 +7,8 @@ import { Timeline } from './timeline.js';
 export const MAX_SCENARIO_BYTES = 1024 * 1024;
 /** A scenario whose runs add up to more simulated steps than this is refused. */
 export const MAX_SIMULATED_STEPS = 5_000_000;
+/** A scenario whose runs add up to more than this many state entries (steps times frames, blocks, holes) is refused. */
+export const MAX_STATE_ENTRIES = 50_000_000;
 
 export interface ParseOptions {
   /** Added to every reported line, so a block in a markdown file reports lines of the file. */
@@ -127,15 +129,32 @@ export function parseWithScheme(head: ScenarioHead, module: SchemeModule | undef
   const title = reader.text('title');
   const config = module.parse(reader);
   if (source.errors.length || config === undefined) return { ok: false, errors: source.errors, scheme };
-  const work = module.work(config);
-  if (work > MAX_SIMULATED_STEPS) {
-    source.errorAt(
-      0,
-      `this scenario needs about ${Math.round(work).toLocaleString('en-US')} simulated steps; the limit is ${MAX_SIMULATED_STEPS.toLocaleString('en-US')}: shorten the trace or compare fewer runs`,
-    );
+  const refusal = workRefusal(module.work(config));
+  if (refusal) {
+    const e = source.entries.get(refusal.key);
+    source.error(e?.keyNode ?? null, refusal.message);
     return { ok: false, errors: source.errors, scheme };
   }
   return { ok: true, scenario: { scheme, module, config, title } };
+}
+
+const count = (n: number) => Math.round(n).toLocaleString('en-US');
+
+/** Why a scenario of this cost is refused, and the key to point at; undefined when it is within the cap. */
+export function workRefusal(work: Work): { key: string; message: string } | undefined {
+  if (work.steps > MAX_SIMULATED_STEPS) {
+    return {
+      key: work.stepsKey,
+      message: `this scenario needs about ${count(work.steps)} simulated steps; the limit is ${count(MAX_SIMULATED_STEPS)}: shorten the ${work.stepsKey} or compare fewer runs`,
+    };
+  }
+  if (work.entries > MAX_STATE_ENTRIES) {
+    return {
+      key: work.entriesKey,
+      message: `this scenario needs about ${count(work.entries)} state entries (each step's ${work.entriesKey === 'frames' ? 'frames' : 'blocks and holes'}, over every step); the limit is ${count(MAX_STATE_ENTRIES)}: make ${work.entriesKey} smaller, shorten the ${work.stepsKey} or compare fewer runs`,
+    };
+  }
+  return undefined;
 }
 
 /** A simulated scenario: one timeline per run, in the order the scenario lists the runs. */

@@ -47,6 +47,22 @@ export interface RunSpec {
   fields: Record<string, unknown>;
 }
 
+/**
+ * The cost of a scenario, an upper bound computed from its config before anything runs. Steps alone
+ * do not bound the work: a step of a million frames costs a million entries to simulate and report,
+ * so the cap also counts steps times the entries of each step's state.
+ */
+export interface Work {
+  /** Operations or references simulated, over all runs. */
+  steps: number;
+  /** Steps times the entries of each step's state (frames, blocks, holes, queue places), over all runs. */
+  entries: number;
+  /** The key that makes the steps many, where a refusal points (`refs`, `trace`). */
+  stepsKey: string;
+  /** The key that makes each step's state large (`frames`, `memory`, or the trace's own processes). */
+  entriesKey: string;
+}
+
 /** What every step event carries, whatever the scheme. */
 export interface StepEvent {
   /** Source line of the operation or reference (counted in the file when parsed with a line offset). */
@@ -99,8 +115,8 @@ export interface SchemeModule<Config = any, State = any, Event extends StepEvent
   runs(config: Config): RunSpec[];
   /** How many operations (steps) each run has. */
   stepCount(config: Config): number;
-  /** Rough cost of simulating every run, in simulated steps, checked against the work cap. */
-  work(config: Config): number;
+  /** What simulating and reporting every run costs, checked against the work cap (see `Work`). */
+  work(config: Config): Work;
   initial(config: Config, run: RunSpec): State;
   /** Applies operation `index` (0-based) and says what happened. */
   apply(config: Config, run: RunSpec, state: State, index: number): { state: State; event: Event };

@@ -1,6 +1,36 @@
 import type { RunSpec, SchemeModule, StepEvent } from './scheme.js';
 
 /**
+ * Simulates one run from its first operation to its last, handing each step's state and event to
+ * `visit` (`index` 0-based) and returning the final state. Schemes that step in place hand over the
+ * same working state each time: read it in `visit`, never keep it. Nothing is retained, so a report
+ * written from `visit` holds one step at a time whatever the trace's length.
+ * @param start the initial state, when the caller already has it (it is not changed)
+ */
+export function forEachStep<Config, State, Event extends StepEvent>(
+  scheme: SchemeModule<Config, State, Event>,
+  config: Config,
+  run: RunSpec,
+  visit: (state: State, event: Event, index: number) => void,
+  start: State = scheme.initial(config, run),
+): State {
+  const n = scheme.stepCount(config);
+  const { step, clone } = scheme;
+  if (step && clone) {
+    const state = clone(start);
+    for (let i = 0; i < n; i++) visit(state, step(config, run, state, i), i);
+    return state;
+  }
+  let state = start;
+  for (let i = 0; i < n; i++) {
+    const r = scheme.apply(config, run, state, i);
+    state = r.state;
+    visit(state, r.event, i);
+  }
+  return state;
+}
+
+/**
  * Every step of one run, with random access. It keeps each step's event and a snapshot of the
  * state every `interval` steps; `stateAt(n)` replays at most `interval - 1` steps from the
  * nearest snapshot, so a jump costs the same anywhere in a long trace.
@@ -18,24 +48,14 @@ export class Timeline<Config = any, State = any, Event extends StepEvent = StepE
     readonly interval = 64,
   ) {
     const n = scheme.stepCount(config);
-    let state = scheme.initial(config, run);
-    this.snapshots.push(state);
-    const { step, clone } = scheme;
-    if (step && clone) {
-      // In-place stepping: one working state, copied only when a snapshot is kept.
-      state = clone(state);
-      for (let i = 0; i < n; i++) {
-        this.events.push(step(config, run, state, i));
-        if ((i + 1) % interval === 0) this.snapshots.push(clone(state));
-      }
-    } else {
-      for (let i = 0; i < n; i++) {
-        const r = scheme.apply(config, run, state, i);
-        state = r.state;
-        this.events.push(r.event);
-        if ((i + 1) % interval === 0) this.snapshots.push(state);
-      }
-    }
+    const start = scheme.initial(config, run);
+    this.snapshots.push(start);
+    const { clone } = scheme;
+    // In-place stepping hands over one working state: copy it only when a snapshot is kept.
+    const state = forEachStep(scheme, config, run, (working, event, i) => {
+      this.events.push(event);
+      if ((i + 1) % interval === 0) this.snapshots.push(scheme.step && clone ? clone(working) : working);
+    }, start);
     this.cache = { at: n, state };
   }
 

@@ -13,7 +13,7 @@
  * swapped-out process may exit; a waiting one may exit or be swapped out (it then leaves the queue
  * and comes back with `swap-in`). `swap-in` places the process like a load, or queues it.
  */
-import type { KeyDoc, RunSpec, SchemeModule, SchemeName, StepEvent, TableCell, TableModel } from '../scheme.js';
+import type { Work, KeyDoc, RunSpec, SchemeModule, SchemeName, StepEvent, TableCell, TableModel } from '../scheme.js';
 import type { ScenarioReader } from '../source.js';
 import type { Timeline } from '../timeline.js';
 import { procText, type Proc, type Region } from './common.js';
@@ -287,6 +287,13 @@ export interface ContiguousDefinition<C extends ContiguousConfig, M> {
   waitingText?(c: C, run: RunSpec, s: ContiguousState<M>): string;
   /** Mermaid source; the default is the stacked memory map. */
   mermaid?(c: C, run: RunSpec, s: ContiguousState<M>, e: ContiguousEvent | undefined): string;
+  /**
+   * The most entries a state's report can hold (allocations, holes or free blocks, partitions, queue
+   * places) while `live` processes of the trace are alive: the work cap's bound on one step.
+   */
+  stateEntries(c: C, live: number): number;
+  /** The key whose value fixes the entries that do not depend on the trace (`layout`, `partitions`). */
+  fixedEntriesKey?: string;
 }
 
 const names = (xs: readonly Proc[]) => xs.map((x) => x.name);
@@ -304,6 +311,31 @@ function listCapped(items: string[]): string {
 export interface ContiguousScheme<C extends ContiguousConfig = any, M = any> extends SchemeModule<C, ContiguousState<M>, ContiguousEvent> {
   /** The memory map of a state from address 0 upward: what a memory bar draws. */
   blocks(c: C, run: RunSpec, s: ContiguousState<M>): MapBlock[];
+}
+
+/**
+ * The work cap's bound, from the trace alone: which processes are alive after each operation does
+ * not depend on where they are placed, and each step's report is bounded by the live processes.
+ */
+function contiguousWork<C extends ContiguousConfig, M>(d: ContiguousDefinition<C, M>, c: C): Work {
+  const runs = d.runs(c).length;
+  // Processes of a starting layout are in the scheme's fixed entries, so only the trace's own count here.
+  const live = new Set<string>();
+  let maxLive = 0;
+  let entries = 0;
+  for (const op of c.ops) {
+    if (op.kind === 'load' && !op.refused) live.add(op.name);
+    else if (op.kind === 'exit') live.delete(op.name);
+    if (live.size > maxLive) maxLive = live.size;
+    entries += d.stateEntries(c, live.size);
+  }
+  const fixedPart = d.stateEntries(c, 0);
+  return {
+    steps: c.ops.length * runs,
+    entries: entries * runs,
+    stepsKey: 'trace',
+    entriesKey: d.fixedEntriesKey && fixedPart > d.stateEntries(c, maxLive) - fixedPart ? d.fixedEntriesKey : 'trace',
+  };
 }
 
 /** Builds a scheme module around the shared process life, admission, report and table. */
@@ -324,7 +356,7 @@ export function contiguousScheme<C extends ContiguousConfig, M>(d: ContiguousDef
     parse: d.parse,
     runs: d.runs,
     stepCount: (c) => c.ops.length,
-    work: (c) => c.ops.length * d.runs(c).length,
+    work: (c) => contiguousWork(d, c),
     initial: (c, run) => ({ mem: d.allocator.initial(c, run), waiting: [], swapped: [], examined: 0, tick: 0 }),
     apply: (c, run, s, i) => applyOperation(d.allocator, c, run, s, i),
     metrics: d.metrics,

@@ -23,18 +23,67 @@ export interface FaultCounts {
  * @example countFaults([7,0,1,2,0,3,0,4,2,3,0,3,2,1,2,0,1,7,0,1], 3, 'LRU') // { faults: 12, faultsAfterFill: 9, hits: 8 }
  */
 export function countFaults(pages: ArrayLike<number>, frames: number, policy: Policy | string): FaultCounts {
+  const r = runPolicy(pages, frames, policy, undefined);
+  return { faults: r.faults, faultsAfterFill: r.faultsAfterFill, hits: r.hits };
+}
+
+/** What a run ends with, as the stepwise path's final report gives it. */
+export interface FinalFrames extends FaultCounts {
+  /** Dirty pages evicted (pages still dirty at the end are not counted). */
+  writeBacks: number;
+  /** The page in each frame at the end, null for a frame never filled. */
+  contents: (number | null)[];
+}
+
+/**
+ * The end of a run on the fast path: its counts, its write-backs and the final contents of its
+ * frames, equal to the stepwise path's final report (tested), for summaries of long traces.
+ * @param writes writes[i] is 1 when reference i writes its page (`:w`)
+ */
+export function finalFrames(pages: ArrayLike<number>, frames: number, policy: Policy | string, writes?: ArrayLike<number>): FinalFrames {
+  const r = runPolicy(pages, frames, policy, writes);
+  const contents = Array.from(r.pageIn, (id) => (id < 0 ? null : r.pageOf ? r.pageOf[id]! : id));
+  return { faults: r.faults, faultsAfterFill: r.faultsAfterFill, hits: r.hits, writeBacks: r.writeBacks, contents };
+}
+
+interface PolicyRun extends FaultCounts {
+  writeBacks: number;
+  /** The (dense) page in each frame at the end, -1 when empty. */
+  pageIn: Int32Array;
+  /** The page number of each dense id, when pages were renumbered. */
+  pageOf?: number[];
+}
+
+function runPolicy(pages: ArrayLike<number>, frames: number, policy: Policy | string, writes: ArrayLike<number> | undefined): PolicyRun {
   const p = resolvePolicy(policy);
   if (!Number.isInteger(frames) || frames < 1) throw new RangeError(`frames must be a whole number of at least 1, got ${frames}`);
   const ids = densePages(pages);
-  switch (p) {
-    case 'FIFO':
-      return fifo(ids.pages, ids.count, frames);
-    case 'LRU':
-      return lru(ids.pages, ids.count, frames);
-    case 'CLOCK':
-      return clock(ids.pages, ids.count, frames);
-    case 'OPT':
-      return opt(ids.pages, ids.count, frames);
+  const w = writes ? new Writes(writes, frames) : undefined;
+  const run = p === 'FIFO' ? fifo : p === 'LRU' ? lru : p === 'CLOCK' ? clock : opt;
+  const r = run(ids.pages, ids.count, frames, w);
+  return { ...r, writeBacks: w?.count ?? 0, pageOf: ids.pageOf };
+}
+
+/**
+ * Dirty bits, kept only when the references write: a write sets its frame's bit, a load clears it,
+ * and evicting a frame whose bit is set counts a write-back.
+ */
+class Writes {
+  readonly dirty: Uint8Array;
+  count = 0;
+  constructor(
+    readonly writes: ArrayLike<number>,
+    frames: number,
+  ) {
+    this.dirty = new Uint8Array(frames);
+  }
+  /** Reference i put its page in frame f, evicting a page when `evicted`. */
+  load(f: number, i: number, evicted: boolean): void {
+    if (evicted && this.dirty[f]) this.count++;
+    this.dirty[f] = this.writes[i] ? 1 : 0;
+  }
+  hit(f: number, i: number): void {
+    if (this.writes[i]) this.dirty[f] = 1;
   }
 }
 
@@ -46,7 +95,7 @@ function resolvePolicy(policy: string): Policy {
 }
 
 /** Renumbers pages 0..count-1 so per-page tables stay small whatever the page numbers are. */
-function densePages(pages: ArrayLike<number>): { pages: Int32Array; count: number } {
+function densePages(pages: ArrayLike<number>): { pages: Int32Array; count: number; pageOf?: number[] } {
   const n = pages.length;
   let max = -1;
   for (let i = 0; i < n; i++) {
@@ -63,10 +112,10 @@ function densePages(pages: ArrayLike<number>): { pages: Int32Array; count: numbe
     if (id === undefined) ids.set(pages[i]!, (id = ids.size));
     out[i] = id;
   }
-  return { pages: out, count: ids.size };
+  return { pages: out, count: ids.size, pageOf: [...ids.keys()] };
 }
 
-function fifo(pages: Int32Array, pageCount: number, frames: number): FaultCounts {
+function fifo(pages: Int32Array, pageCount: number, frames: number, w?: Writes): PolicyRun {
   const frameOf = new Int32Array(pageCount).fill(-1);
   const pageIn = new Int32Array(frames).fill(-1);
   let filled = 0;
@@ -75,7 +124,10 @@ function fifo(pages: Int32Array, pageCount: number, frames: number): FaultCounts
   let evictions = 0;
   for (let i = 0; i < pages.length; i++) {
     const page = pages[i]!;
-    if (frameOf[page]! >= 0) continue;
+    if (frameOf[page]! >= 0) {
+      if (w) w.hit(frameOf[page]!, i);
+      continue;
+    }
     faults++;
     let f: number;
     if (filled < frames) f = filled++;
@@ -85,13 +137,14 @@ function fifo(pages: Int32Array, pageCount: number, frames: number): FaultCounts
       frameOf[pageIn[f]!] = -1;
       evictions++;
     }
+    if (w) w.load(f, i, pageIn[f]! >= 0);
     pageIn[f] = page;
     frameOf[page] = f;
   }
-  return { faults, faultsAfterFill: evictions, hits: pages.length - faults };
+  return { faults, faultsAfterFill: evictions, hits: pages.length - faults, writeBacks: 0, pageIn };
 }
 
-function lru(pages: Int32Array, pageCount: number, frames: number): FaultCounts {
+function lru(pages: Int32Array, pageCount: number, frames: number, w?: Writes): PolicyRun {
   const frameOf = new Int32Array(pageCount).fill(-1);
   const pageIn = new Int32Array(frames).fill(-1);
   // A doubly linked list of frames from least to most recently used.
@@ -106,6 +159,7 @@ function lru(pages: Int32Array, pageCount: number, frames: number): FaultCounts 
     const page = pages[i]!;
     let f = frameOf[page]!;
     if (f >= 0) {
+      if (w) w.hit(f, i);
       if (f === tail) continue;
       // unlink f, then append it at the tail
       const pv = prev[f]!;
@@ -124,6 +178,7 @@ function lru(pages: Int32Array, pageCount: number, frames: number): FaultCounts 
         frameOf[pageIn[f]!] = -1;
         evictions++;
       }
+      if (w) w.load(f, i, pageIn[f]! >= 0);
       pageIn[f] = page;
       frameOf[page] = f;
     }
@@ -133,10 +188,10 @@ function lru(pages: Int32Array, pageCount: number, frames: number): FaultCounts 
     else head = f;
     tail = f;
   }
-  return { faults, faultsAfterFill: evictions, hits: pages.length - faults };
+  return { faults, faultsAfterFill: evictions, hits: pages.length - faults, writeBacks: 0, pageIn };
 }
 
-function clock(pages: Int32Array, pageCount: number, frames: number): FaultCounts {
+function clock(pages: Int32Array, pageCount: number, frames: number, w?: Writes): PolicyRun {
   const frameOf = new Int32Array(pageCount).fill(-1);
   const pageIn = new Int32Array(frames).fill(-1);
   const use = new Uint8Array(frames);
@@ -149,6 +204,7 @@ function clock(pages: Int32Array, pageCount: number, frames: number): FaultCount
     const hit = frameOf[page]!;
     if (hit >= 0) {
       use[hit] = 1;
+      if (w) w.hit(hit, i);
       continue;
     }
     faults++;
@@ -164,14 +220,15 @@ function clock(pages: Int32Array, pageCount: number, frames: number): FaultCount
       evictions++;
     }
     hand = f + 1 === frames ? 0 : f + 1;
+    if (w) w.load(f, i, pageIn[f]! >= 0);
     pageIn[f] = page;
     frameOf[page] = f;
     use[f] = 1;
   }
-  return { faults, faultsAfterFill: evictions, hits: pages.length - faults };
+  return { faults, faultsAfterFill: evictions, hits: pages.length - faults, writeBacks: 0, pageIn };
 }
 
-function opt(pages: Int32Array, pageCount: number, frames: number): FaultCounts {
+function opt(pages: Int32Array, pageCount: number, frames: number, w?: Writes): PolicyRun {
   const n = pages.length;
   const nextUse = nextUses(pages);
   const frameOf = new Int32Array(pageCount).fill(-1);
@@ -208,13 +265,14 @@ function opt(pages: Int32Array, pageCount: number, frames: number): FaultCounts 
         frameOf[pageIn[f]!] = -1;
         evictions++;
       }
+      if (w) w.load(f, i, pageIn[f]! >= 0);
       pageIn[f] = page;
       frameOf[page] = f;
       loadedAt[f] = i;
-    }
+    } else if (w) w.hit(f, i);
     const nu = nextUse[i]!;
     key[f] = nu < n ? nu : 2 * n - loadedAt[f]!;
     update(f);
   }
-  return { faults, faultsAfterFill: evictions, hits: n - faults };
+  return { faults, faultsAfterFill: evictions, hits: n - faults, writeBacks: 0, pageIn };
 }

@@ -124,6 +124,19 @@ function parse(r: ScenarioReader): BuddyConfig | undefined {
   return { memory, os, ops, minBlock, osBlock };
 }
 
+/**
+ * The most blocks memory can be split into while `live` processes (and the OS) hold blocks: the
+ * blocks are the leaves of a binary tree whose inner nodes each hold part of a held block, so level
+ * d has at most min(2^d, holders) inner nodes, and there is one leaf more than inner nodes. Each
+ * live process may also wait in the queue instead.
+ */
+function stateEntries(c: BuddyConfig, live: number): number {
+  const holders = live + (c.osBlock ? 1 : 0);
+  let inner = 0;
+  for (let size = c.memory, width = 1; size > c.minBlock; size /= 2, width *= 2) inner += Math.min(width, holders);
+  return 1 + inner + live;
+}
+
 function initial(c: BuddyConfig): BuddyMemory {
   const whole = [block(0, c.memory)];
   if (!c.osBlock) return { blocks: whole };
@@ -303,6 +316,7 @@ export const buddy = contiguousScheme<BuddyConfig, BuddyMemory>({
   freeColumn: 'free blocks',
   freeItems: (_c, _run, m) => freeBlocks(m).map((b) => `${sizeText(b.size)} at ${addressText(b.start)}`),
   mermaid,
+  stateEntries,
 });
 
 export default buddy;

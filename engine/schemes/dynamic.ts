@@ -399,6 +399,9 @@ export const dynamic = contiguousScheme<DynamicConfig, DynamicMemory>({
   blocks,
   freeColumn: 'holes',
   freeItems: (_c, _run, m) => holesOf(m.list).map((h) => `${sizeText(h.size)} at ${addressText(h.start)}`),
+  // The OS, the layout's blocks and the hole above them; each live process adds its place and at most one hole.
+  stateEntries: (c, live) => 2 + c.layout.length + 2 * live,
+  fixedEntriesKey: 'layout',
 });
 
 export default dynamic;

@@ -330,6 +330,10 @@ export const fixed = contiguousScheme<FixedConfig, FixedMemory>({
   freeItems: (c, _run, m) => c.partitions.filter((p) => m.holders[p.index] === null).map((p) => `#${p.index} ${sizeText(p.size)}`),
   waitingText: (c, run, s) =>
     s.waiting.map((w) => (run.fields.queue === 'per-partition' ? `${w.name} (#${queueFor(c, w.size)!.index})` : w.name)).join(', '),
+  // Each partition is listed with its holder (twice: partitions and allocations), plus the unused rest;
+  // each live process may also hold a place in the waiting list and its partition's queue.
+  stateEntries: (c, live) => 2 + 2 * c.partitions.length + 2 * live,
+  fixedEntriesKey: 'partitions',
 });
 
 export default fixed;

@@ -12,7 +12,7 @@
  *   at the end are not counted.
  */
 import { mermaidLabel } from '../mermaid.js';
-import type { KeyDoc, RunSpec, SchemeModule, StepEvent, TableCell, TableModel, TableOptions } from '../scheme.js';
+import type { KeyDoc, RunSpec, SchemeModule, StepEvent, TableCell, TableModel, TableOptions, Work } from '../scheme.js';
 import type { Timeline } from '../timeline.js';
 import type { ScenarioReader } from '../source.js';
 import { formatHex, parseAddress } from '../units.js';
@@ -50,6 +50,8 @@ export interface PagingConfig {
   pageSize?: number;
   /** nextUse[i]: index of the next reference to the same page after i, or refs.length when none. */
   nextUse: Int32Array;
+  /** How many different pages the references name: no run ever fills more frames than this. */
+  distinctPages: number;
 }
 
 const NONE: number[] = [];
@@ -63,12 +65,21 @@ const USED = 4;
 const NEXT = 5;
 const FIELDS = 6;
 
-/** The frames of one run after some number of references. Read-only outside this module. */
+/**
+ * The frames of one run after some number of references. Read-only outside this module.
+ *
+ * Only the frames that can ever be filled are kept: empty frames fill lowest first, so a run never
+ * uses more frames than the references have different pages, and a million frames for ten
+ * references cost ten frames of state (the frames above are empty at every step).
+ */
 export class PagingState {
   constructor(
+    /** The run's frame count. */
+    readonly frameCount: number,
     /**
-     * Per-frame bookkeeping packed in one flat array of small integers, six blocks of one number per
-     * frame: page (-1 when empty), dirty bit, use bit, step loaded, step last used, index of next use.
+     * Per-frame bookkeeping of the frames that can be filled, packed in one flat array of small
+     * integers, six blocks of one number per frame: page (-1 when empty), dirty bit, use bit, step
+     * loaded, step last used, index of next use.
      */
     public slots: number[],
     /** CLOCK's hand: the frame it points at. */
@@ -82,16 +93,17 @@ export class PagingState {
   ) {}
 
   clone(): PagingState {
-    return new PagingState(this.slots.slice(), this.hand, this.faults, this.faultsAfterFill, this.hits, this.writeBacks, this.time);
+    return new PagingState(this.frameCount, this.slots.slice(), this.hand, this.faults, this.faultsAfterFill, this.hits, this.writeBacks, this.time);
   }
 
-  get frameCount(): number {
+  /** Frames kept in `slots`: those that can ever be filled; every frame above them stays empty. */
+  get capacity(): number {
     return this.slots.length / FIELDS;
   }
 
   /** The page in frame f, or null while the frame is empty. */
   pageIn(f: number): number | null {
-    const p = this.slots[f]!;
+    const p = f < this.capacity ? this.slots[f]! : -1;
     return p < 0 ? null : p;
   }
 
@@ -111,8 +123,9 @@ export class PagingState {
   }
 
   private block(field: number): number[] {
-    const n = this.frameCount;
-    return this.slots.slice(field * n, field * n + n);
+    const m = this.capacity;
+    const out = this.slots.slice(field * m, field * m + m);
+    return m === this.frameCount ? out : out.concat(new Array<number>(this.frameCount - m).fill(0));
   }
 }
 
@@ -254,7 +267,8 @@ function parse(r: ScenarioReader): PagingConfig | undefined {
     }
   }
   if (src.errors.length || !frames || !policies) return undefined;
-  return { frames, policies, refs, pageSize, nextUse: nextUses(refs.map((x) => x.page)) };
+  const pages = refs.map((x) => x.page);
+  return { frames, policies, refs, pageSize, nextUse: nextUses(pages), distinctPages: new Set(pages).size };
 }
 
 /** For each reference, the index of the next reference to the same page (or the length: never). */
@@ -268,17 +282,30 @@ export function nextUses(pages: ArrayLike<number>): Int32Array {
   return next;
 }
 
+/** Every step reports every frame (`contents`), so a run costs references times frames. */
+function work(c: PagingConfig): Work {
+  const refs = c.refs.length;
+  const frames = c.frames.reduce((a, f) => a + f, 0);
+  return {
+    steps: refs * c.frames.length * c.policies.length,
+    entries: refs * frames * c.policies.length,
+    stepsKey: 'refs',
+    entriesKey: Math.max(...c.frames) >= refs ? 'frames' : 'refs',
+  };
+}
+
 function runs(c: PagingConfig): RunSpec[] {
   return c.policies.flatMap((policy) =>
     c.frames.map((frames) => ({ label: `${policy}, ${frames} frame${frames === 1 ? '' : 's'}`, fields: { policy, frames } })),
   );
 }
 
-function initial(_c: PagingConfig, run: RunSpec): PagingState {
+function initial(c: PagingConfig, run: RunSpec): PagingState {
   const n = run.fields.frames as number;
-  const slots = new Array<number>(n * FIELDS).fill(0);
-  for (const field of [PAGE, LOADED, USED, NEXT]) slots.fill(-1, field * n, field * n + n);
-  return new PagingState(slots, 0, 0, 0, 0, 0, 0);
+  const m = Math.min(n, c.distinctPages);
+  const slots = new Array<number>(m * FIELDS).fill(0);
+  for (const field of [PAGE, LOADED, USED, NEXT]) slots.fill(-1, field * m, field * m + m);
+  return new PagingState(n, slots, 0, 0, 0, 0, 0, 0);
 }
 
 /** `1, 2 and 3` */
@@ -294,7 +321,9 @@ function step(c: PagingConfig, run: RunSpec, s: PagingState, i: number): PagingE
   const policy = run.fields.policy as Policy;
   const ref = c.refs[i]!;
   const page = ref.page;
-  const n = s.frameCount;
+  // Slot blocks are `n` frames long; the clock hand turns over all the run's frames. They differ only
+  // when frames outnumber the pages, and then nothing is ever replaced.
+  const n = s.capacity;
   const slots = s.slots;
   let frame = firstFrameHolding(slots, n, page);
   const fault = frame < 0;
@@ -308,7 +337,7 @@ function step(c: PagingConfig, run: RunSpec, s: PagingState, i: number): PagingE
     s.faults++;
     frame = firstFrameHolding(slots, n, -1);
     if (frame >= 0) {
-      if (policy === 'CLOCK') s.hand = (frame + 1) % n;
+      if (policy === 'CLOCK') s.hand = (frame + 1) % s.frameCount;
     } else {
       s.faultsAfterFill++;
       if (policy === 'FIFO') {
@@ -419,13 +448,17 @@ function finalReport(c: PagingConfig, run: RunSpec, s: PagingState): Record<stri
 function table(t: Timeline<PagingConfig, PagingState, PagingEvent>, from: number, to: number, options?: TableOptions): TableModel {
   const titles = options?.titles !== false;
   const clockPolicy = t.run.fields.policy === 'CLOCK';
-  const n = t.run.fields.frames as number;
+  const frameCount = t.run.fields.frames as number;
   const head: TableCell[] = [{ text: 'reference' }];
-  const rows: TableCell[][] = Array.from({ length: n }, (_, f) => [{ text: `frame ${f}` }]);
-  const faultRow: TableCell[] = [{ text: 'fault' }];
   // One working copy stepped in place: the build plugins draw every table of a site, so this is hot.
   const state = t.stateAt(from - 1).clone();
   const slots = state.slots;
+  const n = state.capacity;
+  const rows: TableCell[][] = Array.from({ length: n }, (_, f) => [{ text: `frame ${f}` }]);
+  // Frames no reference can reach stay empty at every step: one row stands for them all.
+  const unreached = neverFilled(frameCount, n);
+  if (unreached) rows.push([{ text: unreached }]);
+  const faultRow: TableCell[] = [{ text: 'fault' }];
 
   for (let position = from; position <= to; position++) {
     step(t.config, t.run, state, position - 1);
@@ -455,6 +488,12 @@ function table(t: Timeline<PagingConfig, PagingState, PagingEvent>, from: number
       }
       rows[f]!.push(cell);
     }
+    if (unreached) {
+      const hand = clockPolicy && state.hand >= n;
+      const cell: TableCell = hand ? { text: '', classes: ['hand'] } : { text: '' };
+      if (titles) cell.title = `${unreached}: empty${hand ? ` (clock hand${frameCount - n > 1 ? ` at frame ${state.hand}` : ''})` : ''}`;
+      rows[n]!.push(cell);
+    }
     const mark: TableCell = e.fault ? { text: 'F', classes: ['fault'] } : { text: '' };
     if (titles) mark.title = e.fault ? (e.victim === null ? 'fault (into an empty frame)' : 'fault') : 'hit';
     faultRow.push(mark);
@@ -462,9 +501,17 @@ function table(t: Timeline<PagingConfig, PagingState, PagingEvent>, from: number
   return { caption: t.run.label, head, rows: [...rows, faultRow] };
 }
 
+/** The label of the frames above `capacity` that are never filled (`frame 3`, `frames 3 to 999`), or '' when there are none. */
+function neverFilled(frameCount: number, capacity: number): string {
+  const last = frameCount - 1;
+  return capacity > last ? '' : capacity === last ? `frame ${last}` : `frames ${capacity} to ${last}`;
+}
+
 function mermaid(_c: PagingConfig, run: RunSpec, s: PagingState, e: PagingEvent | undefined): string {
   const lines = ['flowchart LR'];
-  const { frames, dirty, use } = s;
+  const clock = run.fields.policy === 'CLOCK';
+  const m = s.capacity;
+  const frames = Array.from({ length: m }, (_, f) => s.pageIn(f));
   const resident = frames.map((p, f) => ({ p, f })).filter((x) => x.p !== null) as { p: number; f: number }[];
   lines.push(`  subgraph pages[${mermaidLabel('Process pages')}]`, '    direction TB');
   for (const { p } of [...resident].sort((a, b) => a.p - b.p)) lines.push(`    p${p}[${mermaidLabel(`page ${p}`)}]`);
@@ -472,12 +519,21 @@ function mermaid(_c: PagingConfig, run: RunSpec, s: PagingState, e: PagingEvent 
   if (resident.length === 0) lines.push(`    none[${mermaidLabel('no page loaded yet')}]`);
   lines.push('  end');
   lines.push(`  subgraph memory[${mermaidLabel(`Main memory: ${run.label}`)}]`, '    direction TB');
+  const flagsOf = (f: number, dirty: boolean, use: boolean) =>
+    [dirty ? 'dirty' : '', clock ? `use ${use ? 1 : 0}` : '', clock && s.hand === f ? 'hand' : ''].filter(Boolean).join(', ');
   frames.forEach((p, f) => {
-    const flags = [dirty[f] ? 'dirty' : '', run.fields.policy === 'CLOCK' ? `use ${use[f] ? 1 : 0}` : '', run.fields.policy === 'CLOCK' && s.hand === f ? 'hand' : '']
-      .filter(Boolean)
-      .join(', ');
+    const flags = flagsOf(f, s.slots[DIRTY * m + f] === 1, s.slots[USE * m + f] === 1);
     lines.push(`    f${f}[${mermaidLabel(`frame ${f}: ${p === null ? 'empty' : `page ${p}`}${flags ? ` (${flags})` : ''}`)}]`);
   });
+  // Frames no reference can reach: one node, so a million frames stay drawable.
+  const unreached = neverFilled(s.frameCount, m);
+  if (unreached === `frame ${m}`) {
+    const flags = flagsOf(m, false, false);
+    lines.push(`    f${m}[${mermaidLabel(`frame ${m}: empty${flags ? ` (${flags})` : ''}`)}]`);
+  } else if (unreached) {
+    const hand = clock && s.hand >= m ? ` (hand at frame ${s.hand})` : '';
+    lines.push(`    f${m}[${mermaidLabel(`${unreached}: empty${hand}`)}]`);
+  }
   lines.push('  end');
   for (const { p, f } of resident) lines.push(`  p${p} --> f${f}`);
   if (e) {
@@ -498,8 +554,7 @@ export const vmPaging: SchemeModule<PagingConfig, PagingState, PagingEvent> = {
   parse,
   runs,
   stepCount: (c) => c.refs.length,
-  // Each step copies the frame table, so very large frame counts cost more than one step each.
-  work: (c) => c.refs.length * c.policies.length * c.frames.reduce((a, f) => a + Math.max(1, f / 64), 0),
+  work,
   initial,
   apply,
   step,

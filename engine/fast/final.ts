@@ -1,0 +1,32 @@
+/**
+ * Final reports on a fast path, for summaries (`mem-sim run --summary`) of long traces: a scheme
+ * that has one gives the same `final` object as its stepwise path (tested), without a step's state
+ * or event. Kept beside the schemes rather than on their modules so the browser bundle, which
+ * always steps, does not carry it.
+ */
+import type { Scenario } from '../scenario.js';
+import type { RunSpec } from '../scheme.js';
+import type { PagingConfig, Policy } from '../schemes/vm-paging.js';
+import { finalFrames } from './page-faults.js';
+
+const ratio = (x: number) => Math.round(x * 1000) / 1000;
+
+function vmPagingFinal(c: PagingConfig, run: RunSpec): Record<string, unknown> {
+  const pages = Int32Array.from(c.refs, (r) => r.page);
+  const writes = c.refs.some((r) => r.write) ? Uint8Array.from(c.refs, (r) => (r.write ? 1 : 0)) : undefined;
+  const f = finalFrames(pages, run.fields.frames as number, run.fields.policy as Policy, writes);
+  const time = c.refs.length;
+  return {
+    faults: f.faults,
+    faultsAfterFill: f.faultsAfterFill,
+    hits: f.hits,
+    hitRatio: time === 0 ? 0 : ratio(f.hits / time),
+    writeBacks: f.writeBacks,
+    contents: f.contents,
+  };
+}
+
+/** The run's final report on the scheme's fast path, or undefined when the scheme has none. */
+export function fastFinalReport(scenario: Scenario, run: RunSpec): Record<string, unknown> | undefined {
+  return scenario.scheme === 'vm-paging' ? vmPagingFinal(scenario.config as PagingConfig, run) : undefined;
+}
