@@ -40,4 +40,4 @@ export { buddy, type BuddyBlock, type BuddyConfig, type BuddyMemory, type BuddyS
 export { fixed, QUEUES, type FixedConfig, type FixedMemory, type FixedState, type Partition } from './schemes/fixed.js';
 export { POLICIES, type PagingConfig, type PagingEvent, type PagingState, type Policy } from './schemes/vm-paging.js';
 export { Timeline } from './timeline.js';
-export { formatHex, formatSize, parseAddress, parseSize } from './units.js';
+export { formatHex, formatSize, isPowerOfTwo, MAX_BYTES, parseAddress, parseSize } from './units.js';

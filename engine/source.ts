@@ -1,7 +1,7 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Scalar } from 'yaml';
 import { didYouMean, oneOf, type ScenarioError } from './errors.js';
 import { readFlatMapping } from './flat-mapping.js';
-import { parseSize } from './units.js';
+import { isPowerOfTwo, parseSize } from './units.js';
 
 /** A word of a scalar with the offset in the scenario text where it starts. */
 export interface Token {
@@ -226,7 +226,7 @@ export class ScenarioReader {
       this.source.errorAt(w.offset, `${key}: expected a size of at least ${opts.min ?? 1} bytes, got '${w.text}'`);
       return undefined;
     }
-    if (opts.powerOfTwo && (r.value & (r.value - 1)) !== 0) {
+    if (opts.powerOfTwo && !isPowerOfTwo(r.value)) {
       this.source.errorAt(w.offset, `${key}: expected a power of two (such as 1M or 64K), got '${w.text}'`);
       return undefined;
     }

@@ -4,6 +4,7 @@
  * (a million references) and sweeps over frame counts, where no per-step record is wanted.
  * Tests check it against the stepwise path on thousands of random strings.
  */
+import { MAX_BYTES } from '../units.js';
 import { nextUses, POLICIES, POLICY_ALIASES, type Policy } from '../schemes/vm-paging.js';
 
 export interface FaultCounts {
@@ -26,6 +27,9 @@ export function countFaults(pages: ArrayLike<number>, frames: number, policy: Po
   const p = resolvePolicy(policy);
   if (!Number.isInteger(frames) || frames < 1) throw new RangeError(`frames must be a whole number of at least 1, got ${frames}`);
   const ids = densePages(pages);
+  // More frames than distinct pages never evict, so the tables need no more: this also keeps a
+  // huge frame count from allocating gigabytes (or overflowing OPT's 32-bit tree size).
+  frames = Math.min(frames, Math.max(1, ids.count));
   switch (p) {
     case 'FIFO':
       return fifo(ids.pages, ids.count, frames);
@@ -51,11 +55,13 @@ function densePages(pages: ArrayLike<number>): { pages: Int32Array; count: numbe
   let max = -1;
   for (let i = 0; i < n; i++) {
     const v = pages[i]!;
-    // (v | 0) === v accepts exactly the whole numbers that fit an Int32Array slot
-    if ((v | 0) !== v || v < 0) throw new RangeError(`pages[${i}] is ${v}: expected a whole number from 0 to 2,147,483,647`);
+    if (!Number.isInteger(v) || v < 0 || v > MAX_BYTES) {
+      throw new RangeError(`pages[${i}] is ${v}: expected a whole number from 0 to ${MAX_BYTES.toLocaleString('en-US')} (2^50)`);
+    }
     if (v > max) max = v;
   }
-  if (max < 4 * n + 65536) return { pages: pages instanceof Int32Array ? pages : Int32Array.from(pages), count: max + 1 };
+  // Small page numbers index the tables directly; any larger ones (past 2^31 too) get dense ids.
+  if (max < 4 * n + 65536 && max <= 0x7fffffff) return { pages: pages instanceof Int32Array ? pages : Int32Array.from(pages), count: max + 1 };
   const out = new Int32Array(n);
   const ids = new Map<number, number>();
   for (let i = 0; i < n; i++) {
