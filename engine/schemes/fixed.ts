@@ -109,8 +109,10 @@ function parsePartitions(r: ScenarioReader): number[] | undefined {
     return undefined;
   }
   const src = r.source;
-  const tokens = src.tokens(e.value);
+  const before = src.errors.length;
+  const tokens = src.tokens(e.value, e.key);
   if (tokens.length === 0) {
+    if (src.errors.length > before) return undefined;
     src.error(e.value ?? e.keyNode, `'${e.key}' expects partition sizes, such as 7 x 8M or 2M, 4M, 6M`);
     return undefined;
   }

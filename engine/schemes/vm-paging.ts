@@ -223,8 +223,10 @@ function parse(r: ScenarioReader): PagingConfig | undefined {
     r.missing('refs', 'refs: 7 0 1 2 0 3 0 4');
     return undefined;
   }
-  const tokens = src.tokens(entry.value);
+  const before = src.errors.length;
+  const tokens = src.tokens(entry.value, entry.key);
   if (tokens.length === 0) {
+    if (src.errors.length > before) return undefined;
     src.error(entry.value ?? entry.keyNode, `refs is empty: expected page numbers separated by spaces, such as refs: 7 0 1 2`);
     return undefined;
   }
