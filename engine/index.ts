@@ -36,7 +36,7 @@ export { SCHEMES } from './schemes/all.js';
 export type { ContiguousEvent, ContiguousScheme, ContiguousState, Placement, SwappedOut, Waiter } from './contiguous/core.js';
 export type { MapBlock } from './contiguous/map.js';
 export { dynamic, PLACEMENTS, type DynamicConfig, type DynamicMemory, type DynamicState, type PlacementPolicy } from './schemes/dynamic.js';
-export { buddy, type BuddyBlock, type BuddyConfig, type BuddyMemory, type BuddyState } from './schemes/buddy.js';
+export { buddy, buddyOf, type BuddyBlock, type BuddyConfig, type BuddyMemory, type BuddyState } from './schemes/buddy.js';
 export { fixed, QUEUES, type FixedConfig, type FixedMemory, type FixedState, type Partition } from './schemes/fixed.js';
 export { POLICIES, type PagingConfig, type PagingEvent, type PagingState, type Policy } from './schemes/vm-paging.js';
 export { Timeline } from './timeline.js';
