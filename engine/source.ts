@@ -155,10 +155,11 @@ export class ScenarioSource {
   }
 
   private itemError(item: Node | null, key: string | undefined, expected: string, got: string): void {
-    let at = item?.range?.[0] ?? 0;
-    // An empty item starts where the next token would: point at its `-` when it is on the same line.
-    const dash = this.text.lastIndexOf('-', at);
-    if (got === 'an empty item' && dash >= 0 && !this.text.slice(dash, at).includes('\n')) at = dash;
+    const [start, end] = item?.range ?? [0, 0];
+    let at = start;
+    // A `-` with nothing after it has an empty range where the next token would start: point at the `-`.
+    const dash = start === end ? this.text.lastIndexOf('-', start) : -1;
+    if (dash >= 0 && !this.text.slice(dash, start).includes('\n')) at = dash;
     this.errorAt(at, `${key ? `${key}: ` : ''}expected ${expected}; got ${got}`);
   }
 
