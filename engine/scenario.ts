@@ -71,7 +71,7 @@ export function readScenarioHead(text: string, opts: ParseOptions = {}): Scenari
     );
     return { source };
   }
-  const word = source.word(entry.value);
+  const word = source.word(entry.value, entry.key);
   const name = word && schemeName(word.text);
   if (!word || !name) {
     const near = word && nearestWord(word.text, allNames());

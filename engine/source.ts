@@ -1,7 +1,8 @@
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Scalar } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Scalar } from 'yaml';
 import { didYouMean, oneOf, type ScenarioError } from './errors.js';
 import { readFlatMapping } from './flat-mapping.js';
-import { parseSize } from './units.js';
+import { scanNesting } from './nesting.js';
+import { isPowerOfTwo, parseSize } from './units.js';
 
 /** A word of a scalar with the offset in the scenario text where it starts. */
 export interface Token {
@@ -52,6 +53,12 @@ export class ScenarioSource {
       return;
     }
     if (flatReader) this.lines.lineStarts.length = 0; // the flat reader gave up part way
+    const problem = scanNesting(text);
+    if (problem) {
+      for (let at = 0; at >= 0; at = text.indexOf('\n', at) + 1 || -1) this.lines.addNewLine(at);
+      this.errorAt(problem.offset, problem.message);
+      return;
+    }
     const doc = parseDocument(text, { lineCounter: this.lines, prettyErrors: false, uniqueKeys: true });
     for (const e of doc.errors) this.errorAt(e.pos[0], yamlMessage(e.message));
     if (doc.errors.length) return;
@@ -98,13 +105,24 @@ export class ScenarioSource {
   /**
    * The words of a scalar or sequence value, split on spaces and commas, each with its offset.
    * Reads the source text rather than the parsed value: YAML turns `0x1A2B` into a number and
-   * `3, 4` into a string, and the scenario language wants what the author typed.
+   * `3, 4` into a string, and the scenario language wants what the author typed. Every item of a
+   * sequence must be a scalar with at least one word; any other item is a positioned error, never
+   * skipped. `key` names the value in those errors.
    */
-  tokens(node: Node | null): Token[] {
+  tokens(node: Node | null, key?: string): Token[] {
     if (node === null) return [];
-    if (isSeq(node)) return node.items.flatMap((item) => this.tokens(item as Node));
+    if (isSeq(node)) {
+      const out: Token[] = [];
+      for (const item of node.items) {
+        if (!this.isItem(item, key, 'one value per item (a word or a number)')) continue;
+        const words = this.tokens(item, key);
+        if (words.length === 0) this.itemError(item, key, 'one value per item (a word or a number)', 'an empty item');
+        for (const w of words) out.push(w);
+      }
+      return out;
+    }
     if (!isScalar(node)) {
-      this.error(node, 'expected a value, not a nested mapping');
+      this.error(node, `${key ? `${key}: ` : ''}expected a value, not a nested mapping`);
       return [];
     }
     const out: Token[] = [];
@@ -118,6 +136,31 @@ export class ScenarioSource {
       for (let m = re.exec(l.text); m; m = re.exec(l.text)) out.push({ text: m[0], offset: l.offset + m.index });
     }
     return out;
+  }
+
+  /**
+   * Whether a sequence item is a scalar with text the readers can take. Any other item (a list, a
+   * mapping, an alias, an empty `-`) is reported at the item with what was `expected` there.
+   */
+  isItem(item: unknown, key: string | undefined, expected: string): item is Scalar {
+    let got: string | undefined;
+    if (isSeq(item)) got = 'a list';
+    else if (isMap(item)) got = 'a mapping';
+    else if (isAlias(item)) got = 'an alias';
+    else if (!isScalar(item)) got = 'an empty item';
+    else if (item.value === null && item.range && item.range[0] === item.range[1]) got = 'an empty item';
+    if (got === undefined) return true;
+    this.itemError(item as Node | null, key, expected, got);
+    return false;
+  }
+
+  private itemError(item: Node | null, key: string | undefined, expected: string, got: string): void {
+    const [start, end] = item?.range ?? [0, 0];
+    let at = start;
+    // A `-` with nothing after it has an empty range where the next token would start: point at the `-`.
+    const dash = start === end ? this.text.lastIndexOf('-', start) : -1;
+    if (dash >= 0 && !this.text.slice(dash, start).includes('\n')) at = dash;
+    this.errorAt(at, `${key ? `${key}: ` : ''}expected ${expected}; got ${got}`);
   }
 
   /**
@@ -149,16 +192,21 @@ export class ScenarioSource {
     return out;
   }
 
-  /** The value's source text in one string (for single-word values such as a size or a name). */
-  word(node: Node | null): Token | undefined {
-    const tokens = this.tokens(node);
+  /**
+   * The value's source text in one string (for single-word values such as a size or a name).
+   * Several words come back together, as written, so the caller refuses them rather than taking the
+   * first: `memory: [1M, 2M]` is not a size.
+   */
+  word(node: Node | null, key?: string): Token | undefined {
+    const tokens = this.tokens(node, key);
     if (tokens.length === 0) return undefined;
     const first = tokens[0]!;
+    if (tokens.length === 1) return first;
     const last = tokens[tokens.length - 1]!;
-    if (isScalar(node) && node.type !== 'BLOCK_LITERAL' && node.type !== 'BLOCK_FOLDED') {
+    if (!isScalar(node) || (node.type !== 'BLOCK_LITERAL' && node.type !== 'BLOCK_FOLDED')) {
       return { text: this.text.slice(first.offset, last.offset + last.text.length), offset: first.offset };
     }
-    return first;
+    return { text: tokens.map((t) => t.text).join(' '), offset: first.offset };
   }
 }
 
@@ -208,8 +256,10 @@ export class ScenarioReader {
   size(key: string, opts: { min?: number; powerOfTwo?: boolean } = {}): number | undefined {
     const e = this.entry(key);
     if (!e) return undefined;
-    const w = this.source.word(e.value);
+    const before = this.source.errors.length;
+    const w = this.source.word(e.value, e.key);
     if (!w) {
+      if (this.source.errors.length > before) return undefined;
       this.source.error(e.value ?? e.keyNode, `'${e.key}' expects a size such as 64M`);
       return undefined;
     }
@@ -226,7 +276,7 @@ export class ScenarioReader {
       this.source.errorAt(w.offset, `${key}: expected a size of at least ${opts.min ?? 1} bytes, got '${w.text}'`);
       return undefined;
     }
-    if (opts.powerOfTwo && (r.value & (r.value - 1)) !== 0) {
+    if (opts.powerOfTwo && !isPowerOfTwo(r.value)) {
       this.source.errorAt(w.offset, `${key}: expected a power of two (such as 1M or 64K), got '${w.text}'`);
       return undefined;
     }
@@ -237,8 +287,10 @@ export class ScenarioReader {
   words(key: string, allowed: readonly string[], aliases: Record<string, string> = {}): string[] | undefined {
     const e = this.entry(key);
     if (!e) return undefined;
-    const tokens = this.source.tokens(e.value);
+    const before = this.source.errors.length;
+    const tokens = this.source.tokens(e.value, e.key);
     if (tokens.length === 0) {
+      if (this.source.errors.length > before) return undefined;
       this.source.error(e.value ?? e.keyNode, `'${e.key}' expects one or more of ${oneOf(allowed)}`);
       return undefined;
     }
@@ -265,8 +317,10 @@ export class ScenarioReader {
   integers(key: string, min: number, max: number, what: string): number[] | undefined {
     const e = this.entry(key);
     if (!e) return undefined;
-    const tokens = this.source.tokens(e.value);
+    const before = this.source.errors.length;
+    const tokens = this.source.tokens(e.value, e.key);
     if (tokens.length === 0) {
+      if (this.source.errors.length > before) return undefined;
       this.source.error(e.value ?? e.keyNode, `'${e.key}' expects ${what}`);
       return undefined;
     }
@@ -282,13 +336,24 @@ export class ScenarioReader {
     return ok ? out : undefined;
   }
 
-  /** The non-blank, comment-free lines of a block value such as `trace: |`. */
-  lines(key: string): SourceLine[] | undefined {
+  /**
+   * The non-blank, comment-free lines of a block value such as `trace: |`, or of a list's items.
+   * Every item must give at least one line; `item` says what one holds (for errors).
+   */
+  lines(key: string, item = "one operation per item, such as 'load P1 20M'"): SourceLine[] | undefined {
     const e = this.entry(key);
     if (!e) return undefined;
     if (e.value === null) return [];
     if (isSeq(e.value)) {
-      return e.value.items.flatMap((item) => (isScalar(item) ? this.source.contentLines(item) : []));
+      const out: SourceLine[] = [];
+      let ok = true;
+      for (const node of e.value.items) {
+        const lines = this.source.isItem(node, e.key, item) ? this.source.contentLines(node) : undefined;
+        if (lines?.length === 0) this.source.error(node as Scalar, `${e.key}: expected ${item}; got an empty item`);
+        if (!lines?.length) ok = false;
+        else for (const l of lines) out.push(l);
+      }
+      return ok ? out : undefined;
     }
     if (!isScalar(e.value)) {
       this.source.error(e.value, `'${e.key}' expects one operation per line, written as a block: ${e.key}: |`);

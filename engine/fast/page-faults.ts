@@ -4,6 +4,7 @@
  * (a million references) and sweeps over frame counts, where no per-step record is wanted.
  * Tests check it against the stepwise path on thousands of random strings.
  */
+import { MAX_BYTES } from '../units.js';
 import { nextUses, POLICIES, POLICY_ALIASES, type Policy } from '../schemes/vm-paging.js';
 
 export interface FaultCounts {
@@ -42,7 +43,11 @@ export interface FinalFrames extends FaultCounts {
  */
 export function finalFrames(pages: ArrayLike<number>, frames: number, policy: Policy | string, writes?: ArrayLike<number>): FinalFrames {
   const r = runPolicy(pages, frames, policy, writes);
-  const contents = Array.from(r.pageIn, (id) => (id < 0 ? null : r.pageOf ? r.pageOf[id]! : id));
+  // Frames past the pages' count were never filled (the run kept only as many as it could use).
+  const contents = Array.from({ length: frames }, (_, f) => {
+    const id = f < r.pageIn.length ? r.pageIn[f]! : -1;
+    return id < 0 ? null : r.pageOf ? r.pageOf[id]! : id;
+  });
   return { faults: r.faults, faultsAfterFill: r.faultsAfterFill, hits: r.hits, writeBacks: r.writeBacks, contents };
 }
 
@@ -58,9 +63,12 @@ function runPolicy(pages: ArrayLike<number>, frames: number, policy: Policy | st
   const p = resolvePolicy(policy);
   if (!Number.isInteger(frames) || frames < 1) throw new RangeError(`frames must be a whole number of at least 1, got ${frames}`);
   const ids = densePages(pages);
-  const w = writes ? new Writes(writes, frames) : undefined;
+  // More frames than distinct pages never evict, so the tables need no more: this also keeps a
+  // huge frame count from allocating gigabytes (or overflowing OPT's 32-bit tree size).
+  const used = Math.min(frames, Math.max(1, ids.count));
+  const w = writes ? new Writes(writes, used) : undefined;
   const run = p === 'FIFO' ? fifo : p === 'LRU' ? lru : p === 'CLOCK' ? clock : opt;
-  const r = run(ids.pages, ids.count, frames, w);
+  const r = run(ids.pages, ids.count, used, w);
   return { ...r, writeBacks: w?.count ?? 0, pageOf: ids.pageOf };
 }
 
@@ -100,11 +108,13 @@ function densePages(pages: ArrayLike<number>): { pages: Int32Array; count: numbe
   let max = -1;
   for (let i = 0; i < n; i++) {
     const v = pages[i]!;
-    // (v | 0) === v accepts exactly the whole numbers that fit an Int32Array slot
-    if ((v | 0) !== v || v < 0) throw new RangeError(`pages[${i}] is ${v}: expected a whole number from 0 to 2,147,483,647`);
+    if (!Number.isInteger(v) || v < 0 || v > MAX_BYTES) {
+      throw new RangeError(`pages[${i}] is ${v}: expected a whole number from 0 to ${MAX_BYTES.toLocaleString('en-US')} (2^50)`);
+    }
     if (v > max) max = v;
   }
-  if (max < 4 * n + 65536) return { pages: pages instanceof Int32Array ? pages : Int32Array.from(pages), count: max + 1 };
+  // Small page numbers index the tables directly; any larger ones (past 2^31 too) get dense ids.
+  if (max < 4 * n + 65536 && max <= 0x7fffffff) return { pages: pages instanceof Int32Array ? pages : Int32Array.from(pages), count: max + 1 };
   const out = new Int32Array(n);
   const ids = new Map<number, number>();
   for (let i = 0; i < n; i++) {

@@ -74,6 +74,12 @@ export function roundUp(n: number, min = 1): number {
   return Math.max(p, min);
 }
 
+/**
+ * The start of a block's buddy: `start XOR size` in the textbooks, written as arithmetic because
+ * JavaScript's `^` works on 32 bits and addresses here go up to 2^50.
+ */
+export const buddyOf = (start: number, size: number): number => (start % (2 * size) === 0 ? start + size : start - size);
+
 const block = (start: number, size: number, kind: BuddyBlockKind = 'free', name = '', requested = 0): BuddyBlock => ({
   start,
   size,
@@ -188,7 +194,7 @@ function release(c: BuddyConfig, _run: RunSpec, m: BuddyMemory, name: string) {
   blocks[i] = cur;
   const merges: string[] = [];
   while (cur.size < c.memory) {
-    const buddyStart = cur.start ^ cur.size;
+    const buddyStart = buddyOf(cur.start, cur.size);
     const j = buddyStart > cur.start ? i + 1 : i - 1;
     const buddy = blocks[j];
     if (!buddy || buddy.kind !== 'free' || buddy.size !== cur.size || buddy.start !== buddyStart) break;
@@ -203,7 +209,7 @@ function release(c: BuddyConfig, _run: RunSpec, m: BuddyMemory, name: string) {
   if (merges.length) phrase = `${own} and merges ${merges.join(', ')}`;
   else if (cur.size === c.memory) phrase = own;
   else {
-    const buddyStart = cur.start ^ cur.size;
+    const buddyStart = buddyOf(cur.start, cur.size);
     const holder = blocks.find((b) => b.start === buddyStart && b.size === cur.size);
     const why = holder ? (holder.kind === 'os' ? 'holds the OS' : `is held by ${holder.name}`) : 'is split into smaller blocks';
     phrase = `${own}; its buddy at ${addressText(buddyStart)} ${why}, so it stays apart`;

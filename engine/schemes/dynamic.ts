@@ -93,7 +93,7 @@ const KEYS: readonly KeyDoc[] = [
 function parseLayout(r: ScenarioReader, base: number, memory: number): { segments: Segment[]; names: Map<string, number> } | undefined {
   const names = new Map<string, number>();
   const segments: Segment[] = [];
-  const lines: SourceLine[] | undefined = r.has('layout') ? r.lines('layout') : [];
+  const lines: SourceLine[] | undefined = r.has('layout') ? r.lines('layout', "one entry per item, such as 'hole 10M'") : [];
   if (lines === undefined) return undefined;
   const src = r.source;
   const before = src.errors.length;

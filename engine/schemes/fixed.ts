@@ -32,7 +32,7 @@ import { contiguousMetrics, searchCost, summariseFree } from '../contiguous/metr
 import { parseTrace } from '../contiguous/trace.js';
 import type { KeyDoc, RunSpec } from '../scheme.js';
 import type { ScenarioReader } from '../source.js';
-import { parseSize } from '../units.js';
+import { MAX_BYTES, MAX_BYTES_TEXT, parseSize } from '../units.js';
 
 export const QUEUES = ['single', 'per-partition'] as const;
 export type QueueKind = (typeof QUEUES)[number];
@@ -109,12 +109,15 @@ function parsePartitions(r: ScenarioReader): number[] | undefined {
     return undefined;
   }
   const src = r.source;
-  const tokens = src.tokens(e.value);
+  const before = src.errors.length;
+  const tokens = src.tokens(e.value, e.key);
   if (tokens.length === 0) {
+    if (src.errors.length > before) return undefined;
     src.error(e.value ?? e.keyNode, `'${e.key}' expects partition sizes, such as 7 x 8M or 2M, 4M, 6M`);
     return undefined;
   }
   const sizes: number[] = [];
+  let total = 0;
   let ok = true;
   const size = (text: string, offset: number) => {
     const p = parseSize(text);
@@ -151,7 +154,14 @@ function parsePartitions(r: ScenarioReader): number[] | undefined {
       return undefined;
     }
     const v = size(sizeText, sizeOffset);
-    if (v !== undefined) for (let k = 0; k < count; k++) sizes.push(v);
+    if (v === undefined) continue;
+    // Checked as it grows, so the sum is never taken past where numbers are exact.
+    if (total + count * v > MAX_BYTES) {
+      src.errorAt(t.offset, `partitions: the partitions add up to more than the largest memory, ${MAX_BYTES_TEXT}`);
+      return undefined;
+    }
+    total += count * v;
+    for (let k = 0; k < count; k++) sizes.push(v);
   }
   return ok ? sizes : undefined;
 }
@@ -170,6 +180,10 @@ function parse(r: ScenarioReader): FixedConfig | undefined {
   if (!region || !sizes || !queue || !placement) return undefined;
   const { os } = region;
   const total = sizes.reduce((a, b) => a + b, 0);
+  if (region.memory === undefined && os + total > MAX_BYTES) {
+    r.source.error(r.entry('partitions')!.value, `partitions: the OS region and the partitions add up to more than the largest memory, ${MAX_BYTES_TEXT}`);
+    return undefined;
+  }
   const memory = region.memory ?? os + total;
   if (os + total > memory) {
     r.source.error(

@@ -15,7 +15,7 @@ import { mermaidLabel } from '../mermaid.js';
 import type { KeyDoc, RunSpec, SchemeModule, StepEvent, TableCell, TableModel, TableOptions, Work } from '../scheme.js';
 import type { Timeline } from '../timeline.js';
 import type { ScenarioReader } from '../source.js';
-import { formatHex, parseAddress } from '../units.js';
+import { formatHex, MAX_BYTES_TEXT, parseAddress } from '../units.js';
 
 /** The replacement policies, by the names the scenario and the report use. */
 export const POLICIES = ['FIFO', 'LRU', 'OPT', 'CLOCK'] as const;
@@ -236,8 +236,10 @@ function parse(r: ScenarioReader): PagingConfig | undefined {
     r.missing('refs', 'refs: 7 0 1 2 0 3 0 4');
     return undefined;
   }
-  const tokens = src.tokens(entry.value);
+  const before = src.errors.length;
+  const tokens = src.tokens(entry.value, entry.key);
   if (tokens.length === 0) {
+    if (src.errors.length > before) return undefined;
     src.error(entry.value ?? entry.keyNode, `refs is empty: expected page numbers separated by spaces, such as refs: 7 0 1 2`);
     return undefined;
   }
@@ -254,14 +256,12 @@ function parse(r: ScenarioReader): PagingConfig | undefined {
     const number = parseAddress(m[1]!);
     const write = m[2]?.toLowerCase() === 'w';
     const pos = src.position(t.offset);
-    if (number === undefined) {
-      src.errorAt(t.offset, `'${t.text}' is too large`);
+    if (!pageSize && /^0x/i.test(m[1]!)) {
+      src.errorAt(t.offset, `'${t.text}' is an address, but the scenario has no page-size: add page-size (such as page-size: 4K) or write page numbers`);
+    } else if (number === undefined) {
+      src.errorAt(t.offset, `${pageSize ? 'address' : 'page'} ${t.text} is too large: the largest ${pageSize ? 'address' : 'page number'} is ${MAX_BYTES_TEXT}`);
     } else if (pageSize) {
       refs.push({ token: t.text, page: Math.floor(number / pageSize), address: number, write, line: pos.line, column: pos.column });
-    } else if (/^0x/i.test(m[1]!)) {
-      src.errorAt(t.offset, `'${t.text}' is an address, but the scenario has no page-size: add page-size (such as page-size: 4K) or write page numbers`);
-    } else if (number > 0x7fffffff) {
-      src.errorAt(t.offset, `page ${t.text} is too large: expected a page number below 2,147,483,648`);
     } else {
       refs.push({ token: t.text, page: number, write, line: pos.line, column: pos.column });
     }

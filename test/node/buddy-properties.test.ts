@@ -2,9 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import type { BuddyConfig, BuddyState, ContiguousEvent, Timeline } from '../../engine/index.js';
-import { followTrace, run, traceCommand } from './helpers.js';
-
-const K = 1024;
+import { buddyOf, isPowerOfTwo } from '../../engine/index.js';
+import { followTrace, run, sizeUnit, sizeWriter, traceCommand } from './helpers.js';
 
 interface Generated {
   text: string;
@@ -16,23 +15,28 @@ interface Generated {
 
 const pow2 = (n: number) => 2 ** Math.ceil(Math.log2(n));
 
-/** A random buddy scenario whose trace is valid (names followed as the parser does). */
+/**
+ * A random buddy scenario whose trace is valid (names followed as the parser does), in units from
+ * 1K up to 2^41 bytes, so memory reaches 2^50, the largest a scenario may give.
+ */
 const scenario = fc
   .record({
+    unit: sizeUnit(true, 2 ** 41),
     memoryLog: fc.integer({ min: 4, max: 9 }),
     minLog: fc.integer({ min: 0, max: 3 }),
     osK: fc.constantFrom(0, 0, 1, 3, 5),
     commands: fc.array(traceCommand(8, 300), { minLength: 1, maxLength: 60 }),
   })
-  .map(({ memoryLog, minLog, osK, commands }): Generated => {
+  .map(({ unit, memoryLog, minLog, osK, commands }): Generated => {
     const memoryK = 2 ** memoryLog;
     const minK = Math.min(2 ** minLog, memoryK);
     const osBlock = osK ? Math.max(pow2(osK), minK) : 0;
     const os = osBlock && osBlock < memoryK ? osK : 0;
     const largest = os ? memoryK / 2 : memoryK;
-    const { lines, alive } = followTrace(commands, { fits: (sizeK) => Math.max(pow2(sizeK), minK) <= largest });
-    const text = ['scheme: buddy', `memory: ${memoryK}K`, `os: ${os}K`, `min-block: ${minK}K`, 'trace: |', ...lines].join('\n');
-    return { text, memory: memoryK * K, minBlock: minK * K, alive };
+    const { lines, alive } = followTrace(commands, { unit, fits: (sizeK) => Math.max(pow2(sizeK), minK) <= largest });
+    const size = sizeWriter(unit);
+    const text = ['scheme: buddy', `memory: ${size(memoryK)}`, `os: ${size(os)}`, `min-block: ${size(minK)}`, 'trace: |', ...lines].join('\n');
+    return { text, memory: memoryK * unit, minBlock: minK * unit, alive };
   });
 
 type Check = (g: Generated, t: Timeline, p: number, s: BuddyState) => void;
@@ -50,12 +54,13 @@ function everyState(check: Check, numRuns = 150) {
 const freeBlocks = (s: BuddyState) => s.mem.blocks.filter((b) => b.kind === 'free');
 
 describe('buddy system properties on random traces (fast-check)', () => {
-  it('every block is a power of two of at least min-block, aligned to its size, and the blocks add up to memory', () => {
+  it('every block is a whole power of two of at least min-block, aligned to its size, and the blocks add up to memory without overlap', () => {
     everyState((g, _t, _p, s) => {
       let at = 0;
       for (const b of s.mem.blocks) {
+        assert.ok(Number.isSafeInteger(b.start) && Number.isSafeInteger(b.size), `block ${b.start}+${b.size} is not whole bytes`);
         assert.equal(b.start, at);
-        assert.equal(b.size & (b.size - 1), 0, `${b.size} is not a power of two`);
+        assert.ok(isPowerOfTwo(b.size), `${b.size} is not a power of two`);
         assert.ok(b.size >= g.minBlock);
         assert.equal(b.start % b.size, 0, `the ${b.size}-byte block at ${b.start} is not aligned`);
         at += b.size;
@@ -66,7 +71,7 @@ describe('buddy system properties on random traces (fast-check)', () => {
   it('no free block has a free buddy of the same size', () => {
     everyState((_g, _t, _p, s) => {
       const free = new Set(freeBlocks(s).map((b) => `${b.start}/${b.size}`));
-      for (const b of freeBlocks(s)) assert.ok(!free.has(`${b.start ^ b.size}/${b.size}`), `free buddies at ${b.start} and ${b.start ^ b.size}`);
+      for (const b of freeBlocks(s)) assert.ok(!free.has(`${buddyOf(b.start, b.size)}/${b.size}`), `free buddies at ${b.start} and ${buddyOf(b.start, b.size)}`);
     });
   });
   it('each block is the request rounded up to a power of two (at least min-block); internal fragmentation adds up', () => {

@@ -2,9 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import type { ContiguousEvent, DynamicState, Timeline } from '../../engine/index.js';
-import { followTrace, run, traceCommand } from './helpers.js';
-
-const K = 1024;
+import { followTrace, run, sizeUnit, sizeWriter, traceCommand } from './helpers.js';
 
 interface Generated {
   text: string;
@@ -21,18 +19,21 @@ const layoutEntry = fc.record({ k: fc.constantFrom('hole', 'used', 'proc'), size
 /**
  * A random scenario whose trace is valid: names are followed through it as the parser follows them.
  * Small ones (a few segments) reach every corner quickly; large ones (hundreds of small processes)
- * spread memory over many chunks of the segment list.
+ * spread memory over many chunks of the segment list. Sizes are in units from 1K to over 2^42 bytes
+ * (odd byte counts among them), so memory reaches near 2^50.
  */
 const scenario = (large = false) =>
   fc
     .record({
+      unit: sizeUnit(false, 2 ** 50 / (large ? 3000 : 120)),
       memoryK: large ? fc.integer({ min: 1000, max: 3000 }) : fc.integer({ min: 20, max: 120 }),
       osK: fc.integer({ min: 0, max: 15 }),
       whenFull: fc.constantFrom('wait', 'compact', 'swap'),
       layout: fc.array(layoutEntry, { maxLength: 6 }),
       commands: fc.array(traceCommand(large ? 8 : 9, large ? 12 : 70), large ? { minLength: 300, maxLength: 500 } : { minLength: 1, maxLength: 50 }),
     })
-    .map(({ memoryK, osK, whenFull, layout, commands }): Generated => {
+    .map(({ unit, memoryK, osK, whenFull, layout, commands }): Generated => {
+      const size = sizeWriter(unit);
       const alive = new Set<string>();
       const layoutLines: string[] = [];
       let used = osK;
@@ -43,11 +44,12 @@ const scenario = (large = false) =>
         if (e.k === 'proc') {
           const name = `L${n++}`;
           alive.add(name);
-          layoutLines.push(`  ${name} ${e.size}K`);
-        } else layoutLines.push(`  ${e.k} ${e.size}K`);
+          layoutLines.push(`  ${name} ${size(e.size)}`);
+        } else layoutLines.push(`  ${e.k} ${size(e.size)}`);
       }
       const { lines, alive: history, compactAt } = followTrace(commands, {
         alive,
+        unit,
         firstNumber: n,
         fits: (sizeK) => sizeK <= memoryK - osK,
         swapInFrom: whenFull === 'swap' ? 'live' : 'swapped',
@@ -55,15 +57,15 @@ const scenario = (large = false) =>
       });
       const text = [
         'scheme: dynamic',
-        `memory: ${memoryK}K`,
-        `os: ${osK}K`,
+        `memory: ${size(memoryK)}`,
+        `os: ${size(osK)}`,
         'placement: first-fit, next-fit, best-fit, worst-fit',
         `when-full: ${whenFull}`,
         ...(layoutLines.length ? ['layout: |', ...layoutLines] : []),
         'trace: |',
         ...lines,
       ].join('\n');
-      return { text, memory: memoryK * K, os: osK * K, whenFull, alive: history, compactAt };
+      return { text, memory: memoryK * unit, os: osK * unit, whenFull, alive: history, compactAt };
     });
 
 /** Checks `check` at every position of every run of a random scenario. */
@@ -83,11 +85,12 @@ type Check = (g: Generated, t: Timeline, p: number, s: DynamicState) => void;
 /** Each invariant, by the rule it states; checked at every position of every run. */
 const CHECKS: [string, number, Check][] = [
   [
-    'no two allocations overlap, and OS, processes, used blocks and holes add up to memory',
+    'segments are whole bytes, no two overlap, and OS, processes, used blocks and holes add up to memory',
     150,
     (g, t, _p, s) => {
       let at = g.os;
       for (const x of s.mem.segments) {
+        assert.ok(Number.isSafeInteger(x.start) && Number.isSafeInteger(x.size), `segment ${x.start}+${x.size} is not whole bytes`);
         assert.equal(x.start, at, `a segment starts at ${x.start}, expected ${at}`);
         assert.ok(x.size > 0);
         at += x.size;

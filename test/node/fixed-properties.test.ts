@@ -2,9 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import type { ContiguousEvent, FixedConfig, FixedState, Timeline } from '../../engine/index.js';
-import { followTrace, run, traceCommand } from './helpers.js';
-
-const K = 1024;
+import { followTrace, run, sizeUnit, sizeWriter, traceCommand } from './helpers.js';
 
 interface Generated {
   text: string;
@@ -13,9 +11,13 @@ interface Generated {
   alive: Set<string>[];
 }
 
-/** A random fixed-partition scenario whose trace is valid (names followed as the parser does). */
+/**
+ * A random fixed-partition scenario whose trace is valid (names followed as the parser does), in
+ * units from 1K to over 2^42 bytes (odd byte counts among them), so sizes reach near 2^50.
+ */
 const scenario = fc
   .record({
+    unit: sizeUnit(false, 2 ** 50 / 178),
     osK: fc.integer({ min: 0, max: 8 }),
     partitionsK: fc.array(fc.integer({ min: 1, max: 20 }), { minLength: 1, maxLength: 8 }),
     restK: fc.integer({ min: 0, max: 10 }),
@@ -23,21 +25,22 @@ const scenario = fc
     placement: fc.constantFrom('best-fit', 'first-fit'),
     commands: fc.array(traceCommand(8, 24), { minLength: 1, maxLength: 50 }),
   })
-  .map(({ osK, partitionsK, restK, queue, placement, commands }): Generated => {
+  .map(({ unit, osK, partitionsK, restK, queue, placement, commands }): Generated => {
     const largest = Math.max(...partitionsK);
-    const { lines, alive } = followTrace(commands, { fits: (sizeK) => sizeK <= largest });
+    const { lines, alive } = followTrace(commands, { unit, fits: (sizeK) => sizeK <= largest });
+    const size = sizeWriter(unit);
     const memoryK = osK + partitionsK.reduce((a, b) => a + b, 0) + restK;
     const text = [
       'scheme: fixed',
-      `memory: ${memoryK}K`,
-      `os: ${osK}K`,
-      `partitions: ${partitionsK.map((p) => `${p}K`).join(', ')}`,
+      `memory: ${size(memoryK)}`,
+      `os: ${size(osK)}`,
+      `partitions: ${partitionsK.map(size).join(', ')}`,
       `queue: ${queue}`,
       `placement: ${placement}`,
       'trace: |',
       ...lines,
     ].join('\n');
-    return { text, memory: memoryK * K, alive };
+    return { text, memory: memoryK * unit, alive };
   });
 
 type Check = (g: Generated, t: Timeline, p: number, s: FixedState) => void;
@@ -63,6 +66,19 @@ describe('fixed partitioning properties on random partitions and traces (fast-ch
       const all = [...resident, ...s.waiting.map((w) => w.name), ...s.swapped.map((w) => w.name)];
       assert.equal(new Set(all).size, all.length, all.join(' '));
       assert.deepEqual(new Set(all), g.alive[p]);
+    });
+  });
+  it('partitions and holes are whole bytes, never overlap, and with the OS add up to memory', () => {
+    everyState((g, t, _p, s) => {
+      const r = t.scheme.finalReport(t.config, t.run, s) as { os: { size: number }; partitions: { start: number; size: number }[]; holes: { start: number; size: number }[] };
+      const regions = [{ start: 0, size: r.os.size }, ...r.partitions, ...r.holes.filter((h) => !r.partitions.some((p) => p.start === h.start))];
+      let at = 0;
+      for (const x of regions.sort((a, b) => a.start - b.start)) {
+        assert.ok(Number.isSafeInteger(x.start) && Number.isSafeInteger(x.size), `region ${x.start}+${x.size} is not whole bytes`);
+        assert.equal(x.start, at, `a region starts at ${x.start}, expected ${at}`);
+        at += x.size;
+      }
+      assert.equal(at, g.memory);
     });
   });
   it('a process never exceeds its partition', () => {

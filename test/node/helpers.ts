@@ -31,13 +31,21 @@ export const traceCommand = (maxK: number, maxSizeK: number): fc.Arbitrary<Trace
  * names as the parser follows them. k 0-4, or nothing alive: load a new process, which stays alive if
  * `fits` its size in K (else it is refused); 5-6: exit a live one; 7: swap out one in memory; 8: swap in
  * one of the swapped-out processes (or, with `swapInFrom: 'live'`, any live one); anything else, and a
- * 7 or 8 with nothing to pick: `otherwise`, an exit or a compaction.
+ * 7 or 8 with nothing to pick: `otherwise`, an exit or a compaction. Sizes are in units of
+ * `unit` bytes (1024 unless given), written as `unit` suggests (see `sizeWriter`).
  * @returns the lines, the processes alive after each step ([0] before the first), and the line
  *   numbers (1-based in `lines`) of the compactions
  */
 export function followTrace(
   commands: readonly TraceCommand[],
-  opts: { fits: (sizeK: number) => boolean; alive?: Iterable<string>; swapInFrom?: 'swapped' | 'live'; otherwise?: 'exit' | 'compact'; firstNumber?: number },
+  opts: {
+    fits: (sizeK: number) => boolean;
+    alive?: Iterable<string>;
+    swapInFrom?: 'swapped' | 'live';
+    otherwise?: 'exit' | 'compact';
+    firstNumber?: number;
+    unit?: number;
+  },
 ): { lines: string[]; alive: Set<string>[]; compactAt: Set<number> } {
   const alive = new Set(opts.alive ?? []);
   const swapped = new Set<string>();
@@ -45,6 +53,7 @@ export function followTrace(
   const compactAt = new Set<number>();
   const lines: string[] = [];
   let n = opts.firstNumber ?? 0;
+  const write = sizeWriter(opts.unit ?? 1024);
   for (const c of commands) {
     const live = [...alive];
     const inMemory = live.filter((x) => !swapped.has(x));
@@ -57,7 +66,7 @@ export function followTrace(
     };
     if (c.k <= 4 || live.length === 0) {
       const name = `P${n++}`;
-      lines.push(`  load ${name} ${c.size}K`);
+      lines.push(`  load ${name} ${write(c.size)}`);
       if (opts.fits(c.size)) alive.add(name);
     } else if (c.k <= 6) {
       exit();
@@ -78,4 +87,21 @@ export function followTrace(
     history.push(new Set(alive));
   }
   return { lines, alive: history, compactAt };
+}
+
+/**
+ * Units for random sizes, from kilobytes to sizes near 2^50 bytes (the largest a scenario may give),
+ * so property tests also cover sizes and addresses past 2^32, where 32-bit arithmetic goes wrong.
+ * Powers of two only when `powersOfTwo` (the buddy system's memory must be one); otherwise also
+ * units that are not, so sizes are odd byte counts.
+ */
+export const sizeUnit = (powersOfTwo: boolean, max: number): fc.Arbitrary<number> =>
+  fc
+    .constantFrom(...(powersOfTwo ? [2 ** 10, 2 ** 30, 2 ** 35, 2 ** 41] : [2 ** 10, 2 ** 30, 2 ** 40 + 1, 3 * 2 ** 40 - 7, 2 ** 42 + 2 ** 31 + 5]))
+    .filter((u) => u <= max);
+
+/** Writes `n` units of `unit` bytes as a scenario would: `20K`, `3G`, `5T`, or the exact byte count. */
+export function sizeWriter(unit: number): (n: number) => string {
+  const suffix = ({ [2 ** 10]: 'K', [2 ** 20]: 'M', [2 ** 30]: 'G', [2 ** 40]: 'T' } as Record<number, string>)[unit];
+  return suffix ? (n) => `${n}${suffix}` : (n) => String(n * unit);
 }
