@@ -4,7 +4,6 @@
  */
 import { readFileSync } from 'node:fs';
 import {
-  extractBlocks,
   parseScenario,
   reportSimulation,
   simulate,
@@ -12,6 +11,8 @@ import {
   type BlockReport,
   type ScenarioError,
 } from '../engine/index.js';
+import { findBlocks } from '../plugin/blocks.js';
+import { fileColumn } from '../plugin/fence.js';
 import { renderTextTable } from './text-table.js';
 
 const HELP: Record<string, string> = {
@@ -40,11 +41,19 @@ interface Block {
   line: number;
   text: string;
   lineOffset: number;
+  /** Per line of `text`, the characters before it on its file line (see plugin/blocks.ts). */
+  columns: readonly number[];
 }
 
+/** A markdown file's blocks by the markdown-it plugin's own parse and rule, so both see the same ones. */
 function blocksOf(path: string, content: string): Block[] {
-  if (/\.ya?ml$/i.test(path)) return [{ line: 1, text: content, lineOffset: 0 }];
-  return extractBlocks(content).map((b) => ({ line: b.line, text: b.text, lineOffset: b.line }));
+  if (/\.ya?ml$/i.test(path)) return [{ line: 1, text: content, lineOffset: 0, columns: [] }];
+  return findBlocks(content).map((b) => ({ ...b, lineOffset: b.line }));
+}
+
+/** A block's errors with their columns counted in the file, past quote markers and list indentation. */
+function fileErrors(b: Block, errors: ScenarioError[]): ScenarioError[] {
+  return errors.map((e) => ({ ...e, column: fileColumn({ line: b.lineOffset, columns: b.columns }, e.line, e.column) }));
 }
 
 function formatError(path: string, e: ScenarioError): string {
@@ -119,7 +128,7 @@ function check(files: string[], io: Io): number {
     let errors = 0;
     for (const b of blocks) {
       const r = parseScenario(b.text, { lineOffset: b.lineOffset });
-      if (!r.ok) for (const e of r.errors) (errors++, io.err(formatError(path, e)));
+      if (!r.ok) for (const e of fileErrors(b, r.errors)) (errors++, io.err(formatError(path, e)));
     }
     if (errors) failed = true;
     else io.out(`${path}: ${blocks.length} memsim block${blocks.length === 1 ? '' : 's'}, no errors`);
@@ -137,8 +146,9 @@ function run(path: string, json: boolean, io: Io): number {
     const r = parseScenario(b.text, { lineOffset: b.lineOffset });
     if (!r.ok) {
       failed = true;
-      for (const e of r.errors) io.err(formatError(path, e));
-      reports.push({ line: b.line, ...(r.scheme ? { scheme: r.scheme } : {}), errors: r.errors });
+      const errors = fileErrors(b, r.errors);
+      for (const e of errors) io.err(formatError(path, e));
+      reports.push({ line: b.line, ...(r.scheme ? { scheme: r.scheme } : {}), errors });
       continue;
     }
     const sim = simulate(r.scenario);

@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { main, type Io } from '../../cli/main.js';
-import { extractBlocks } from '../../engine/index.js';
+import { findBlocks } from '../../plugin/blocks.js';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url));
 
@@ -19,13 +19,13 @@ function cli(...args: string[]) {
 describe('markdown blocks', () => {
   it('finds memsim fences with the line of the opening fence, front matter counted, quoted examples skipped', () => {
     const md = '---\na: 1\n---\n\n```memsim\nx: 1\n```\n\n````markdown\n```memsim\ny: 2\n```\n````\n\n~~~ memsim\nz: 3\n~~~\n';
-    assert.deepEqual(extractBlocks(md), [
-      { line: 5, text: 'x: 1', closed: true },
-      { line: 15, text: 'z: 3', closed: true },
+    assert.deepEqual(findBlocks(md), [
+      { line: 5, text: 'x: 1\n', columns: [0] },
+      { line: 15, text: 'z: 3\n', columns: [0] },
     ]);
   });
-  it('leaves other languages alone and removes a list item\'s indentation', () => {
-    assert.deepEqual(extractBlocks('```js\nx\n```\n- item\n\n  ```memsim\n  a: 1\n  ```\n'), [{ line: 6, text: 'a: 1', closed: true }]);
+  it('leaves other languages alone and removes a list item\'s indentation, noting it per line', () => {
+    assert.deepEqual(findBlocks('```js\nx\n```\n- item\n\n  ```memsim\n  a: 1\n  ```\n'), [{ line: 6, text: 'a: 1\n', columns: [2] }]);
   });
 });
 
