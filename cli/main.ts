@@ -13,6 +13,7 @@ import {
 } from '../engine/index.js';
 import { findBlocks } from '../plugin/blocks.js';
 import { fileColumn } from '../plugin/fence.js';
+import { visibleIo } from './terminal.js';
 import { renderTextTable } from './text-table.js';
 
 const HELP: Record<string, string> = {
@@ -72,8 +73,12 @@ const defaultIo: Io = {
   read: (p) => readFileSync(p, 'utf8'),
 };
 
-/** Runs the CLI with `args` (without `node` and the script) and returns the exit status. */
-export function main(args: string[], io: Io = defaultIo): number {
+/**
+ * Runs the CLI with `args` (without `node` and the script) and returns the exit status. Everything
+ * it writes goes through `visibleIo`: control characters in scenario text reach `io` escaped.
+ */
+export function main(args: string[], terminal: Io = defaultIo): number {
+  const io = visibleIo(terminal);
   const [command, ...rest] = args;
   const wantsHelp = rest.includes('--help') || rest.includes('-h');
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
@@ -101,7 +106,7 @@ export function main(args: string[], io: Io = defaultIo): number {
   }
   const files = rest.filter((a) => !a.startsWith('-'));
   if (files.length === 0 || (command === 'run' && files.length !== 1)) {
-    io.err(HELP[command]!);
+    for (const line of HELP[command]!.split('\n')) io.err(line);
     return 2;
   }
   return command === 'check' ? check(files, io) : run(files[0]!, json, io);
