@@ -3,7 +3,10 @@
  * ```memsim block) and YAML scenario files (one scenario each).
  */
 import { readFileSync } from 'node:fs';
-import { extractBlocks, forEachStep, parseScenario, Timeline, writeReport, type Scenario, type ScenarioError } from '../engine/index.js';
+import { forEachStep, parseScenario, Timeline, writeReport, type Scenario, type ScenarioError } from '../engine/index.js';
+import { findBlocks } from '../plugin/blocks.js';
+import { fileColumn } from '../plugin/fence.js';
+import { visibleIo } from './terminal.js';
 import { renderTextTable } from './text-table.js';
 
 const HELP: Record<string, string> = {
@@ -35,11 +38,19 @@ interface Block {
   line: number;
   text: string;
   lineOffset: number;
+  /** Per line of `text`, the characters before it on its file line (see plugin/blocks.ts). */
+  columns: readonly number[];
 }
 
+/** A markdown file's blocks by the markdown-it plugin's own parse and rule, so both see the same ones. */
 function blocksOf(path: string, content: string): Block[] {
-  if (/\.ya?ml$/i.test(path)) return [{ line: 1, text: content, lineOffset: 0 }];
-  return extractBlocks(content).map((b) => ({ line: b.line, text: b.text, lineOffset: b.line }));
+  if (/\.ya?ml$/i.test(path)) return [{ line: 1, text: content, lineOffset: 0, columns: [] }];
+  return findBlocks(content).map((b) => ({ ...b, lineOffset: b.line }));
+}
+
+/** A block's errors with their columns counted in the file, past quote markers and list indentation. */
+function fileErrors(b: Block, errors: ScenarioError[]): ScenarioError[] {
+  return errors.map((e) => ({ ...e, column: fileColumn({ line: b.lineOffset, columns: b.columns }, e.line, e.column) }));
 }
 
 function formatError(path: string, e: ScenarioError): string {
@@ -66,8 +77,12 @@ const defaultIo: Io = {
   read: (p) => readFileSync(p, 'utf8'),
 };
 
-/** Runs the CLI with `args` (without `node` and the script) and returns the exit status. */
-export function main(args: string[], io: Io = defaultIo): number {
+/**
+ * Runs the CLI with `args` (without `node` and the script) and returns the exit status. Everything
+ * it writes goes through `visibleIo`: control characters in scenario text reach `io` escaped.
+ */
+export function main(args: string[], terminal: Io = defaultIo): number {
+  const io = visibleIo(terminal);
   const [command, ...rest] = args;
   const wantsHelp = rest.includes('--help') || rest.includes('-h');
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
@@ -96,7 +111,7 @@ export function main(args: string[], io: Io = defaultIo): number {
   }
   const files = rest.filter((a) => !a.startsWith('-'));
   if (files.length === 0 || (command === 'run' && files.length !== 1)) {
-    io.err(HELP[command]!);
+    for (const line of HELP[command]!.split('\n')) io.err(line);
     return 2;
   }
   return command === 'check' ? check(files, io) : run(files[0]!, { json, summary }, io);
@@ -123,7 +138,7 @@ function check(files: string[], io: Io): number {
     let errors = 0;
     for (const b of blocks) {
       const r = parseScenario(b.text, { lineOffset: b.lineOffset });
-      if (!r.ok) for (const e of r.errors) (errors++, io.err(formatError(path, e)));
+      if (!r.ok) for (const e of fileErrors(b, r.errors)) (errors++, io.err(formatError(path, e)));
     }
     if (errors) failed = true;
     else io.out(`${path}: ${blocks.length} memsim block${blocks.length === 1 ? '' : 's'}, no errors`);
@@ -144,7 +159,9 @@ function run(path: string, opts: { json: boolean; summary: boolean }, io: Io): n
     const parsed = parseScenario(b.text, { lineOffset: b.lineOffset });
     if (!parsed.ok) {
       failed = true;
-      for (const e of parsed.errors) io.err(formatError(path, e));
+      const errors = fileErrors(b, parsed.errors);
+      for (const e of errors) io.err(formatError(path, e));
+      return { line: b.line, parsed: { ...parsed, errors } };
     }
     return { line: b.line, parsed };
   });

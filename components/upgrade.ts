@@ -6,14 +6,19 @@
  *
  * Shapes: `pre > code.language-memsim` (markdown-it; Jekyll for a language rouge does not know),
  * `figure.highlight > pre > code.language-memsim` (Jekyll's `{% highlight memsim %}`), and
- * `div.language-memsim.highlighter-rouge` (Jekyll when a memsim lexer is registered).
+ * `div.language-memsim.highlighter-rouge` (Jekyll when a memsim lexer is registered). The class
+ * `language-memsim` matches in any ASCII letter case (`language-MEMSIM`: markdown-it copies the
+ * info string's first word as written), the rule the CLI and the plugins apply to the info string.
  */
 
-const BLOCKS = 'code.language-memsim, div.language-memsim.highlighter-rouge';
+/** The class `language-memsim`, ASCII case-insensitively (the selector's `i` flag). */
+const MEMSIM = '[class~="language-memsim" i]';
+const ROUGE = `div.highlighter-rouge${MEMSIM}`;
+const BLOCKS = `code${MEMSIM}, ${ROUGE}`;
 
 /** The element a block's `<mem-sim>` replaces, or undefined for code that is not a block (inline code). */
 function wrapperOf(el: Element): Element | undefined {
-  const rouge = el.closest('div.language-memsim.highlighter-rouge');
+  const rouge = el.closest(ROUGE);
   if (rouge) return rouge;
   const pre = el.parentElement;
   if (pre?.localName !== 'pre') return undefined;

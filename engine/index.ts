@@ -5,7 +5,6 @@
  */
 export { editDistance, nearestWord, type ScenarioError } from './errors.js';
 export { countFaults, type FaultCounts } from './fast/page-faults.js';
-export { extractBlocks, type MarkdownBlock } from './markdown.js';
 export { mermaidLabel } from './mermaid.js';
 export {
   parseScenario,

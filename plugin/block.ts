@@ -7,6 +7,7 @@
 import { parseScenario } from '../engine/report.js';
 import { simulate } from '../engine/scenario.js';
 import { attributes, escapeHtml } from './escape.js';
+import { fileColumn } from './fence.js';
 import { formatError, renderErrorBox, renderFallback, type FallbackOptions, type LocatedError } from './fallback.js';
 
 /** Where a block sits in its source file. */
@@ -15,7 +16,12 @@ export interface BlockLocation {
   file?: string;
   /** Line of the opening fence, 1-based, counted in the file (front matter included). */
   line: number;
-  /** Columns before the fence on its line (list or quote indentation), added to error columns. */
+  /**
+   * Per line of the scenario text, the characters before it on its file line (quote markers,
+   * list indentation), added to error columns so they count in the file.
+   */
+  columns?: readonly number[];
+  /** Characters before every line of the scenario text, when `columns` is not given. */
   column?: number;
 }
 
@@ -50,7 +56,7 @@ export function renderBlock(
     const errors = parsed.errors.map((e) => ({
       file: where.file,
       line: e.line,
-      column: e.column + (where.column ?? 0),
+      column: fileColumn(where, e.line, e.column),
       message: e.message,
     }));
     return { ok: false, errors, html: `${open}${code}\n${renderErrorBox(errors)}</mem-sim>\n` };

@@ -15,7 +15,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { didYouMean } from '../engine/errors.js';
-import { extractBlocks, type MarkdownBlock } from '../engine/markdown.js';
+import { findBlocks, type MemSimBlock } from './blocks.js';
 import { escapeHtml } from './escape.js';
 import { DEFAULT_MAX_TABLE_STEPS, formatError, type LocatedError } from './fallback.js';
 import { locateInFile } from './locate.js';
@@ -169,19 +169,19 @@ export function eleventyMemSim(eleventyConfig: EleventyConfigLike, options: Elev
 
   let prerenderer: FallbackPrerenderer | undefined;
   // The source of each input file and its memsim blocks, read once per build, to find block lines.
-  const sources = new Map<string, { text: string; blocks: MarkdownBlock[] } | undefined>();
+  const sources = new Map<string, { text: string; blocks: MemSimBlock[] } | undefined>();
   eleventyConfig.on?.('eleventy.before', () => sources.clear());
   const sourceOf = (inputPath: string) => {
     if (sources.has(inputPath)) return sources.get(inputPath);
-    let source: { text: string; blocks: MarkdownBlock[] } | undefined;
+    let source: { text: string; blocks: MemSimBlock[] } | undefined;
     const text = virtualTemplate(eleventyConfig, inputPath);
-    if (text !== undefined) source = { text, blocks: extractBlocks(text) };
+    if (text !== undefined) source = { text, blocks: findBlocks(text) };
     // The prerender worker has read the site's files already.
     else source = prerenderer?.file(resolve(inputPath));
     if (source === undefined) {
       try {
         const fromDisk = readFileSync(inputPath, 'utf8');
-        source = { text: fromDisk, blocks: extractBlocks(fromDisk) };
+        source = { text: fromDisk, blocks: findBlocks(fromDisk) };
       } catch {
         source = undefined;
       }

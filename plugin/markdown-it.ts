@@ -14,8 +14,10 @@
 import type { MarkdownIt } from 'markdown-it';
 import { MemSimError, renderBlock, type BlockLocation } from './block.js';
 import type { FallbackOptions, LocatedError } from './fallback.js';
+import { fenceColumns, isMemSimFence, memSimFenceRule } from './fence.js';
 
 export { MemSimError } from './block.js';
+export { isMemSimFence } from './fence.js';
 export type { LocatedError } from './fallback.js';
 
 /** What the fence rule knows about a block when it asks where the block is. */
@@ -24,6 +26,8 @@ export interface FenceBlock {
   line: number;
   /** The scenario text between the fences. */
   content: string;
+  /** Per line of `content`, the characters before it on its line of the text markdown-it was given. */
+  columns?: readonly number[];
 }
 
 export interface MarkdownItMemSimOptions extends FallbackOptions {
@@ -48,18 +52,13 @@ export interface MarkdownItMemSimOptions extends FallbackOptions {
   prerendered?: (content: string) => string | undefined;
 }
 
-/** Whether a fence's info string names the memsim language (its first word, any letter case). */
-export function isMemSimFence(info: string): boolean {
-  return info.trim().split(/\s+/, 1)[0]!.toLowerCase() === 'memsim';
-}
-
 /** `./posts/a.md` -> `posts/a.md`: the form compilers print. */
 export function displayPath(path: string | undefined): string | undefined {
   return typeof path === 'string' && path !== '' ? path.replace(/^\.\//, '') : undefined;
 }
 
 function defaultLocate(env: any, block: FenceBlock): BlockLocation {
-  return { file: displayPath(env?.page?.inputPath ?? env?.path), line: block.line };
+  return { file: displayPath(env?.page?.inputPath ?? env?.path), line: block.line, columns: block.columns };
 }
 
 /** Registers the memsim fence rule on a markdown-it instance. */
@@ -67,13 +66,14 @@ export function markdownItMemSim(md: MarkdownIt, options: MarkdownItMemSimOption
   const previous = md.renderer.rules.fence;
   const locate = options.locate ?? defaultLocate;
   const fallback: FallbackOptions = { maxTableSteps: options.maxTableSteps, steps: options.steps, mermaid: options.mermaid };
+  memSimFenceRule(md);
 
   md.renderer.rules.fence = (tokens, idx, mdOptions, env, self) => {
     const token = tokens[idx]!;
     if (!isMemSimFence(token.info)) {
       return previous ? previous(tokens, idx, mdOptions, env, self) : self.renderToken(tokens, idx, mdOptions);
     }
-    const where = locate(env, { line: (token.map?.[0] ?? 0) + 1, content: token.content });
+    const where = locate(env, { line: (token.map?.[0] ?? 0) + 1, content: token.content, columns: fenceColumns(token) });
     const block = renderBlock(token.content, where, fallback, options.prerendered?.(token.content));
     if (!block.ok) {
       if (options.errors !== 'inline') throw new MemSimError(block.errors);

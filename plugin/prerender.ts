@@ -11,7 +11,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
-import { extractBlocks, type MarkdownBlock } from '../engine/markdown.js';
+import { findBlocks, type MemSimBlock } from './blocks.js';
 import type { FallbackOptions } from './fallback.js';
 
 /** Below this many distinct blocks a thread costs more to start than it saves. */
@@ -28,7 +28,7 @@ export interface BlockFolder {
 export interface BlockFile {
   path: string;
   text: string;
-  blocks: MarkdownBlock[];
+  blocks: MemSimBlock[];
 }
 
 /**
@@ -37,6 +37,9 @@ export interface BlockFile {
  * the worker, which is warm by then, finish. Past this the fence rule draws the rest itself.
  */
 const MAX_WAIT_MS = 2000;
+
+/** A block text without the newline markdown-it ends a fence's content with, which a given list may lack. */
+const keyOf = (text: string) => (text.endsWith('\n') ? text.slice(0, -1) : text);
 
 export class FallbackPrerenderer {
   private readonly ready = new Map<string, string>();
@@ -78,8 +81,7 @@ export class FallbackPrerenderer {
    */
   take(text: string): string | undefined {
     this.receive();
-    // markdown-it ends a fence's content with a newline; extractBlocks does not.
-    const key = text.endsWith('\n') ? text.slice(0, -1) : text;
+    const key = keyOf(text);
     if (!this.ready.has(key) && this.port && this.drawing && !this.waited) {
       // The first block the worker has not drawn yet: wait for it to finish, once (Node lets the
       // main thread block on Atomics.wait; markdown-it renders synchronously anyway).
@@ -108,7 +110,7 @@ export class FallbackPrerenderer {
         this.stop();
         break;
       }
-      if (Array.isArray(message)) for (const [t, html] of message) this.ready.set(t, html);
+      if (Array.isArray(message)) for (const [t, html] of message) this.ready.set(keyOf(t), html);
       else {
         for (const f of message.files) this.files.set(f.path, f);
         this.drawing = message.drawing;
@@ -141,7 +143,7 @@ export function blockFilesUnder(dir: string, skip: readonly string[] = []): Bloc
         if (!e.name.startsWith('.') && e.name !== 'node_modules' && !skipped.has(resolve(p))) walk(p);
       } else if (/\.(md|markdown)$/i.test(e.name)) {
         const text = readFileSync(p, 'utf8');
-        const blocks = extractBlocks(text);
+        const blocks = findBlocks(text);
         if (blocks.length) files.push({ path: resolve(p), text, blocks });
       }
     }

@@ -18,7 +18,8 @@ const r = spawnSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-
 if (r.status !== 0) process.exit(r.status ?? 1);
 
 // The Eleventy and markdown-it plugins, and the prerender worker, as three entry files and the
-// chunks they share (engine and yaml). An Eleventy build imports the plugin in a fresh process and
+// chunks they share (engine and yaml; markdown-it for the Eleventy plugin and the worker, which
+// find a file's blocks with it: plugin/blocks.ts. The markdown-it plugin imports only its types). An Eleventy build imports the plugin in a fresh process and
 // the worker in a fresh thread: Node's loader takes about 1 ms a module, and lib/ plus yaml are a
 // hundred modules, so one file each starts them about 50 ms sooner (issue 4's build budget). The
 // worker must sit beside eleventy.js under its own name: prerender.ts finds it by URL.

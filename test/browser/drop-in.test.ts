@@ -2,6 +2,8 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../components/mem-sim.js';
 import type { MemSim } from '../../components/mem-sim.js';
 import { upgradeBlocks, upgradeDocument } from '../../components/upgrade.js';
+import markdownIt from 'markdown-it';
+import { frontMatterLines } from '../../plugin/blocks.js';
 
 const SCENARIO = 'scheme: vm-paging\nframes: 3\nrefs: 7 0 1 2 0 3\n';
 
@@ -107,5 +109,42 @@ describe('the drop-in upgrader', () => {
     page.append(later);
     await waitUntil(() => page.querySelectorAll('mem-sim').length === 2, 'the later block was not upgraded');
     expect(await simulators(page)).to.deep.equal([SCENARIO, SCENARIO]);
+  });
+
+  it('matches the class language-memsim in any ASCII letter case, in each shape of the markup contract', () => {
+    // Detached: the drop-in script loaded by the test above would otherwise upgrade the blocks first.
+    const page = document.createElement('article');
+    page.innerHTML = `
+      <pre><code class="language-MEMSIM">${SCENARIO}</code></pre>
+      <figure class="highlight"><pre><code class="language-MemSim" data-lang="MemSim">${SCENARIO}</code></pre></figure>
+      <div class="language-mEmSiM highlighter-rouge"><div class="highlight"><pre class="highlight"><code>${SCENARIO}</code></pre></div></div>
+      <pre><code class="language-memsimulator">${SCENARIO}</code></pre>
+      <pre><code class="xlanguage-memsim">${SCENARIO}</code></pre>`;
+    expect(upgradeBlocks(page).length).to.equal(3);
+    expect([...page.children].map((c) => c.localName)).to.deep.equal(['mem-sim', 'mem-sim', 'mem-sim', 'pre', 'pre']);
+    const texts = [...page.querySelectorAll('mem-sim > pre > code.language-memsim')].map((c) => c.textContent);
+    expect(texts).to.deep.equal([SCENARIO, SCENARIO, SCENARIO]);
+  });
+
+  it("upgrades exactly the blocks the CLI and the plugins find in the shared fixtures' markdown-it HTML", async () => {
+    const dir = '/test/fixtures/blocks/';
+    const { '//': _, ...table } = (await (await fetch(`${dir}expected.json`)).json()) as Record<string, unknown[]>;
+    const md = markdownIt({ html: true });
+    const classes = new Set<string>();
+    let total = 0;
+    for (const [name, blocks] of Object.entries(table)) {
+      // As a host hands markdown over: without a byte-order mark, line breaks made LF, front matter cut.
+      const file = (await (await fetch(dir + name)).text()).replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+      const body = file.split('\n').slice(frontMatterLines(file)).join('\n');
+      const page = document.createElement('article');
+      page.innerHTML = md.render(body);
+      for (const code of page.querySelectorAll('pre > code')) classes.add(code.className);
+      const upgraded = upgradeBlocks(page);
+      expect(upgraded.length, name).to.equal(blocks.length);
+      for (const sim of upgraded) expect(sim.querySelector('code.language-memsim')!.textContent).to.equal('scheme: vm-paging\nframes: 3\nrefs: 1 2 z\n');
+      total += upgraded.length;
+    }
+    expect(total).to.equal(18);
+    expect([...classes]).to.include.members(['language-MEMSIM', 'language-MemSim', 'language-memsim', 'language-markdown']);
   });
 });

@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { main, type Io } from '../../cli/main.js';
-import { extractBlocks } from '../../engine/index.js';
+import { findBlocks } from '../../plugin/blocks.js';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url));
 
@@ -19,13 +19,13 @@ function cli(...args: string[]) {
 describe('markdown blocks', () => {
   it('finds memsim fences with the line of the opening fence, front matter counted, quoted examples skipped', () => {
     const md = '---\na: 1\n---\n\n```memsim\nx: 1\n```\n\n````markdown\n```memsim\ny: 2\n```\n````\n\n~~~ memsim\nz: 3\n~~~\n';
-    assert.deepEqual(extractBlocks(md), [
-      { line: 5, text: 'x: 1', closed: true },
-      { line: 15, text: 'z: 3', closed: true },
+    assert.deepEqual(findBlocks(md), [
+      { line: 5, text: 'x: 1\n', columns: [0] },
+      { line: 15, text: 'z: 3\n', columns: [0] },
     ]);
   });
-  it('leaves other languages alone and removes a list item\'s indentation', () => {
-    assert.deepEqual(extractBlocks('```js\nx\n```\n- item\n\n  ```memsim\n  a: 1\n  ```\n'), [{ line: 6, text: 'a: 1', closed: true }]);
+  it('leaves other languages alone and removes a list item\'s indentation, noting it per line', () => {
+    assert.deepEqual(findBlocks('```js\nx\n```\n- item\n\n  ```memsim\n  a: 1\n  ```\n'), [{ line: 6, text: 'a: 1\n', columns: [2] }]);
   });
 });
 
@@ -120,5 +120,56 @@ describe('mem-sim run', () => {
     assert.equal(JSON.parse(r.stdout)[0].runs[1].final.faults, 10);
     const bad = spawnSync(process.execPath, [bin, 'check', fixture('broken-post.md')], { encoding: 'utf8' });
     assert.equal(bad.status, 1);
+  });
+});
+
+describe('terminal output: what a scenario says cannot control the terminal', () => {
+  // ESC ]0;...BEL sets the window title, ESC [2J clears the screen.
+  const TITLE_CONTROL = '\u001b]0;pwned\u0007\u001b[2J';
+  const ESCAPED = '\\u001b]0;pwned\\u0007\\u001b[2J';
+  /** Everything that would control a terminal but the line breaks the CLI lays out itself. */
+  const RAW_CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+  const files: Record<string, string> = {
+    // YAML's double-quoted escapes: \e ESC, \a BEL, \t tab, \x9b CSI (C1), \u202e right-to-left override.
+    'title.yaml': 'scheme: vm-paging\ntitle: "\\e]0;pwned\\a\\e[2J a\\tb \\x9b \\u202e \\u2067"\nframes: 1\nrefs: 1 2',
+    'process.yaml': `scheme: dynamic\nmemory: 100K\ntrace: |\n  load A${TITLE_CONTROL} 30K\n  exit B${TITLE_CONTROL}\n`,
+  };
+  const term = (...args: string[]) => {
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = main(args, { out: (s) => out.push(s), err: (s) => err.push(s), read: (p) => files[p]! });
+    return { code, out: out.join('\n'), err };
+  };
+
+  it('mem-sim run prints a title escaped: \\u001b for ESC, the same for tab, C1 controls and bidi overrides and isolates', () => {
+    const r = term('run', 'title.yaml');
+    assert.equal(r.code, 0, r.err.join('\n'));
+    assert.match(r.out, /^title\.yaml:1 {2}vm-paging: \\u001b\]0;pwned\\u0007\\u001b\[2J a\\u0009b \\u009b \\u202e \\u2067$/m);
+    assert.doesNotMatch(r.out, RAW_CONTROL);
+  });
+
+  it('a process name is escaped in the table of run and in the error lines on stderr', () => {
+    const r = term('run', 'process.yaml');
+    assert.equal(r.code, 1);
+    assert.deepEqual(r.err, [`process.yaml:5:8 cannot exit 'B${ESCAPED}': no process of that name has been loaded; did you mean 'A${ESCAPED}'?`]);
+    assert.deepEqual(term('check', 'process.yaml').err, r.err);
+    const fine: Record<string, string> = { ...files, 'process.yaml': files['process.yaml']!.replace(`exit B${TITLE_CONTROL}`, `exit A${TITLE_CONTROL}`) };
+    const out: string[] = [];
+    main(['run', 'process.yaml'], { out: (s) => out.push(s), err: () => {}, read: (p) => fine[p]! });
+    assert.ok(out.join('\n').includes(`load A${ESCAPED} 30K`));
+    assert.doesNotMatch(out.join('\n'), RAW_CONTROL);
+  });
+
+  it('an error line is one line: a line break in quoted scenario text cannot forge another path:LINE:COL line', () => {
+    const err: string[] = [];
+    main(['check', 'k.yaml'], { out: () => {}, err: (s) => err.push(s), read: () => 'scheme: vm-paging\n"x\\nk.yaml:1:1 fake": 1\nrefs: 1' });
+    assert.equal(err.length, 1);
+    assert.ok(!err[0]!.includes('\n') && err[0]!.includes('\\u000a'), err[0]);
+  });
+
+  it('--json stays valid JSON and gives back the same strings: \\uXXXX is also JSON\'s escape', () => {
+    const r = term('run', 'title.yaml', '--json');
+    assert.doesNotMatch(r.out, RAW_CONTROL);
+    assert.equal(JSON.parse(r.out)[0].title, `${TITLE_CONTROL} a\tb \u009b \u202e \u2067`);
   });
 });

@@ -133,18 +133,18 @@ describe('locating a block in its file (Eleventy renders the body without front 
   });
 
   it('gives the file line of the opening fence', () => {
-    assert.deepEqual(locateInFile(file, body, { line: 3, content: 'scheme: vm-paging\nrefs: 1\n' }), { line: 7, column: 0 });
+    assert.deepEqual(locateInFile(file, body, { line: 3, content: 'scheme: vm-paging\nrefs: 1\n' }), { line: 7, columns: [0, 0] });
   });
 
   it('finds the block by its text when a template engine moved lines before markdown-it saw them', () => {
     const liquid = '---\nx: 1\n---\n{% if true %}\nintro\n{% endif %}\n\n```memsim\nscheme: vm-paging\nrefs: 2\n```\n';
     // Liquid removed the two tag lines, so markdown-it saw the fence at line 4 of its text.
-    assert.deepEqual(locateInFile(liquid, undefined, { line: 4, content: 'scheme: vm-paging\nrefs: 2\n' }), { line: 8, column: 0 });
+    assert.deepEqual(locateInFile(liquid, undefined, { line: 4, content: 'scheme: vm-paging\nrefs: 2\n' }), { line: 8, columns: [0, 0] });
   });
 
   it('picks the nearest of identical blocks, and the indentation of a fence inside a list', () => {
     const twice = '```memsim\nrefs: 1\n```\n\n- item\n\n  ```memsim\n  refs: 1\n  ```\n';
-    assert.deepEqual(locateInFile(twice, twice, { line: 7, content: 'refs: 1\n' }), { line: 7, column: 2 });
-    assert.deepEqual(locateInFile(twice, twice, { line: 1, content: 'refs: 1\n' }), { line: 1, column: 0 });
+    assert.deepEqual(locateInFile(twice, twice, { line: 7, content: 'refs: 1\n' }), { line: 7, columns: [2] });
+    assert.deepEqual(locateInFile(twice, twice, { line: 1, content: 'refs: 1\n' }), { line: 1, columns: [0] });
   });
 });

@@ -4,7 +4,8 @@ import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { main } from '../../cli/main.js';
-import { extractBlocks, parseScenario, reportBlock, simulate, writeReport, type Policy } from '../../engine/index.js';
+import { parseScenario, reportBlock, simulate, writeReport, type Policy } from '../../engine/index.js';
+import { findBlocks } from '../../plugin/blocks.js';
 import { fastFinalReport } from '../../engine/fast/final.js';
 import { stallingsDynamic } from '../textbook-scenarios.js';
 
@@ -14,12 +15,12 @@ const FIXTURES = ['../fixtures/paging-post.md', '../fixtures/broken-post.md', '.
 /** The streamed report of a markdown file's blocks, parsed back. */
 function streamed(markdown: string, summary = false): unknown {
   let out = '';
-  const blocks = extractBlocks(markdown).map((b) => ({ line: b.line, parsed: parseScenario(b.text, { lineOffset: b.line }) }));
+  const blocks = findBlocks(markdown).map((b) => ({ line: b.line, parsed: parseScenario(b.text, { lineOffset: b.line }) }));
   writeReport(blocks, (s) => (out += s), { summary });
   return JSON.parse(out);
 }
 
-const whole = (markdown: string) => JSON.parse(JSON.stringify(extractBlocks(markdown).map((b) => reportBlock(b.text, b.line, b.line))));
+const whole = (markdown: string) => JSON.parse(JSON.stringify(findBlocks(markdown).map((b) => reportBlock(b.text, b.line, b.line))));
 
 describe('the JSON report written step by step', () => {
   it('parses to the same report as the report built whole, on every fixture post', () => {
