@@ -51,8 +51,12 @@ export class ScenarioSource {
       for (const pair of flat) this.add(pair.key, pair.value);
       return;
     }
-    if (flatReader) this.lines.lineStarts.length = 0; // the flat reader gave up part way
-    const doc = parseDocument(text, { lineCounter: this.lines, prettyErrors: false, uniqueKeys: true });
+    // Lines are counted from the text, not by the parser: while recovering from a syntax error, yaml
+    // skips tokens that span line breaks without counting those lines.
+    this.lines.lineStarts.length = 0; // the flat reader may have given up part way
+    this.lines.addNewLine(0);
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.lines.addNewLine(i + 1);
+    const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
     for (const e of doc.errors) this.errorAt(e.pos[0], yamlMessage(e.message));
     if (doc.errors.length) return;
     const root = doc.contents;
