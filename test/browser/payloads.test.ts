@@ -25,6 +25,16 @@ function insertFallback(text: string): void {
 }
 
 describe(`hostile input in the browser: ${PAYLOADS.length} script payloads in every text field, 0 executions`, () => {
+  it('the probe counts a payload that does run (inserted raw, unescaped)', async () => {
+    calls.length = 0;
+    const host = document.createElement('div');
+    host.append(document.createRange().createContextualFragment(PAYLOADS.find((p) => p.text.startsWith('<img src=x onerror='))!.text));
+    document.body.append(host);
+    await handlersHadTheirChance();
+    expect(calls.length).to.equal(1);
+    host.remove();
+  });
+
   for (const scheme of ['vm-paging', 'fixed', 'dynamic', 'buddy']) {
     it(`${scheme}: the element stepped to its end with the diagram and table open, the error box and the static fallback run no payload`, async () => {
       calls.length = 0;
