@@ -253,7 +253,7 @@ const dynamic: fc.Arbitrary<FuzzCase> = fc
     for (const e of g.layout) {
       if (used + e.sizeK > g.memoryK) break;
       used += e.sizeK;
-      let name = e.k;
+      let name: string = e.k;
       if (e.k === 'proc') alive.push((name = `L${alive.length}`));
       layout.push(`  ${name} ${sizeSpelling(e.sizeK, g.style)}`);
     }
