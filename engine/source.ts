@@ -52,14 +52,17 @@ export class ScenarioSource {
       for (const pair of flat) this.add(pair.key, pair.value);
       return;
     }
-    if (flatReader) this.lines.lineStarts.length = 0; // the flat reader gave up part way
+    // Lines are counted from the text, not by the parser: while recovering from a syntax error, yaml
+    // skips tokens that span line breaks without counting those lines.
+    this.lines.lineStarts.length = 0; // the flat reader may have given up part way
+    this.lines.addNewLine(0);
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.lines.addNewLine(i + 1);
     const problem = scanNesting(text);
     if (problem) {
-      for (let at = 0; at >= 0; at = text.indexOf('\n', at) + 1 || -1) this.lines.addNewLine(at);
       this.errorAt(problem.offset, problem.message);
       return;
     }
-    const doc = parseDocument(text, { lineCounter: this.lines, prettyErrors: false, uniqueKeys: true });
+    const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
     for (const e of doc.errors) this.errorAt(e.pos[0], yamlMessage(e.message));
     if (doc.errors.length) return;
     const root = doc.contents;

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import type { BuddyConfig, BuddyState, ContiguousEvent, Timeline } from '../../engine/index.js';
-import { buddyOf, isPowerOfTwo } from '../../engine/index.js';
+import { BUDDY_RULES } from '../invariants.js';
 import { followTrace, run, sizeUnit, sizeWriter, traceCommand } from './helpers.js';
 
 interface Generated {
@@ -54,47 +54,11 @@ function everyState(check: Check, numRuns = 150) {
 const freeBlocks = (s: BuddyState) => s.mem.blocks.filter((b) => b.kind === 'free');
 
 describe('buddy system properties on random traces (fast-check)', () => {
-  it('every block is a whole power of two of at least min-block, aligned to its size, and the blocks add up to memory without overlap', () => {
-    everyState((g, _t, _p, s) => {
-      let at = 0;
-      for (const b of s.mem.blocks) {
-        assert.ok(Number.isSafeInteger(b.start) && Number.isSafeInteger(b.size), `block ${b.start}+${b.size} is not whole bytes`);
-        assert.equal(b.start, at);
-        assert.ok(isPowerOfTwo(b.size), `${b.size} is not a power of two`);
-        assert.ok(b.size >= g.minBlock);
-        assert.equal(b.start % b.size, 0, `the ${b.size}-byte block at ${b.start} is not aligned`);
-        at += b.size;
-      }
-      assert.equal(at, g.memory);
-    });
-  });
-  it('no free block has a free buddy of the same size', () => {
-    everyState((_g, _t, _p, s) => {
-      const free = new Set(freeBlocks(s).map((b) => `${b.start}/${b.size}`));
-      for (const b of freeBlocks(s)) assert.ok(!free.has(`${buddyOf(b.start, b.size)}/${b.size}`), `free buddies at ${b.start} and ${buddyOf(b.start, b.size)}`);
-    });
-  });
-  it('each block is the request rounded up to a power of two (at least min-block); internal fragmentation adds up', () => {
-    everyState((g, t, _p, s) => {
-      let internal = 0;
-      for (const b of s.mem.blocks) {
-        if (b.kind === 'free') continue;
-        assert.equal(b.size, Math.max(pow2(b.requested), g.minBlock));
-        if (b.kind === 'process') internal += b.size - b.requested;
-      }
-      assert.equal(t.scheme.metrics(t.config, t.run, s).internalFragmentation, internal);
-    });
-  });
-  it('a waiting request never fits a free block once admission has run', () => {
-    everyState((g, _t, _p, s) => {
-      const largest = Math.max(0, ...freeBlocks(s).map((b) => b.size));
-      for (const w of s.waiting) assert.ok(Math.max(pow2(w.size), g.minBlock) > largest, `${w.name} waits beside a ${largest}-byte block`);
-    });
-  });
-  it('every live process is exactly one of resident, waiting or swapped out', () => {
-    everyState((g, _t, p, s) => {
+  for (const [name, rule] of BUDDY_RULES) it(name, () => everyState((_g, t, p, s) => rule(t, p, s)));
+  it('the processes in blocks, waiting or swapped out are exactly the live ones', () => {
+    everyState((g, t, p, s) => {
+      assert.equal(t.config.memory, g.memory);
       const all = [...s.mem.blocks.filter((b) => b.kind === 'process').map((b) => b.name), ...s.waiting.map((w) => w.name), ...s.swapped.map((w) => w.name)];
-      assert.equal(new Set(all).size, all.length);
       assert.deepEqual(new Set(all), g.alive[p]);
     });
   });

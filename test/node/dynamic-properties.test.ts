@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import type { ContiguousEvent, DynamicState, Timeline } from '../../engine/index.js';
+import { DYNAMIC_RULES } from '../invariants.js';
 import { followTrace, run, sizeUnit, sizeWriter, traceCommand } from './helpers.js';
 
 interface Generated {
@@ -84,42 +85,8 @@ type Check = (g: Generated, t: Timeline, p: number, s: DynamicState) => void;
 
 /** Each invariant, by the rule it states; checked at every position of every run. */
 const CHECKS: [string, number, Check][] = [
-  [
-    'segments are whole bytes, no two overlap, and OS, processes, used blocks and holes add up to memory',
-    150,
-    (g, t, _p, s) => {
-      let at = g.os;
-      for (const x of s.mem.segments) {
-        assert.ok(Number.isSafeInteger(x.start) && Number.isSafeInteger(x.size), `segment ${x.start}+${x.size} is not whole bytes`);
-        assert.equal(x.start, at, `a segment starts at ${x.start}, expected ${at}`);
-        assert.ok(x.size > 0);
-        at += x.size;
-      }
-      assert.equal(at, g.memory);
-      const r = t.scheme.finalReport(t.config, t.run, s) as { os: { size: number }; allocations: { size: number }[]; holes: { size: number }[]; used?: { size: number }[] };
-      const sum = (xs: { size: number }[] = []) => xs.reduce((a, b) => a + b.size, 0);
-      assert.equal(r.os.size + sum(r.allocations) + sum(r.holes) + sum(r.used), g.memory);
-    },
-  ],
-  [
-    'no two holes are adjacent',
-    150,
-    (_g, _t, _p, s) => {
-      s.mem.segments.forEach((x, i) => assert.ok(!(x.kind === 'hole' && s.mem.segments[i + 1]?.kind === 'hole')));
-    },
-  ],
-  [
-    'a waiting process never fits a hole once admission has run (nor the total free, with when-full: compact)',
-    150,
-    (g, _t, _p, s) => {
-      const largest = Math.max(0, ...holesOf(s).map((h) => h.size));
-      const free = holesOf(s).reduce((a, h) => a + h.size, 0);
-      for (const w of s.waiting) {
-        assert.ok(w.size > largest, `${w.name} (${w.size}) waits beside a ${largest}-byte hole`);
-        if (g.whenFull === 'compact') assert.ok(w.size > free);
-      }
-    },
-  ],
+  // The rules any valid scenario keeps (shared with the fuzzer).
+  ...DYNAMIC_RULES.map(([name, rule]): [string, number, Check] => [name, 150, (_g, t, p, s) => rule(t, p, s)]),
   [
     'compaction leaves at most one hole, at the top of memory (admission may then fill it, but only when-full: swap opens another)',
     150,
@@ -131,28 +98,11 @@ const CHECKS: [string, number, Check][] = [
     },
   ],
   [
-    'every live process is exactly one of resident, waiting or swapped out',
+    'the processes resident, waiting or swapped out are exactly the live ones',
     150,
     (g, _t, p, s) => {
       const resident = s.mem.segments.filter((x) => x.kind === 'process').map((x) => x.name);
-      const all = [...resident, ...s.waiting.map((w) => w.name), ...s.swapped.map((w) => w.name)];
-      assert.equal(new Set(all).size, all.length, `a process is in two places: ${all.join(' ')}`);
-      assert.deepEqual(new Set(all), g.alive[p]);
-    },
-  ],
-  [
-    'metrics agree with the memory map',
-    100,
-    (g, t, _p, s) => {
-      const m = t.scheme.metrics(t.config, t.run, s);
-      const holes = holesOf(s);
-      const free = holes.reduce((a, h) => a + h.size, 0);
-      const largest = Math.max(0, ...holes.map((h) => h.size));
-      assert.equal(m.holeCount, holes.length);
-      assert.equal(m.totalFree, free);
-      assert.equal(m.largestHole, largest);
-      assert.equal(m.utilisation, Math.round(((g.memory - g.os - free) / (g.memory - g.os)) * 1000) / 1000);
-      assert.equal(m.externalFragmentation, free ? Math.round((1 - largest / free) * 1000) / 1000 : 0);
+      assert.deepEqual(new Set([...resident, ...s.waiting.map((w) => w.name), ...s.swapped.map((w) => w.name)]), g.alive[p]);
     },
   ],
   [

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import type { ContiguousEvent, FixedConfig, FixedState, Timeline } from '../../engine/index.js';
+import { FIXED_RULES, fixedTarget } from '../invariants.js';
 import { followTrace, run, sizeUnit, sizeWriter, traceCommand } from './helpers.js';
 
 interface Generated {
@@ -55,62 +56,13 @@ function everyState(check: Check, numRuns = 120) {
   );
 }
 
-/** The partition the per-partition queue sends a process to: the smallest that holds it, lowest first. */
-const target = (c: FixedConfig, size: number) =>
-  c.partitions.filter((p) => p.size >= size).reduce((a, p) => (p.size < a.size ? p : a));
-
 describe('fixed partitioning properties on random partitions and traces (fast-check)', () => {
-  it('no two processes share a partition, and every live process is resident, waiting or swapped out, once', () => {
-    everyState((g, _t, p, s) => {
+  for (const [name, rule] of FIXED_RULES) it(name, () => everyState((_g, t, p, s) => rule(t, p, s)));
+  it('the processes in partitions, waiting or swapped out are exactly the live ones', () => {
+    everyState((g, t, p, s) => {
+      assert.equal(t.config.memory, g.memory);
       const resident = s.mem.holders.flatMap((h) => (h ? [h.name] : []));
-      const all = [...resident, ...s.waiting.map((w) => w.name), ...s.swapped.map((w) => w.name)];
-      assert.equal(new Set(all).size, all.length, all.join(' '));
-      assert.deepEqual(new Set(all), g.alive[p]);
-    });
-  });
-  it('partitions and holes are whole bytes, never overlap, and with the OS add up to memory', () => {
-    everyState((g, t, _p, s) => {
-      const r = t.scheme.finalReport(t.config, t.run, s) as { os: { size: number }; partitions: { start: number; size: number }[]; holes: { start: number; size: number }[] };
-      const regions = [{ start: 0, size: r.os.size }, ...r.partitions, ...r.holes.filter((h) => !r.partitions.some((p) => p.start === h.start))];
-      let at = 0;
-      for (const x of regions.sort((a, b) => a.start - b.start)) {
-        assert.ok(Number.isSafeInteger(x.start) && Number.isSafeInteger(x.size), `region ${x.start}+${x.size} is not whole bytes`);
-        assert.equal(x.start, at, `a region starts at ${x.start}, expected ${at}`);
-        at += x.size;
-      }
-      assert.equal(at, g.memory);
-    });
-  });
-  it('a process never exceeds its partition', () => {
-    everyState((_g, t, _p, s) => {
-      const c = t.config as FixedConfig;
-      s.mem.holders.forEach((h, i) => assert.ok(!h || h.size <= c.partitions[i]!.size));
-    });
-  });
-  it('internal fragmentation adds up: each occupied partition wastes its size minus its process, and the total is their sum', () => {
-    everyState((g, t, _p, s) => {
-      const c = t.config as FixedConfig;
-      const r = t.scheme.finalReport(c, t.run, s) as any;
-      const wasted = c.partitions.map((p, i) => (s.mem.holders[i] ? p.size - s.mem.holders[i]!.size : 0));
-      assert.deepEqual(r.partitions.map((p: any) => p.wasted), wasted);
-      assert.equal(r.metrics.internalFragmentation, wasted.reduce((a, b) => a + b, 0));
-      const used = s.mem.holders.reduce((a, h) => a + (h?.size ?? 0), 0);
-      assert.equal(r.metrics.utilisation, Math.round((used / (c.memory - c.os)) * 1000) / 1000);
-      // the OS, the partitions and the unused rest make up memory
-      const sum = (xs: { size: number }[]) => xs.reduce((a, b) => a + b.size, 0);
-      assert.equal(r.os.size + sum(r.partitions) + sum(r.holes), g.memory);
-      // each allocation sits at its partition's start and names its partition
-      for (const a of r.allocations) assert.equal(a.start, c.partitions[a.partition]!.start);
-    });
-  });
-  it('a waiting process never fits a free partition once admission has run (with one queue per partition: its own is taken)', () => {
-    everyState((_g, t, _p, s) => {
-      const c = t.config as FixedConfig;
-      const free = c.partitions.filter((p) => s.mem.holders[p.index] === null);
-      for (const w of s.waiting) {
-        if (c.queue === 'per-partition') assert.notEqual(s.mem.holders[target(c, w.size).index], null);
-        else for (const p of free) assert.ok(w.size > p.size, `${w.name} waits while partition ${p.index} is free`);
-      }
+      assert.deepEqual(new Set([...resident, ...s.waiting.map((w) => w.name), ...s.swapped.map((w) => w.name)]), g.alive[p]);
     });
   });
   it('a placement takes the partition its queue and placement rule name, ties to the lower address', () => {
@@ -125,7 +77,7 @@ describe('fixed partitioning properties on random partitions and traces (fast-ch
       const free = c.partitions.filter((x) => before.mem.holders[x.index] === null && x.size >= size);
       const expected =
         c.queue === 'per-partition'
-          ? target(c, size)
+          ? fixedTarget(c, size)
           : c.placement === 'first-fit'
             ? free[0]!
             : free.reduce((a, x) => (x.size < a.size ? x : a));

@@ -20,6 +20,15 @@ describe('scenario errors: each names line and column, what was expected and the
     const e = errorsOf('scheme: vm-paging\nframes: 3\nrefs: 1 2: 3: 4\n')[0]!;
     assert.equal(e.line, 3);
   });
+  it('errors after a syntax error that spans lines still name the line they are on', () => {
+    // yaml skips `used 1K\n\tL0 2K\ntrace` as one token while recovering, without counting its lines
+    const text = 'memory: }1K\nlayout: |\n\tused 1K\n\tL0 2K\ntrace: |\n\tload P1 1K\n';
+    const lines = text.split('\n');
+    const colon = errorsOf(text).find((e) => /map-value-ind/.test(e.message) && e.line === 5);
+    assert.ok(colon, 'the colon after trace is reported on line 5');
+    assert.equal(colon.column, 6);
+    for (const e of errorsOf(text)) assert.ok(e.column <= lines[e.line - 1]!.length + 1, `${e.line}:${e.column} is past the end of its line`);
+  });
   it('an unknown scheme suggests the nearest scheme', () => {
     const e = only('scheme: vm-pagign\nrefs: 1');
     assert.deepEqual([e.line, e.column], [1, 9]);

@@ -1,0 +1,64 @@
+import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import { renderBlock } from '../../plugin/block.js';
+import { batchedScenarios, PAYLOADS } from '../fixtures/payloads.js';
+import { control, parts, settled, simulator } from './helpers.js';
+
+/** Every payload calls this if it ever runs. */
+const calls: number[] = [];
+(window as unknown as { __memsimPwned: (id: number) => void }).__memsimPwned = (id) => void calls.push(id);
+
+/** Lets pending loads fail and their handlers (an `onerror` on a broken image) run, then returns. */
+async function handlersHadTheirChance(): Promise<void> {
+  const img = document.createElement('img');
+  const failed = oneEvent(img, 'error');
+  img.src = 'data:image/png;base64,broken';
+  await failed;
+  await new Promise((r) => setTimeout(r, 50));
+}
+
+/** The static fallback's HTML put in the page the way a script-running insertion would. */
+function insertFallback(text: string): void {
+  const { html } = renderBlock(text, { line: 1 }, { steps: true, mermaid: true });
+  const host = document.createElement('div');
+  host.append(document.createRange().createContextualFragment(html));
+  document.body.append(host);
+}
+
+describe(`hostile input in the browser: ${PAYLOADS.length} script payloads in every text field, 0 executions`, () => {
+  it('the probe counts a payload that does run (inserted raw, unescaped)', async () => {
+    calls.length = 0;
+    const host = document.createElement('div');
+    host.append(document.createRange().createContextualFragment(PAYLOADS.find((p) => p.text.startsWith('<img src=x onerror='))!.text));
+    document.body.append(host);
+    await handlersHadTheirChance();
+    expect(calls.length).to.equal(1);
+    host.remove();
+  });
+
+  for (const scheme of ['vm-paging', 'fixed', 'dynamic', 'buddy']) {
+    it(`${scheme}: the element stepped to its end with the diagram and table open, the error box and the static fallback run no payload`, async () => {
+      calls.length = 0;
+      const { valid, invalid } = batchedScenarios(scheme, PAYLOADS);
+      const el = await simulator(valid);
+      control(el, 'Diagram').click();
+      await waitUntil(() => parts(el, 'mem-sim-diagram').length > 0, 'no diagram panel');
+      el.step = el.total;
+      await settled(el);
+      for (const panel of parts(el, 'mem-sim-diagram')) {
+        await waitUntil(() => panel.shadowRoot!.querySelector('svg g.node'), 'the diagram was not drawn', { timeout: 8000 });
+      }
+      const table = parts(el, 'button').find((b) => b.textContent!.trim() === 'Table');
+      table?.click();
+      await settled(el);
+      expect(el.step).to.equal(el.total);
+
+      const broken = await simulator(invalid);
+      expect(broken.shadowRoot!.querySelector('[part=error]'), 'the invalid scenario shows its errors').to.exist;
+
+      insertFallback(valid);
+      insertFallback(invalid);
+      await handlersHadTheirChance();
+      expect(calls).to.deep.equal([]);
+    });
+  }
+});
