@@ -129,15 +129,15 @@ const noFlatReader = {
 };
 
 /**
- * esbuild lowers decorators and class fields with helper functions (`__decorateElement`,
- * `__privateGet`...) that it writes into every module using them: about 1.3 KB each time, in
+ * esbuild lowers decorators and class fields with helper functions (`__decorateClass`,
+ * `__privateGet`...) that it writes into every module using them, in
  * `<mem-sim>`, the SchemeView base class, the diagram panel. This moves them into one shared module.
  * The helpers are taken from esbuild itself, by lowering a class that uses every such feature; a
  * module's own copy is replaced only when it is the same text, so a new esbuild cannot break it.
  */
 const HELPERS = '\0esbuild-helpers';
 const helperSample = `const d = (x: any) => x;
-@d class A { @d accessor a = 1; @d static accessor b = 1; static c = 1; #e = 1; @d f() { return this.#e; } @d get g() { return 1; } @d set g(v) {} @d static h = 1; @d #i() {} }
+@d class A { @d a = 1; @d static b = 1; static c = 1; #e = 1; @d f() { return this.#e; } @d get g() { return 1; } @d set g(v) {} @d static h = 1; }
 export { A };`;
 function sharedEsbuildHelpers() {
   let helpers; // name -> declaration text
@@ -149,7 +149,7 @@ function sharedEsbuildHelpers() {
   return {
     name: 'shared-esbuild-helpers',
     async buildStart() {
-      const { code } = await transform(helperSample, { loader: 'ts', target: 'es2022', format: 'esm', tsconfigRaw: { compilerOptions: { useDefineForClassFields: true } } });
+      const { code } = await transform(helperSample, { loader: 'ts', target: 'es2022', format: 'esm', tsconfigRaw: { compilerOptions: { useDefineForClassFields: false, experimentalDecorators: true } } });
       helpers = new Map(declarations(this.parse(code), code).map((d) => [d.name, d.text]));
     },
     resolveId: (source) => (source === HELPERS ? source : null),

@@ -28,6 +28,7 @@ const optional: [string, string, string][] = [
   ['bundle size (Chromium)', './bundle-size.ts', 'benchBundleSize'],
   ['view stepping (Chromium)', './view-step.ts', 'benchViewStep'],
   ['dynamic-partitioning view stepping (Chromium)', './dynamic-view.ts', 'benchDynamicView'],
+  ['the element on scenarios at the work cap (Chromium)', './element-cap.ts', 'benchElementCap'],
   ['Eleventy build overhead', './build.ts', 'benchBuild'],
 ];
 for (const [title, file, fn] of optional) {

@@ -76,16 +76,16 @@ export class MemSimDiagram extends LitElement {
   ];
 
   /** The Mermaid source of the step to draw (its labels escaped by the engine). */
-  @property() accessor source = '';
+  @property() source = '';
 
   /** What the diagram shows, for assistive technology. */
-  @property() accessor label = 'Diagram';
+  @property() label = 'Diagram';
 
   /** Draws with Mermaid's dark theme. */
-  @property({ type: Boolean }) accessor dark = false;
+  @property({ type: Boolean }) dark = false;
 
-  @state() private accessor _problem = '';
-  @state() private accessor _drawn = false;
+  @state() private _problem = '';
+  @state() private _drawn = false;
 
   private _drawing = false;
   private _again = false;

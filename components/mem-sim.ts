@@ -166,38 +166,38 @@ export class MemSim extends LitElement {
   ];
 
   /** URL of a scenario file (YAML); wins over the inline text and the scenario attributes. */
-  @property() accessor src: string | undefined = undefined;
+  @property() src: string | undefined = undefined;
 
   /**
    * The scheme (`vm-paging`, ...). With inline text that names no scheme, the scheme to assume;
    * otherwise one of the attributes that spell a scenario.
    */
-  @property() accessor scheme: string | undefined = undefined;
+  @property() scheme: string | undefined = undefined;
 
   /** Frame count or counts (`3` or `3, 4`), for a scenario spelt in attributes. */
-  @property() accessor frames: string | undefined = undefined;
+  @property() frames: string | undefined = undefined;
 
   /** Replacement policy or policies (`FIFO, LRU`), for a scenario spelt in attributes. */
-  @property() accessor policy: string | undefined = undefined;
+  @property() policy: string | undefined = undefined;
 
   /** The reference string (`7 0 1 2 0 3`), for a scenario spelt in attributes. */
-  @property() accessor refs: string | undefined = undefined;
+  @property() refs: string | undefined = undefined;
 
   /** Bytes per page (`4K`), for a scenario spelt in attributes whose refs are addresses. */
-  @property({ attribute: 'page-size' }) accessor pageSize: string | undefined = undefined;
+  @property({ attribute: 'page-size' }) pageSize: string | undefined = undefined;
 
   /** `light` or `dark`; without it the reader's `prefers-color-scheme` decides. */
-  @property({ reflect: true }) accessor theme: 'light' | 'dark' | undefined = undefined;
+  @property({ reflect: true }) theme: 'light' | 'dark' | undefined = undefined;
 
   /** Playback speed in steps per second (the menu offers 0.5 to 8). */
-  @property({ type: Number }) accessor speed = 1;
+  @property({ type: Number }) speed = 1;
 
-  @state() private accessor _loaded: Loaded = { kind: 'loading' };
-  @state() private accessor _position = 0;
-  @state() private accessor _playing = false;
-  @state() private accessor _diagram = false;
-  @state() private accessor _table = false;
-  @state() private accessor _live = '';
+  @state() private _loaded: Loaded = { kind: 'loading' };
+  @state() private _position = 0;
+  @state() private _playing = false;
+  @state() private _diagram = false;
+  @state() private _table = false;
+  @state() private _live = '';
 
   private _loading: Promise<void> = Promise.resolve();
   private _ticket = 0;

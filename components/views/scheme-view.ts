@@ -18,10 +18,10 @@ export class SchemeView extends LitElement {
   static drawsTable = false;
 
   /** The run to draw. */
-  @property({ attribute: false }) accessor timeline: Timeline | undefined = undefined;
+  @property({ attribute: false }) timeline: Timeline | undefined = undefined;
 
   /** Steps taken: 0 is before the first operation, `timeline.length` after the last. */
-  @property({ type: Number }) accessor position = 0;
+  @property({ type: Number }) position = 0;
 }
 
 /** A view class as `<mem-sim>` uses it. */
