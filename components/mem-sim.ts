@@ -1,8 +1,8 @@
 import { adoptStyles, css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { loadScheme } from '../engine/lazy.js';
-import { parseWithScheme, readScenarioHead, simulate, type Simulation } from '../engine/scenario.js';
-import type { Timeline } from '../engine/timeline.js';
+import { parseWithScheme, readScenarioHead, type Simulation } from '../engine/scenario.js';
+import { Timeline } from '../engine/timeline.js';
 import { controlsStyles, renderControls } from './controls.js';
 import { define } from './define.js';
 import type { Problem } from './error-box.js';
@@ -482,7 +482,13 @@ export class MemSim extends LitElement {
       if (!View) {
         return { kind: 'failed', problems: [{ message: `the scheme '${name}' cannot be shown in this version of mem-sim yet` }], text, lineOffset };
       }
-      const sim = simulate(parsed.scenario);
+      // One run per task: a comparison of many long runs never blocks the page for all of them at once.
+      const { module: scheme, config } = parsed.scenario;
+      const sim: Simulation = { scenario: parsed.scenario, runs: [] };
+      for (const run of scheme.runs(config)) {
+        if (sim.runs.length) await new Promise((r) => setTimeout(r));
+        sim.runs.push(new Timeline(scheme, config, run));
+      }
       const views = sim.runs.map((timeline) => {
         const view = new View();
         view.timeline = timeline;
