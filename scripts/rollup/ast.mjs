@@ -19,9 +19,3 @@ export function replaceRanges(code, ranges) {
   return out;
 }
 
-/** The part of a module id after `/<dir>/` (forward slashes), or undefined if it is not under it. */
-export function pathUnder(id, dir) {
-  const norm = id.replace(/\\/g, '/');
-  const at = norm.lastIndexOf(`/${dir}/`);
-  return at < 0 ? undefined : norm.slice(at + dir.length + 2);
-}
