@@ -1,6 +1,6 @@
 /**
  * The bundle parses scenarios exactly as the engine does in Node. The drop-in bundles a trimmed
- * yaml parser (rollup.config.mjs drops the writer, the YAML 1.1 tags and the document-editing
+ * yaml parser (scripts/rollup/yaml-parse-only.mjs drops the writer, the YAML 1.1 tags and the document-editing
  * methods), so scenarios that use YAML's less common features, valid or not, are run through both
  * and must give the same steps or the same positioned errors. Contiguous scenarios mostly, since
  * their block scalars (layout, trace) use most of the grammar.

@@ -1,0 +1,56 @@
+import { relative, sep } from 'node:path';
+
+/**
+ * The chunk of a source file by its path in the project (`engine/schemes/buddy.ts`), or undefined:
+ * - `core`: the engine's top-level helpers the schemes share (such as Mermaid label escaping) and
+ *   the SchemeView base class every view extends;
+ * - `contiguous`: what that family of schemes shares (engine/contiguous/, the views' memory bar and
+ *   contiguous view), loaded by pages with a fixed, dynamic or buddy block;
+ * - `table`: the table model drawn as HTML, which the vm-paging view is and the other schemes offer
+ *   behind the Table toggle;
+ * - a scheme's own chunk, named after it: its engine module (engine/schemes/<name>.ts or every file
+ *   of engine/schemes/<name>/) and its view (components/views/<name>-view.ts), which a page showing
+ *   the scheme loads together. The name comes from the path, so a new scheme needs no entry here.
+ */
+export function chunkByPath(path) {
+  const [top, ...rest] = path.split('/');
+  const file = rest.join('/');
+  if (top === 'engine') {
+    if (rest.length === 1) return 'core';
+    if (rest[0] === 'contiguous') return 'contiguous';
+    return rest[0] === 'schemes' ? /^schemes\/([\w-]+)(?:\.ts$|\/)/.exec(file)?.[1] : undefined;
+  }
+  if (top !== 'components') return undefined;
+  if (file === 'table.ts') return 'table';
+  if (file === 'views/scheme-view.ts') return 'core';
+  if (file === 'views/contiguous-view.ts' || file === 'views/memory-bar.ts') return 'contiguous';
+  return /^views\/([\w-]+)-view\.ts$/.exec(file)?.[1];
+}
+
+/**
+ * Rollup's `manualChunks`: everything the entry imports statically, directly or not, goes into
+ * `core` (it all loads before the first simulator renders, so dist/mem-sim.js stays a stub: a page
+ * that loads it twice under two URLs still gets one copy of Lit); the rest by chunkByPath; what that
+ * leaves (the diagram panel, the error box) in rollup's own lazy chunks. `root`: the project folder. Chunks of their own for
+ * small shared modules would cost a request each and gzip worse.
+ */
+export function chunkOf(root) {
+  const eagerSets = new WeakMap(); // one per build, keyed by its getModuleInfo
+  return (id, { getModuleIds, getModuleInfo }) => {
+    let eager = eagerSets.get(getModuleInfo);
+    if (!eager) {
+      eager = new Set();
+      eagerSets.set(getModuleInfo, eager);
+      const queue = [...getModuleIds()].filter((m) => getModuleInfo(m).isEntry).flatMap((m) => getModuleInfo(m).importedIds);
+      while (queue.length) {
+        const next = queue.pop();
+        if (eager.has(next)) continue;
+        eager.add(next);
+        queue.push(...(getModuleInfo(next)?.importedIds ?? []));
+      }
+    }
+    if (eager.has(id)) return 'core';
+    const path = relative(root, id);
+    return path.startsWith('..') || path.startsWith('node_modules') ? undefined : chunkByPath(path.split(sep).join('/'));
+  };
+}
