@@ -3,7 +3,7 @@
  * ```memsim block) and YAML scenario files (one scenario each).
  */
 import { readFileSync } from 'node:fs';
-import { forEachStep, parseScenario, Timeline, writeReport, type Scenario, type ScenarioError } from '../engine/index.js';
+import { describeMetrics, forEachStep, parseScenario, Timeline, writeReport, type Scenario, type ScenarioError, type SchemeModule } from '../engine/index.js';
 import { findBlocks } from '../plugin/blocks.js';
 import { fileColumn } from '../plugin/fence.js';
 import { visibleIo } from './terminal.js';
@@ -178,16 +178,20 @@ function writeText(path: string, line: number, scenario: Scenario, summary: bool
   for (const run of module.runs(config)) {
     if (summary) {
       const final = forEachStep(module, config, run, () => {});
-      write(`\n${run.label}\n${metricsText(module.metrics(config, run, final))}\n`);
+      write(`\n${run.label}\n${metricsText(module, module.metrics(config, run, final))}\n`);
       continue;
     }
     const t = new Timeline(module, config, run);
     for (let from = 1; from <= Math.max(1, t.length); from += TABLE_WINDOW) {
       write(`\n${renderTextTable(module.table(t, from, Math.min(t.length, from + TABLE_WINDOW - 1), { titles: false }))}\n`);
     }
-    write(`${metricsText(t.metricsAt(t.length))}\n`);
+    write(`${metricsText(module, t.metricsAt(t.length))}\n`);
   }
   write('\n');
 }
 
-const metricsText = (m: Record<string, number>) => Object.entries(m).map(([k, v]) => `${k} ${v}`).join(', ');
+/** `faults 15, hit ratio 25%, ...`: the words and numbers the element and the static fallback show. */
+export const metricsText = (module: SchemeModule, values: Record<string, number>): string =>
+  describeMetrics(module, values)
+    .map((m) => `${m.label} ${m.text}`)
+    .join(', ');
