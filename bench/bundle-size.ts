@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { BUILT_SCHEMES, type BuiltScheme } from '../engine/schemes/registry.js';
 import { figure, type Figure } from './common.js';
 import { blockPage, withBundleSite } from './view.js';
 
@@ -34,8 +35,11 @@ export interface BundleSize {
   missing: string[];
 }
 
-/** One block of each scheme, as a reader's page would hold it: the page's weight is what it loads. */
-export const SCENARIOS: Record<string, string> = {
+/**
+ * One block of each scheme in the registry, as a reader's page would hold it: the page's weight is
+ * what it loads. Typed by the registry, so a scheme added there without a page here fails the type check.
+ */
+export const SCENARIOS: Record<BuiltScheme, string> = {
   'vm-paging': 'scheme: vm-paging\nframes: 3\npolicy: FIFO\nrefs: 7 0 1 2 0 3 0 4 2 3 0 3 2 1 2 0 1 7 0 1\n',
   dynamic: 'scheme: dynamic\nmemory: 64M\nos: 8M\nplacement: first-fit\ntrace: |\n  load P1 20M\n  load P2 14M\n  load P3 18M\n  swap-out P2\n  load P4 8M\n',
   fixed: 'scheme: fixed\nmemory: 64M\nos: 8M\npartitions: 2M, 4M, 6M, 8M, 8M, 12M, 16M\ntrace: |\n  load A 5M\n  load B 7M\n',
@@ -46,8 +50,8 @@ export const SCENARIOS: Record<string, string> = {
  * Serves a page with one block of each scheme (each page on its own, in a fresh browser context so
  * nothing is cached) and the built dist/ folder, and weighs what each page loads.
  */
-export async function measureBundleSizes(schemes = Object.keys(SCENARIOS), dist = join(root, 'dist')): Promise<Record<string, BundleSize>> {
-  const pages = Object.fromEntries(schemes.map((scheme) => [`${scheme}.html`, blockPage(SCENARIOS[scheme]!, 'bundle size')]));
+export async function measureBundleSizes(schemes: readonly BuiltScheme[] = BUILT_SCHEMES, dist = join(root, 'dist')): Promise<Record<string, BundleSize>> {
+  const pages = Object.fromEntries(schemes.map((scheme) => [`${scheme}.html`, blockPage(SCENARIOS[scheme], 'bundle size')]));
   return withBundleSite(pages, async ({ url, dir, browser }) => {
     const out: Record<string, BundleSize> = {};
     for (const scheme of schemes) {

@@ -3,8 +3,9 @@
  * ```memsim block) and YAML scenario files (one scenario each).
  */
 import { readFileSync } from 'node:fs';
-import { forEachStep, parseScenario, Timeline, writeReport, type Scenario, type ScenarioError } from '../engine/index.js';
+import { describeMetrics, forEachStep, parseScenario, Timeline, writeReport, type Scenario, type ScenarioError, type SchemeModule } from '../engine/index.js';
 import { findBlocks } from '../plugin/blocks.js';
+import { formatError } from '../plugin/fallback.js';
 import { fileColumn } from '../plugin/fence.js';
 import { visibleIo } from './terminal.js';
 import { renderTextTable } from './text-table.js';
@@ -51,10 +52,6 @@ function blocksOf(path: string, content: string): Block[] {
 /** A block's errors with their columns counted in the file, past quote markers and list indentation. */
 function fileErrors(b: Block, errors: ScenarioError[]): ScenarioError[] {
   return errors.map((e) => ({ ...e, column: fileColumn({ line: b.lineOffset, columns: b.columns }, e.line, e.column) }));
-}
-
-function formatError(path: string, e: ScenarioError): string {
-  return `${path}:${e.line}:${e.column} ${e.message}`;
 }
 
 export interface Io {
@@ -138,7 +135,7 @@ function check(files: string[], io: Io): number {
     let errors = 0;
     for (const b of blocks) {
       const r = parseScenario(b.text, { lineOffset: b.lineOffset });
-      if (!r.ok) for (const e of fileErrors(b, r.errors)) (errors++, io.err(formatError(path, e)));
+      if (!r.ok) for (const e of fileErrors(b, r.errors)) (errors++, io.err(formatError({ ...e, file: path })));
     }
     if (errors) failed = true;
     else io.out(`${path}: ${blocks.length} memsim block${blocks.length === 1 ? '' : 's'}, no errors`);
@@ -160,7 +157,7 @@ function run(path: string, opts: { json: boolean; summary: boolean }, io: Io): n
     if (!parsed.ok) {
       failed = true;
       const errors = fileErrors(b, parsed.errors);
-      for (const e of errors) io.err(formatError(path, e));
+      for (const e of errors) io.err(formatError({ ...e, file: path }));
       return { line: b.line, parsed: { ...parsed, errors } };
     }
     return { line: b.line, parsed };
@@ -178,16 +175,20 @@ function writeText(path: string, line: number, scenario: Scenario, summary: bool
   for (const run of module.runs(config)) {
     if (summary) {
       const final = forEachStep(module, config, run, () => {});
-      write(`\n${run.label}\n${metricsText(module.metrics(config, run, final))}\n`);
+      write(`\n${run.label}\n${metricsText(module, module.metrics(config, run, final))}\n`);
       continue;
     }
     const t = new Timeline(module, config, run);
     for (let from = 1; from <= Math.max(1, t.length); from += TABLE_WINDOW) {
       write(`\n${renderTextTable(module.table(t, from, Math.min(t.length, from + TABLE_WINDOW - 1), { titles: false }))}\n`);
     }
-    write(`${metricsText(t.metricsAt(t.length))}\n`);
+    write(`${metricsText(module, t.metricsAt(t.length))}\n`);
   }
   write('\n');
 }
 
-const metricsText = (m: Record<string, number>) => Object.entries(m).map(([k, v]) => `${k} ${v}`).join(', ');
+/** `faults 15, hit ratio 25%, ...`: the words and numbers the element and the static fallback show. */
+export const metricsText = (module: SchemeModule, values: Record<string, number>): string =>
+  describeMetrics(module, values)
+    .map((m) => `${m.label} ${m.text}`)
+    .join(', ');

@@ -33,6 +33,9 @@ export {
   SCHEME_ALIASES,
   SCHEME_NAMES,
   type KeyDoc,
+  type MetricDoc,
+  type MetricKind,
+  type RunFields,
   type RunSpec,
   type SchemeModule,
   type SchemeName,
@@ -42,12 +45,14 @@ export {
   type TableOptions,
   type Work,
 } from './scheme.js';
+export { describeMetrics, formatMetric, ratio, type MetricText } from './metrics.js';
 export { SCHEMES } from './schemes/all.js';
+export { BUILT_SCHEMES, isBuilt, SCHEME_MODULES, type BuiltScheme, type SchemeLoader } from './schemes/registry.js';
 export type { ContiguousEvent, ContiguousScheme, ContiguousState, Placement, SwappedOut, Waiter } from './contiguous/core.js';
 export type { MapBlock } from './contiguous/map.js';
-export { dynamic, PLACEMENTS, type DynamicConfig, type DynamicMemory, type DynamicState, type PlacementPolicy } from './schemes/dynamic.js';
-export { buddy, buddyOf, type BuddyBlock, type BuddyConfig, type BuddyMemory, type BuddyState } from './schemes/buddy.js';
-export { fixed, QUEUES, type FixedConfig, type FixedMemory, type FixedState, type Partition } from './schemes/fixed.js';
-export { POLICIES, type PagingConfig, type PagingEvent, type PagingState, type Policy } from './schemes/vm-paging.js';
+export { dynamic, PLACEMENTS, type DynamicConfig, type DynamicFields, type DynamicMemory, type DynamicState, type PlacementPolicy } from './schemes/dynamic/index.js';
+export { buddy, buddyOf, type BuddyBlock, type BuddyConfig, type BuddyFields, type BuddyMemory, type BuddyState } from './schemes/buddy/index.js';
+export { fixed, QUEUES, type FixedConfig, type FixedFields, type FixedMemory, type FixedState, type Partition } from './schemes/fixed/index.js';
+export { POLICIES, vmPaging, type PagingConfig, type PagingEvent, type PagingFields, type PagingState, type Policy } from './schemes/vm-paging/index.js';
 export { forEachStep, Timeline } from './timeline.js';
-export { formatHex, formatSize, isPowerOfTwo, MAX_BYTES, parseAddress, parseSize } from './units.js';
+export { formatHex, formatNumber, formatSize, isPowerOfTwo, MAX_BYTES, parseAddress, parseSize } from './units.js';

@@ -1,23 +1,13 @@
 /**
  * Loads a scheme's module on demand, so a page pays only for the schemes it shows. Each import is
- * a separate chunk in the browser bundle.
+ * a separate chunk in the browser bundle; the list is the registry's (schemes/registry.ts).
  */
 import { parseWithScheme, readScenarioHead, type ParseOptions, type ParseResult } from './scenario.js';
 import type { SchemeModule, SchemeName } from './scheme.js';
+import { isBuilt, SCHEME_MODULES } from './schemes/registry.js';
 
 export async function loadScheme(name: SchemeName): Promise<SchemeModule | undefined> {
-  switch (name) {
-    case 'vm-paging':
-      return (await import('./schemes/vm-paging.js')).default;
-    case 'dynamic':
-      return (await import('./schemes/dynamic.js')).default;
-    case 'fixed':
-      return (await import('./schemes/fixed.js')).default;
-    case 'buddy':
-      return (await import('./schemes/buddy.js')).default;
-    default:
-      return undefined;
-  }
+  return isBuilt(name) ? (await SCHEME_MODULES[name]()).default : undefined;
 }
 
 /** parseScenario for browsers: the same result, with the scheme's code fetched when first needed. */

@@ -6,8 +6,3 @@
 export function mermaidLabel(text: string): string {
   return `"${text.replace(/[^A-Za-z0-9 .,:;+\-_/=*]/g, (c) => `#${c.codePointAt(0)};`)}"`;
 }
-
-/** A Mermaid node id made only of safe characters, unique per index. */
-export function mermaidId(prefix: string, index: number): string {
-  return `${prefix}${index}`;
-}

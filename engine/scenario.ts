@@ -29,9 +29,6 @@ export type ParseResult<Config = any> =
   | { ok: true; scenario: Scenario<Config> }
   | { ok: false; errors: ScenarioError[]; scheme?: SchemeName };
 
-/** Finds a scheme's module, or undefined when that scheme is not built yet. */
-export type SchemeResolver = (name: SchemeName) => SchemeModule | undefined;
-
 /** The first half of parsing: size cap, YAML, and which scheme the scenario names. */
 export interface ScenarioHead {
   source: ScenarioSource;

@@ -39,12 +39,33 @@ export interface KeyDoc {
   summary: string;
 }
 
-/** One run of a scenario: a policy and frame count (paging) or a placement policy (contiguous). */
-export interface RunSpec {
+/** What a run's fields may hold: each scheme names its own (`{policy, frames}`, `{placement}`). */
+export type RunFields = Record<string, unknown>;
+
+/**
+ * One run of a scenario: a policy and frame count (paging) or a placement policy (contiguous).
+ * `F` is the scheme's own fields, so a scheme and its view read them typed, without casts.
+ */
+export interface RunSpec<F extends RunFields = RunFields> {
   /** Short label shown above the run's table: `FIFO, 3 frames`, `first-fit`. */
   label: string;
   /** The run's identifying fields as they appear in the JSON report (`{policy, frames}`). */
-  fields: Record<string, unknown>;
+  fields: F;
+}
+
+/**
+ * How a metric reads: a count (`1,024`), a ratio (shown as a percentage, `25%`) or a number of
+ * bytes (`16M`). The JSON report keeps the plain number whatever the kind.
+ */
+export type MetricKind = 'count' | 'ratio' | 'bytes';
+
+/** One metric a scheme reports, as a reader sees it in the element, the static fallback and the CLI. */
+export interface MetricDoc {
+  /** The key in `metrics()` and in the JSON report (`hitRatio`). */
+  key: string;
+  /** The words a reader sees (`hit ratio`). */
+  label: string;
+  kind: MetricKind;
 }
 
 /**
@@ -105,40 +126,44 @@ export interface TableModel {
  * States are immutable values: `apply` returns a new state and never changes the old one, which
  * is what lets the timeline keep snapshots by reference and step back for free.
  */
-export interface SchemeModule<Config = any, State = any, Event extends StepEvent = StepEvent> {
+export interface SchemeModule<Config = any, State = any, Event extends StepEvent = StepEvent, Fields extends RunFields = any> {
   name: SchemeName;
+  /** One line for the docs' table of schemes; the scheme's own page says the rest. */
+  summary: string;
   /** The keys this scheme reads besides `scheme` and `title`. */
   keys: readonly KeyDoc[];
+  /** Every key `metrics` returns, in its order, with the words and kind a reader sees (see engine/metrics.ts). */
+  metricDocs: readonly MetricDoc[];
   /** Reads the scheme's keys; reports errors on the reader's source and returns undefined on any. */
   parse(reader: ScenarioReader): Config | undefined;
   /** The runs to simulate, in the order the scenario lists them. */
-  runs(config: Config): RunSpec[];
+  runs(config: Config): RunSpec<Fields>[];
   /** How many operations (steps) each run has. */
   stepCount(config: Config): number;
   /** What simulating and reporting every run costs, checked against the work cap (see `Work`). */
   work(config: Config): Work;
-  initial(config: Config, run: RunSpec): State;
+  initial(config: Config, run: RunSpec<Fields>): State;
   /** Applies operation `index` (0-based) and says what happened. */
-  apply(config: Config, run: RunSpec, state: State, index: number): { state: State; event: Event };
+  apply(config: Config, run: RunSpec<Fields>, state: State, index: number): { state: State; event: Event };
   /**
    * Optional, for schemes whose state is large (a frame table): applies operation `index` to a state
    * the caller owns, changing it in place, and returns the event. With `clone`, the timeline uses it
    * to avoid copying the whole state at every step. Must agree with `apply`.
    */
-  step?(config: Config, run: RunSpec, state: State, index: number): Event;
+  step?(config: Config, run: RunSpec<Fields>, state: State, index: number): Event;
   /** A deep copy of a state, for `step`. */
   clone?(state: State): State;
   /** The metrics of a state, as numbers, for the view and the report's `final`. */
-  metrics(config: Config, run: RunSpec, state: State): Record<string, number>;
+  metrics(config: Config, run: RunSpec<Fields>, state: State): Record<string, number>;
   /** The JSON report's object for one step (without `line` and `sentence`, which are added). */
-  stepReport(config: Config, run: RunSpec, state: State, event: Event): Record<string, unknown>;
+  stepReport(config: Config, run: RunSpec<Fields>, state: State, event: Event): Record<string, unknown>;
   /** The JSON report's `final` object. */
-  finalReport(config: Config, run: RunSpec, state: State): Record<string, unknown>;
+  finalReport(config: Config, run: RunSpec<Fields>, state: State): Record<string, unknown>;
   /**
    * The textbook table of a run between two positions (1-based step numbers, inclusive), so a
    * view can window a long trace. For paging: the references across, a row per frame, faults marked.
    */
-  table(timeline: Timeline<Config, State, Event>, from: number, to: number, options?: TableOptions): TableModel;
+  table(timeline: Timeline<Config, State, Event, Fields>, from: number, to: number, options?: TableOptions): TableModel;
   /** Mermaid source for a state (labels escaped). */
-  mermaid(config: Config, run: RunSpec, state: State, event: Event | undefined): string;
+  mermaid(config: Config, run: RunSpec<Fields>, state: State, event: Event | undefined): string;
 }

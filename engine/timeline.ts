@@ -1,4 +1,4 @@
-import type { RunSpec, SchemeModule, StepEvent } from './scheme.js';
+import type { RunFields, RunSpec, SchemeModule, StepEvent } from './scheme.js';
 
 /**
  * Simulates one run from its first operation to its last, handing each step's state and event to
@@ -7,10 +7,10 @@ import type { RunSpec, SchemeModule, StepEvent } from './scheme.js';
  * written from `visit` holds one step at a time whatever the trace's length.
  * @param start the initial state, when the caller already has it (it is not changed)
  */
-export function forEachStep<Config, State, Event extends StepEvent>(
-  scheme: SchemeModule<Config, State, Event>,
+export function forEachStep<Config, State, Event extends StepEvent, Fields extends RunFields>(
+  scheme: SchemeModule<Config, State, Event, Fields>,
   config: Config,
-  run: RunSpec,
+  run: RunSpec<Fields>,
   visit: (state: State, event: Event, index: number) => void,
   start: State = scheme.initial(config, run),
 ): State {
@@ -35,16 +35,16 @@ export function forEachStep<Config, State, Event extends StepEvent>(
  * state every `interval` steps; `stateAt(n)` replays at most `interval - 1` steps from the
  * nearest snapshot, so a jump costs the same anywhere in a long trace.
  */
-export class Timeline<Config = any, State = any, Event extends StepEvent = StepEvent> {
+export class Timeline<Config = any, State = any, Event extends StepEvent = StepEvent, Fields extends RunFields = any> {
   /** events[i] says what operation i did (0-based); position n is the state after n operations. */
   readonly events: Event[] = [];
   private readonly snapshots: State[] = [];
   private cache: { at: number; state: State } | undefined;
 
   constructor(
-    readonly scheme: SchemeModule<Config, State, Event>,
+    readonly scheme: SchemeModule<Config, State, Event, Fields>,
     readonly config: Config,
-    readonly run: RunSpec,
+    readonly run: RunSpec<Fields>,
     readonly interval = 64,
   ) {
     const n = scheme.stepCount(config);

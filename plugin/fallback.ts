@@ -4,8 +4,11 @@
  * table and metrics into plain HTML. It knows no scheme: every scheme describes itself through the
  * same `TableModel` and metrics record, so a new scheme needs no change here.
  */
-import type { ScenarioError, Simulation, TableCell, TableModel, Timeline } from '../engine/index.js';
+import { describeMetrics, formatNumber, type MetricText, type ScenarioError, type Simulation, type TableCell, type TableModel, type Timeline } from '../engine/index.js';
 import { escapeHtml } from './escape.js';
+
+/** The engine's number formatter, re-exported where the fallback's callers have always found it. */
+export { formatNumber };
 
 /** Runs longer than this show only their final state in the fallback, by default. */
 export const DEFAULT_MAX_TABLE_STEPS = 2000;
@@ -31,50 +34,6 @@ export interface LocatedError extends ScenarioError {
 /** `path:LINE:COL message`, the form compilers use, which editors and terminals turn into links. */
 export function formatError(e: LocatedError): string {
   return `${e.file ? `${e.file}:` : ''}${e.line}:${e.column} ${e.message}`;
-}
-
-let intlFormat: Intl.NumberFormat | undefined;
-
-/**
- * A number as `Intl.NumberFormat('en-US', { maximumFractionDigits: 3 })` writes it (`1,234.568`,
- * `0.25`, `-0`): digit grouping, at most three decimals, rounded half away from zero on the
- * number's shortest decimal form. Written out because starting Intl costs about 30 ms in each
- * build thread, more than drawing a hundred fallbacks; Intl itself still formats what this does
- * not (exponent forms, infinities).
- */
-export function formatNumber(v: number): string {
-  const digits = String(Math.abs(v));
-  if (!/^[0-9]+(\.[0-9]+)?$/.test(digits)) return (intlFormat ??= new Intl.NumberFormat('en-US', { maximumFractionDigits: 3 })).format(v);
-  const point = digits.indexOf('.');
-  let whole = point < 0 ? digits : digits.slice(0, point);
-  let fraction = point < 0 ? '' : digits.slice(point + 1);
-  if (fraction.length > 3) {
-    const up = fraction.charCodeAt(3) >= 53; /* '5' */
-    fraction = fraction.slice(0, 3);
-    if (up) {
-      const n = (BigInt(whole + fraction) + 1n).toString().padStart(whole.length + 3, '0');
-      whole = n.slice(0, -3);
-      fraction = n.slice(-3);
-    }
-    fraction = fraction.replace(/0+$/, '');
-  }
-  const sign = v < 0 || Object.is(v, -0) ? '-' : '';
-  return `${sign}${whole.replace(/\B(?=(\d{3})+$)/g, ',')}${fraction ? `.${fraction}` : ''}`;
-}
-
-const labels = new Map<string, string>();
-
-/** `faultsAfterFill` -> `faults after fill`: a metric's key as words, for any scheme. */
-export function metricLabel(key: string): string {
-  let label = labels.get(key);
-  if (label === undefined) {
-    label = key
-      .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-      .replace(/[-_]+/g, ' ')
-      .toLowerCase();
-    labels.set(key, label);
-  }
-  return label;
 }
 
 /**
@@ -106,11 +65,9 @@ export function renderTable(model: TableModel, caption = model.caption): string 
   );
 }
 
-/** Metrics as a description list: the metric's name in words, its value. */
-export function renderMetrics(metrics: Record<string, number>): string {
-  const items = Object.entries(metrics)
-    .map(([k, v]) => `<div><dt>${escapeHtml(metricLabel(k))}</dt><dd>${escapeHtml(formatNumber(v))}</dd></div>`)
-    .join('');
+/** Metrics as a description list: each metric's words and value as the engine writes them (engine/metrics.ts). */
+export function renderMetrics(metrics: readonly MetricText[]): string {
+  const items = metrics.map((m) => `<div><dt>${escapeHtml(m.label)}</dt><dd>${escapeHtml(m.text)}</dd></div>`).join('');
   return `<dl class="mem-sim-metrics">${items}</dl>`;
 }
 
@@ -125,7 +82,7 @@ function renderRun(t: Timeline, opts: Required<FallbackOptions>): string {
       : `<p class="mem-sim-note">This run has ${formatNumber(n)} steps: the table shows the state after the last one. ` +
         `The step-by-step simulator needs JavaScript.</p>` +
         renderTable(model, `${model.caption}: after step ${formatNumber(n)}`),
-    renderMetrics(t.metricsAt(n)),
+    renderMetrics(describeMetrics(t.scheme, t.metricsAt(n))),
   ];
   if (full && opts.steps && n > 0) {
     const items = t.events.map((e) => `<li>${escapeHtml(e.sentence)}</li>`).join('');

@@ -34,5 +34,9 @@ const bundle = await rollup({
   plugins: [nodeResolve()],
   onwarn: (w) => console.warn(`rollup (lib/bundled): ${w.message}`),
 });
-await bundle.write({ dir: `${lib}bundled`, format: 'es', entryFileNames: '[name].js', chunkFileNames: 'shared-[hash].js' });
+// The engine loads its schemes through the registry's dynamic imports (lib/engine/schemes/all.js
+// awaits them all), each of which would be a file of its own: one chunk holds them all instead.
+// (Not the chunk of all.js itself: its top-level await would then run before the schemes exist.)
+const engineChunk = (id) => (/[\\/]lib[\\/]engine[\\/](schemes[\\/][\w-]+[\\/]|contiguous[\\/])/.test(id) ? 'schemes' : undefined);
+await bundle.write({ dir: `${lib}bundled`, format: 'es', entryFileNames: '[name].js', chunkFileNames: 'shared-[hash].js', manualChunks: engineChunk });
 await bundle.close();

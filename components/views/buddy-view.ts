@@ -1,6 +1,7 @@
 import { css, html, nothing } from 'lit';
-import { addressText, sizeText } from '../../engine/contiguous/common.js';
-import { freeLists, holderName, type BuddyBlock, type BuddyConfig, type BuddyMemory } from '../../engine/schemes/buddy.js';
+import { addressText } from '../../engine/contiguous/common.js';
+import { formatSize } from '../../engine/units.js';
+import { freeLists, holderName, type BuddyBlock, type BuddyConfig, type BuddyFields, type BuddyMemory } from '../../engine/schemes/buddy/index.js';
 import { define } from '../define.js';
 import { ContiguousView, type Row } from './contiguous-view.js';
 import { percent, placedStrip, renderMemoryBar, type BarBlock } from './memory-bar.js';
@@ -41,10 +42,10 @@ const lostIn = (b: BuddyBlock) => (b.kind === 'free' ? 0 : b.size - b.requested)
 
 /** How the tree is read out: each node depth first, or a count when it is large. */
 function spokenTree(nodes: readonly TreeNode[], memory: number): string {
-  const head = `Split tree of ${sizeText(memory)}`;
+  const head = `Split tree of ${formatSize(memory)}`;
   if (nodes.length > 63) return `${head}: ${nodes.filter((n) => n.leaf).length} blocks, split up to ${Math.max(...nodes.map((n) => n.depth))} times`;
   const node = (n: TreeNode) =>
-    `${sizeText(n.size)} at ${addressText(n.start)} ${n.leaf ? holderName(n.leaf) + (n.leaf.requested && n.leaf.requested < n.size ? ` (${sizeText(n.leaf.requested)})` : '') : 'split'}`;
+    `${formatSize(n.size)} at ${addressText(n.start)} ${n.leaf ? holderName(n.leaf) + (n.leaf.requested && n.leaf.requested < n.size ? ` (${formatSize(n.leaf.requested)})` : '') : 'split'}`;
   return `${head}, depth first: ${nodes.map(node).join('; ')}`;
 }
 
@@ -104,7 +105,7 @@ export class BuddyView extends ContiguousView {
   ];
 
   override render() {
-    const at = this.at<BuddyConfig, BuddyMemory>();
+    const at = this.at<BuddyConfig, BuddyMemory, BuddyFields>();
     if (!at) return nothing;
     const { s, e, c, t } = at;
     const placed = new Set(e?.placed.map((p) => p.start));
@@ -117,7 +118,7 @@ export class BuddyView extends ContiguousView {
       name: b.kind === 'free' ? '' : holderName(b),
       used: b.kind === 'free' ? undefined : b.requested,
       current: current(b),
-      text: `${sizeText(b.size)} block at ${addressText(b.start)}: ${b.kind === 'free' ? 'free' : `${holderName(b)} (${sizeText(b.requested)}), ${sizeText(lostIn(b))} lost`}`,
+      text: `${formatSize(b.size)} block at ${addressText(b.start)}: ${b.kind === 'free' ? 'free' : `${holderName(b)} (${formatSize(b.requested)}), ${formatSize(lostIn(b))} lost`}`,
     }));
     const nodes = splitTree(c.memory, leaves);
     const levels: TreeNode[][] = [];
@@ -125,7 +126,7 @@ export class BuddyView extends ContiguousView {
     const row = (i: number): Row => {
       const b = leaves[i]!;
       return {
-        cells: [addressText(b.start), sizeText(b.size), holderName(b), b.kind === 'free' ? '–' : sizeText(b.requested), b.kind === 'free' ? '–' : sizeText(lostIn(b))],
+        cells: [addressText(b.start), formatSize(b.size), holderName(b), b.kind === 'free' ? '–' : formatSize(b.requested), b.kind === 'free' ? '–' : formatSize(lostIn(b))],
         class: current(b) ? 'current' : b.kind === 'free' ? 'free' : undefined,
       };
     };
@@ -142,7 +143,7 @@ export class BuddyView extends ContiguousView {
                 class="node ${n.leaf ? n.leaf.kind : 'split'}${n.leaf && current(n.leaf) ? ' current' : ''}"
                 style="left:${percent(n.start, c.memory)};width:${percent(n.size, c.memory)}"
               >
-                ${n.leaf && n.leaf.kind !== 'free' ? `${holderName(n.leaf)} ` : ''}${sizeText(n.size)}
+                ${n.leaf && n.leaf.kind !== 'free' ? `${holderName(n.leaf)} ` : ''}${formatSize(n.size)}
               </div>`,
             )}
           </div>`,
@@ -153,7 +154,7 @@ export class BuddyView extends ContiguousView {
         'Free lists',
         ['block size', 'free blocks at'],
         lists.length,
-        (i) => ({ cells: [sizeText(lists[i]!.size), lists[i]!.starts.map(addressText).join(', ') || 'none'], class: lists[i]!.starts.length ? undefined : 'free' }),
+        (i) => ({ cells: [formatSize(lists[i]!.size), lists[i]!.starts.map(addressText).join(', ') || 'none'], class: lists[i]!.starts.length ? undefined : 'free' }),
         undefined,
         undefined,
         'free-lists',
@@ -163,7 +164,7 @@ export class BuddyView extends ContiguousView {
         '',
         '',
         '',
-        sizeText(lost),
+        formatSize(lost),
       ])}`;
   }
 }

@@ -6,12 +6,13 @@
 import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { procText } from '../../engine/contiguous/common.js';
 import type { ContiguousEvent, ContiguousState } from '../../engine/contiguous/core.js';
+import type { RunFields } from '../../engine/scheme.js';
 import type { Timeline } from '../../engine/timeline.js';
 import { memoryBarStyles } from './memory-bar.js';
 import { SchemeView } from './scheme-view.js';
 
 /** A run of a contiguous scheme, whatever its memory. */
-export type ContiguousTimeline<C, M> = Timeline<C, ContiguousState<M>, ContiguousEvent>;
+export type ContiguousTimeline<C, M, F extends RunFields = RunFields> = Timeline<C, ContiguousState<M>, ContiguousEvent, F>;
 
 /** A table row: its cells (text or templates) and an optional class (`current`, `free`). */
 export interface Row {
@@ -170,8 +171,8 @@ export class ContiguousView extends SchemeView {
   }
 
   /** The run's state and event at the current position, typed for the subclass. */
-  protected at<C, M>(): { t: ContiguousTimeline<C, M>; s: ContiguousState<M>; e: ContiguousEvent | undefined; c: C } | undefined {
-    const t = this.timeline as ContiguousTimeline<C, M> | undefined;
+  protected at<C, M, F extends RunFields = RunFields>(): { t: ContiguousTimeline<C, M, F>; s: ContiguousState<M>; e: ContiguousEvent | undefined; c: C } | undefined {
+    const t = this.timeline as ContiguousTimeline<C, M, F> | undefined;
     if (!t) return undefined;
     return { t, s: t.stateAt(this.position), e: t.eventAt(this.position), c: t.config };
   }

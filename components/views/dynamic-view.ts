@@ -1,6 +1,7 @@
 import { html, nothing } from 'lit';
-import { addressText, sizeText } from '../../engine/contiguous/common.js';
-import type { DynamicConfig, DynamicMemory } from '../../engine/schemes/dynamic.js';
+import { addressText } from '../../engine/contiguous/common.js';
+import { formatSize } from '../../engine/units.js';
+import type { DynamicConfig, DynamicFields, DynamicMemory } from '../../engine/schemes/dynamic/index.js';
 import { define } from '../define.js';
 import { ContiguousView, type Row } from './contiguous-view.js';
 import { renderMemoryBar, type BarBlock } from './memory-bar.js';
@@ -23,7 +24,7 @@ const HOLDS = { os: 'OS', hole: 'hole', used: 'used (no named process)' } as con
  */
 export class DynamicView extends ContiguousView {
   override render() {
-    const at = this.at<DynamicConfig, DynamicMemory>();
+    const at = this.at<DynamicConfig, DynamicMemory, DynamicFields>();
     if (!at) return nothing;
     const { t, s, e, c } = at;
     const placed = new Set(e?.placed.map((p) => p.start));
@@ -38,7 +39,7 @@ export class DynamicView extends ContiguousView {
     const row = (i: number): Row => {
       const b = blocks[i]!;
       return {
-        cells: [addressText(b.start), sizeText(b.size), b.kind === 'process' ? b.name : HOLDS[b.kind as keyof typeof HOLDS]],
+        cells: [addressText(b.start), formatSize(b.size), b.kind === 'process' ? b.name : HOLDS[b.kind as keyof typeof HOLDS]],
         class: b.current ? 'current' : b.kind === 'hole' ? 'free' : undefined,
       };
     };
@@ -46,7 +47,7 @@ export class DynamicView extends ContiguousView {
     return html`${renderMemoryBar(blocks, c.memory, {
         label: `${t.run.label}: memory`,
         marker: rover === null ? undefined : { at: rover, text: 'next-fit' },
-        describe: (b) => `${b.name || 'hole'} ${sizeText(b.size)} at ${addressText(b.start)}`,
+        describe: (b) => `${b.name || 'hole'} ${formatSize(b.size)} at ${addressText(b.start)}`,
       })}
       ${this.lists(s)}
       ${this.blockTable('Allocations and holes', ['start', 'size', 'holds'], blocks.length, row, focus)}`;

@@ -1,6 +1,7 @@
 import { html, nothing } from 'lit';
-import { addressText, procText, sizeText } from '../../engine/contiguous/common.js';
-import { queueFor, wastedPerPartition, type FixedConfig, type FixedMemory, type Partition } from '../../engine/schemes/fixed.js';
+import { addressText, procText } from '../../engine/contiguous/common.js';
+import { formatSize } from '../../engine/units.js';
+import { queueFor, wastedPerPartition, type FixedConfig, type FixedFields, type FixedMemory, type Partition } from '../../engine/schemes/fixed/index.js';
 import { define } from '../define.js';
 import { ContiguousView, type Row } from './contiguous-view.js';
 import { renderMemoryBar, type BarBlock } from './memory-bar.js';
@@ -21,12 +22,12 @@ import { renderMemoryBar, type BarBlock } from './memory-bar.js';
  */
 export class FixedView extends ContiguousView {
   override render() {
-    const at = this.at<FixedConfig, FixedMemory>();
+    const at = this.at<FixedConfig, FixedMemory, FixedFields>();
     if (!at) return nothing;
     const { s, e, c, t } = at;
     const placed = new Set(e?.placed.map((p) => p.start));
     const perPartition = t.run.fields.queue === 'per-partition';
-    const blocks: BarBlock[] = c.os ? [{ start: 0, size: c.os, kind: 'os', name: 'OS', text: `OS ${sizeText(c.os)} at 0` }] : [];
+    const blocks: BarBlock[] = c.os ? [{ start: 0, size: c.os, kind: 'os', name: 'OS', text: `OS ${formatSize(c.os)} at 0` }] : [];
     const rows: Row[] = [];
     // What each partition loses inside, as the engine counts it for the internal-fragmentation metric.
     const lostIn = wastedPerPartition(c, s.mem);
@@ -42,28 +43,28 @@ export class FixedView extends ContiguousView {
     c.partitions.forEach((p, i) => {
       const h = s.mem.holders[p.index];
       const lost = lostIn[i]!;
-      const where = `partition ${p.index} (${sizeText(p.size)}) at ${addressText(p.start)}`;
+      const where = `partition ${p.index} (${formatSize(p.size)}) at ${addressText(p.start)}`;
       const current = !!h && placed.has(p.start);
       blocks.push(
         h
-          ? { start: p.start, size: p.size, kind: 'process', name: h.name, used: h.size, current, text: `${where}: ${procText(h)}, ${sizeText(lost)} lost` }
+          ? { start: p.start, size: p.size, kind: 'process', name: h.name, used: h.size, current, text: `${where}: ${procText(h)}, ${formatSize(lost)} lost` }
           : { start: p.start, size: p.size, kind: 'free', name: `#${p.index}`, text: `${where}: free` },
       );
-      const cells: unknown[] = [p.index, addressText(p.start), sizeText(p.size), h ? procText(h) : 'free', h ? sizeText(lost) : '–'];
+      const cells: unknown[] = [p.index, addressText(p.start), formatSize(p.size), h ? procText(h) : 'free', h ? formatSize(lost) : '–'];
       if (perPartition) cells.push(queues.get(p)?.join(', ') || '–');
       if (current && e?.placed.length) focus ??= rows.length;
       rows.push({ cells, class: current ? 'current' : h ? undefined : 'free' });
     });
     if (c.unused) {
       const u = c.unused;
-      blocks.push({ start: u.start, size: u.size, kind: 'unused', name: 'unused', text: `unused ${sizeText(u.size)} at ${addressText(u.start)}` });
+      blocks.push({ start: u.start, size: u.size, kind: 'unused', name: 'unused', text: `unused ${formatSize(u.size)} at ${addressText(u.start)}` });
     }
     const head = ['#', 'start', 'size', 'holder', 'lost inside'];
     if (perPartition) head.push('queue');
     return html`${renderMemoryBar(blocks, c.memory, { label: `${t.run.label}: memory`, borders: true })}
       ${this.lists(s)}
-      ${this.blockTable('Partitions', head, rows.length, (i) => rows[i]!, focus, ['total', '', '', '', sizeText(lostIn.reduce((a, b) => a + b, 0)), ...(perPartition ? [''] : [])])}
-      ${c.unused ? html`<p class="window">Unused above the partitions: ${sizeText(c.unused.size)} at ${addressText(c.unused.start)}</p>` : nothing}`;
+      ${this.blockTable('Partitions', head, rows.length, (i) => rows[i]!, focus, ['total', '', '', '', formatSize(lostIn.reduce((a, b) => a + b, 0)), ...(perPartition ? [''] : [])])}
+      ${c.unused ? html`<p class="window">Unused above the partitions: ${formatSize(c.unused.size)} at ${addressText(c.unused.start)}</p>` : nothing}`;
   }
 }
 

@@ -13,7 +13,8 @@
  * on its own, outlined.
  */
 import { css, html, nothing, type TemplateResult } from 'lit';
-import { addressText, sizeText } from '../../engine/contiguous/common.js';
+import { addressText } from '../../engine/contiguous/common.js';
+import { formatSize } from '../../engine/units.js';
 
 /** What a block holds; each kind has its own fill. `free` is a free partition or buddy block. */
 export type BarKind = 'os' | 'process' | 'hole' | 'used' | 'unused' | 'free';
@@ -84,8 +85,8 @@ function drawn(blocks: readonly BarBlock[], memory: number): { strips: (Drawn | 
     const free = group.filter((b) => b.kind === 'hole' || b.kind === 'free');
     const freeBytes = free.reduce((a, b) => a + b.size, 0);
     const parts = [];
-    if (free.length < group.length) parts.push(`${group.length - free.length} in use (${sizeText(size - freeBytes)})`);
-    if (free.length) parts.push(`${free.length} free (${sizeText(freeBytes)})`);
+    if (free.length < group.length) parts.push(`${group.length - free.length} in use (${formatSize(size - freeBytes)})`);
+    if (free.length) parts.push(`${free.length} free (${formatSize(freeBytes)})`);
     return {
       start: first.start,
       size,
@@ -129,7 +130,7 @@ export const percent = (part: number, whole: number) => `${(part / whole) * 100}
 
 /** The bar's text alternative: each block in words, or a count of each kind when there are many. */
 function spoken(blocks: readonly BarBlock[], memory: number, o: BarOptions, words: (b: BarBlock) => string): string {
-  const head = `${o.label} from 0 to ${sizeText(memory)}`;
+  const head = `${o.label} from 0 to ${formatSize(memory)}`;
   const marker = o.marker ? `; ${o.marker.text} pointer at ${addressText(o.marker.at)}` : '';
   if (blocks.length <= SPOKEN) return `${head}: ${blocks.map(words).join('; ')}${marker}`;
   const count = (kinds: BarKind[]) => blocks.filter((b) => kinds.includes(b.kind)).length;
@@ -148,7 +149,7 @@ export function renderMemoryBar(blocks: readonly BarBlock[], memory: number, o: 
       title=${words(b)}
     >
       ${lost ? html`<i class="lost" style="left:${percent(b.used!, b.size)}"></i>` : nothing}${b.size >= memory * LABELLED
-        ? html`<span style=${lost ? `max-width:${percent(b.used!, b.size)}` : ''}>${b.name}<br /><small>${sizeText(b.size)}</small></span>`
+        ? html`<span style=${lost ? `max-width:${percent(b.used!, b.size)}` : ''}>${b.name}<br /><small>${formatSize(b.size)}</small></span>`
         : nothing}
     </div>`;
   };

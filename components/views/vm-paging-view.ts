@@ -1,12 +1,12 @@
 import { css, html, nothing, type PropertyValues } from 'lit';
 import type { TableCell } from '../../engine/scheme.js';
-import type { PagingConfig, PagingEvent, PagingState } from '../../engine/schemes/vm-paging.js';
+import type { PagingConfig, PagingEvent, PagingFields, PagingState } from '../../engine/schemes/vm-paging/index.js';
 import type { Timeline } from '../../engine/timeline.js';
 import { define } from '../define.js';
 import { renderTable, windowAround } from '../table.js';
 import { SchemeView } from './scheme-view.js';
 
-type PagingTimeline = Timeline<PagingConfig, PagingState, PagingEvent>;
+type PagingTimeline = Timeline<PagingConfig, PagingState, PagingEvent, PagingFields>;
 
 /**
  * The textbook frame table of one page-replacement run: the reference string across the top, a

@@ -1,6 +1,6 @@
 /**
  * Pieces every contiguous-allocation scheme (fixed, dynamic, buddy) shares: the `memory` and `os`
- * keys, the words sentences use for sizes and addresses, and the rounding of ratios.
+ * keys, and the words sentences use for processes and addresses.
  */
 import type { KeyDoc } from '../scheme.js';
 import type { ScenarioReader } from '../source.js';
@@ -18,14 +18,11 @@ export interface Region {
   size: number;
 }
 
-/** `20M`, `100K`, `37B`: a size as the textbooks print it. */
-export const sizeText = (bytes: number): string => formatSize(bytes);
-
 /** An address in the same units as sizes (`28M`); address 0 is written `0`, not `0B`. */
 export const addressText = (address: number): string => (address === 0 ? '0' : formatSize(address));
 
 /** `P1 (20M)`: how a sentence names a process. */
-export const procText = (p: Proc): string => `${p.name} (${sizeText(p.size)})`;
+export const procText = (p: Proc): string => `${p.name} (${formatSize(p.size)})`;
 
 /** `A`, `A and B`, `A, B and C`. */
 export function listText(words: readonly string[]): string {
@@ -33,8 +30,8 @@ export function listText(words: readonly string[]): string {
   return `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
 }
 
-/** A ratio rounded to 3 decimals, as the JSON report gives every ratio. */
-export const ratio = (x: number): number => Math.round(x * 1000) / 1000;
+/** The names of processes, in order. */
+export const names = (xs: readonly Proc[]): string[] => xs.map((x) => x.name);
 
 /** The `memory` and `os` keys as every contiguous scheme documents them. */
 export const MEMORY_KEY: KeyDoc = {
@@ -76,7 +73,7 @@ export function readMemory(
     if (v === undefined) return undefined;
     os = v;
     if (memory !== undefined && os >= memory) {
-      r.source.error(e.value ?? e.keyNode, `os: the OS region (${sizeText(os)}) must be smaller than memory (${sizeText(memory)})`);
+      r.source.error(e.value ?? e.keyNode, `os: the OS region (${formatSize(os)}) must be smaller than memory (${formatSize(memory)})`);
       return undefined;
     }
   }

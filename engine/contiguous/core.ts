@@ -13,11 +13,11 @@
  * swapped-out process may exit; a waiting one may exit or be swapped out (it then leaves the queue
  * and comes back with `swap-in`). `swap-in` places the process like a load, or queues it.
  */
-import type { Work, KeyDoc, RunSpec, SchemeModule, SchemeName, StepEvent, TableCell, TableModel } from '../scheme.js';
+import type { KeyDoc, MetricDoc, RunFields, RunSpec, SchemeModule, SchemeName, StepEvent, Work } from '../scheme.js';
 import type { ScenarioReader } from '../source.js';
-import type { Timeline } from '../timeline.js';
-import { procText, type Proc, type Region } from './common.js';
-import { mapText, stackMermaid, type MapBlock } from './map.js';
+import { names, procText, type Proc, type Region } from './common.js';
+import { stackMermaid, type MapBlock } from './map.js';
+import { contiguousTable } from './table.js';
 import type { OpKind, Operation } from './trace.js';
 
 /** What every contiguous scheme's configuration has. */
@@ -101,22 +101,22 @@ export type PlaceResult<M> =
     };
 
 /** How one scheme's memory places, frees and (for dynamic partitioning) compacts. Never mutates. */
-export interface Allocator<C extends ContiguousConfig, M> {
-  initial(c: C, run: RunSpec): M;
+export interface Allocator<C extends ContiguousConfig, M, F extends RunFields = RunFields> {
+  initial(c: C, run: RunSpec<F>): M;
   /** Places `p` if it can now; `tick` is recorded as the moment it became resident. */
-  place(c: C, run: RunSpec, mem: M, p: Proc, tick: number): PlaceResult<M>;
+  place(c: C, run: RunSpec<F>, mem: M, p: Proc, tick: number): PlaceResult<M>;
   /** Frees a resident process: the phrase says what became of its memory (`its 20M at 8M becomes a hole`). */
-  release(c: C, run: RunSpec, mem: M, name: string): { mem: M; phrase: string; proc: Proc };
-  compact?(c: C, run: RunSpec, mem: M): { mem: M; phrase: string };
+  release(c: C, run: RunSpec<F>, mem: M, name: string): { mem: M; phrase: string; proc: Proc };
+  compact?(c: C, run: RunSpec<F>, mem: M): { mem: M; phrase: string };
 }
 
 const remove = <T extends Proc>(xs: readonly T[], name: string): T[] => xs.filter((x) => x.name !== name);
 
 /** Tries every waiting process in arrival order; each that fits is placed. */
-function admit<C extends ContiguousConfig, M>(
-  a: Allocator<C, M>,
+function admit<C extends ContiguousConfig, M, F extends RunFields>(
+  a: Allocator<C, M, F>,
   c: C,
-  run: RunSpec,
+  run: RunSpec<F>,
   s: ContiguousState<M>,
   line: number,
   e: ContiguousEvent,
@@ -149,10 +149,10 @@ function evict(swapped: readonly SwappedOut[], evicted: Proc[], line: number, e:
 }
 
 /** Places `p` now or queues it (a load, or a swap-in when `swapIn`), and says which. */
-function placeOrQueue<C extends ContiguousConfig, M>(
-  a: Allocator<C, M>,
+function placeOrQueue<C extends ContiguousConfig, M, F extends RunFields>(
+  a: Allocator<C, M, F>,
   c: C,
-  run: RunSpec,
+  run: RunSpec<F>,
   state: ContiguousState<M>,
   p: Proc,
   swapIn: boolean,
@@ -175,10 +175,10 @@ function placeOrQueue<C extends ContiguousConfig, M>(
 }
 
 /** Applies operation `index` of the trace to a state: the `apply` of every contiguous scheme. */
-export function applyOperation<C extends ContiguousConfig, M>(
-  a: Allocator<C, M>,
+export function applyOperation<C extends ContiguousConfig, M, F extends RunFields>(
+  a: Allocator<C, M, F>,
   c: C,
-  run: RunSpec,
+  run: RunSpec<F>,
   s: ContiguousState<M>,
   index: number,
 ): { state: ContiguousState<M>; event: ContiguousEvent } {
@@ -268,25 +268,29 @@ export interface MapReport {
 }
 
 /** Everything a contiguous scheme writes itself; `contiguousScheme` builds the module from it. */
-export interface ContiguousDefinition<C extends ContiguousConfig, M> {
+export interface ContiguousDefinition<C extends ContiguousConfig, M, F extends RunFields = RunFields> {
   name: SchemeName;
+  /** One line for the docs' table of schemes. */
+  summary: string;
   keys: readonly KeyDoc[];
+  /** Every metric `metrics` returns, in its order (see `contiguousMetricDocs`). */
+  metricDocs: readonly MetricDoc[];
   parse(r: ScenarioReader): C | undefined;
-  runs(c: C): RunSpec[];
-  allocator: Allocator<C, M>;
+  runs(c: C): RunSpec<F>[];
+  allocator: Allocator<C, M, F>;
   /** Metrics of a state; `contractMetrics` names those the final report's `metrics` carries, in order. */
-  metrics(c: C, run: RunSpec, s: ContiguousState<M>): Record<string, number>;
+  metrics(c: C, run: RunSpec<F>, s: ContiguousState<M>): Record<string, number>;
   contractMetrics?: readonly string[];
-  report(c: C, run: RunSpec, s: ContiguousState<M>): MapReport;
+  report(c: C, run: RunSpec<F>, s: ContiguousState<M>): MapReport;
   /** The memory map from address 0 upward. */
-  blocks(c: C, run: RunSpec, mem: M): MapBlock[];
+  blocks(c: C, run: RunSpec<F>, mem: M): MapBlock[];
   /** Heading and items of the table's column about free memory (holes, free partitions, free blocks). */
   freeColumn: string;
-  freeItems(c: C, run: RunSpec, mem: M): string[];
+  freeItems(c: C, run: RunSpec<F>, mem: M): string[];
   /** The table's waiting column; the default lists the names in arrival order. */
-  waitingText?(c: C, run: RunSpec, s: ContiguousState<M>): string;
+  waitingText?(c: C, run: RunSpec<F>, s: ContiguousState<M>): string;
   /** Mermaid source; the default is the stacked memory map. */
-  mermaid?(c: C, run: RunSpec, s: ContiguousState<M>, e: ContiguousEvent | undefined): string;
+  mermaid?(c: C, run: RunSpec<F>, s: ContiguousState<M>, e: ContiguousEvent | undefined): string;
   /**
    * The most entries a state's report can hold (allocations, holes or free blocks, partitions, queue
    * places) while `live` processes of the trace are alive: the work cap's bound on one step.
@@ -296,28 +300,18 @@ export interface ContiguousDefinition<C extends ContiguousConfig, M> {
   fixedEntriesKey?: string;
 }
 
-const names = (xs: readonly Proc[]) => xs.map((x) => x.name);
-
-/** Blocks of the memory map a table cell spells out before summing up the rest. */
-export const TABLE_MAX_BLOCKS = 40;
-
-/** `a, b, c`, or the first TABLE_MAX_BLOCKS items and `… N more`. */
-function listCapped(items: string[]): string {
-  if (items.length <= TABLE_MAX_BLOCKS) return items.join(', ');
-  return `${items.slice(0, TABLE_MAX_BLOCKS).join(', ')}, … ${(items.length - TABLE_MAX_BLOCKS).toLocaleString('en-US')} more`;
-}
-
 /** A contiguous scheme's module: the SchemeModule contract plus the memory map for views. */
-export interface ContiguousScheme<C extends ContiguousConfig = any, M = any> extends SchemeModule<C, ContiguousState<M>, ContiguousEvent> {
+export interface ContiguousScheme<C extends ContiguousConfig = any, M = any, F extends RunFields = any>
+  extends SchemeModule<C, ContiguousState<M>, ContiguousEvent, F> {
   /** The memory map of a state from address 0 upward: what a memory bar draws. */
-  blocks(c: C, run: RunSpec, s: ContiguousState<M>): MapBlock[];
+  blocks(c: C, run: RunSpec<F>, s: ContiguousState<M>): MapBlock[];
 }
 
 /**
  * The work cap's bound, from the trace alone: which processes are alive after each operation does
  * not depend on where they are placed, and each step's report is bounded by the live processes.
  */
-function contiguousWork<C extends ContiguousConfig, M>(d: ContiguousDefinition<C, M>, c: C): Work {
+function contiguousWork<C extends ContiguousConfig, M, F extends RunFields>(d: ContiguousDefinition<C, M, F>, c: C): Work {
   const runs = d.runs(c).length;
   // Processes of a starting layout are in the scheme's fixed entries, so only the trace's own count here.
   const live = new Set<string>();
@@ -339,12 +333,12 @@ function contiguousWork<C extends ContiguousConfig, M>(d: ContiguousDefinition<C
 }
 
 /** Builds a scheme module around the shared process life, admission, report and table. */
-export function contiguousScheme<C extends ContiguousConfig, M>(d: ContiguousDefinition<C, M>): ContiguousScheme<C, M> {
-  const mapReport = (c: C, run: RunSpec, s: ContiguousState<M>) => {
+export function contiguousScheme<C extends ContiguousConfig, M, F extends RunFields>(d: ContiguousDefinition<C, M, F>): ContiguousScheme<C, M, F> {
+  const mapReport = (c: C, run: RunSpec<F>, s: ContiguousState<M>) => {
     const r = d.report(c, run, s);
     return { os: r.os, allocations: r.allocations, holes: r.holes, waiting: names(s.waiting), swapped: names(s.swapped), ...r.extra };
   };
-  const defaultMermaid = (c: C, run: RunSpec, s: ContiguousState<M>, e: ContiguousEvent | undefined) => {
+  const defaultMermaid = (c: C, run: RunSpec<F>, s: ContiguousState<M>, e: ContiguousEvent | undefined) => {
     const blocks = d.blocks(c, run, s.mem);
     const starts = new Set((e?.placed ?? []).map((p) => p.start));
     const current = new Set(blocks.flatMap((b, i) => (b.kind !== 'hole' && starts.has(b.start) ? [i] : [])));
@@ -352,7 +346,9 @@ export function contiguousScheme<C extends ContiguousConfig, M>(d: ContiguousDef
   };
   return {
     name: d.name,
+    summary: d.summary,
     keys: d.keys,
+    metricDocs: d.metricDocs,
     parse: d.parse,
     runs: d.runs,
     stepCount: (c) => c.ops.length,
@@ -368,41 +364,8 @@ export function contiguousScheme<C extends ContiguousConfig, M>(d: ContiguousDef
       const metrics = d.contractMetrics ? Object.fromEntries(d.contractMetrics.map((k) => [k, m[k]])) : m;
       return { ...mapReport(c, run, s), metrics };
     },
-    table: (t, from, to, options) => table(d, t, from, to, options?.titles !== false),
+    table: (t, from, to, options) => contiguousTable(d, t, from, to, options?.titles !== false),
     mermaid: d.mermaid ?? defaultMermaid,
     blocks: (c, run, s) => d.blocks(c, run, s.mem),
   };
-}
-
-/**
- * One row per step: the operation (its sentence as the cell's title), the memory map, free memory,
- * the queues. A range that starts at step 1 also gets a row 0 for memory before the first operation.
- */
-function table<C extends ContiguousConfig, M>(
-  d: ContiguousDefinition<C, M>,
-  t: Timeline<C, ContiguousState<M>, ContiguousEvent>,
-  from: number,
-  to: number,
-  titles: boolean,
-): TableModel {
-  const head: TableCell[] = ['step', 'operation', 'memory from address 0', d.freeColumn, 'waiting', 'swapped out'].map((text) => ({ text }));
-  const rows: TableCell[][] = [];
-  const row = (label: string, op: TableCell, s: ContiguousState<M>) => {
-    rows.push([
-      { text: label },
-      op,
-      { text: mapText(d.blocks(t.config, t.run, s.mem), TABLE_MAX_BLOCKS) },
-      { text: listCapped(d.freeItems(t.config, t.run, s.mem)) || 'none' },
-      { text: d.waitingText ? d.waitingText(t.config, t.run, s) : names(s.waiting).join(', ') },
-      { text: names(s.swapped).join(', ') },
-    ]);
-  };
-  const first = Math.max(1, from);
-  if (first === 1 && to >= 0) row('0', titles ? { text: 'start', title: 'memory before the first operation' } : { text: 'start' }, t.stateAt(0));
-  for (let step = first; step <= Math.min(to, t.length); step++) {
-    const e = t.eventAt(step)!;
-    const classes = e.refused ? ['refused'] : e.waited ? ['wait'] : e.placed.length ? ['placed'] : [];
-    row(String(step), titles ? { text: e.op, classes, title: e.sentence } : { text: e.op, classes }, t.stateAt(step));
-  }
-  return { caption: t.run.label, head, rows };
 }

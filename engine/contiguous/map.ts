@@ -4,7 +4,8 @@
  * Mermaid source (a stacked block diagram, address 0 at the top as the textbooks draw memory).
  */
 import { mermaidLabel } from '../mermaid.js';
-import { addressText, listText, sizeText } from './common.js';
+import { formatSize } from '../units.js';
+import { addressText, listText } from './common.js';
 
 /** What a block of the memory map holds; views style each kind differently. */
 export type BlockKind = 'os' | 'process' | 'hole' | 'used' | 'unused' | 'free-partition';
@@ -26,7 +27,7 @@ export function mapText(blocks: readonly MapBlock[], limit = Infinity): string {
   const text = shown.map((b) => b.text).join(' | ');
   if (shown.length === blocks.length) return text;
   const rest = blocks.slice(shown.length);
-  return `${text} | … ${rest.length.toLocaleString('en-US')} more blocks (${sizeText(rest.reduce((a, b) => a + b.size, 0))})`;
+  return `${text} | … ${rest.length.toLocaleString('en-US')} more blocks (${formatSize(rest.reduce((a, b) => a + b.size, 0))})`;
 }
 
 /** Above this many blocks, a Mermaid diagram shows the first ones and sums up the rest. */
@@ -57,7 +58,7 @@ export function stackMermaid(
   if (blocks.length > shown.length) {
     const rest = blocks.slice(shown.length);
     const from = rest[0]!.start;
-    lines.push(`    more[${mermaidLabel(`${addressText(from)}: ${rest.length} more blocks (${sizeText(rest.reduce((a, b) => a + b.size, 0))})`)}]`);
+    lines.push(`    more[${mermaidLabel(`${addressText(from)}: ${rest.length} more blocks (${formatSize(rest.reduce((a, b) => a + b.size, 0))})`)}]`);
   }
   const ids = shown.map((_, i) => `m${i}`).concat(blocks.length > shown.length ? ['more'] : []);
   for (let i = 1; i < ids.length; i++) lines.push(`    ${ids[i - 1]} --- ${ids[i]}`);

@@ -1,7 +1,9 @@
 /**
  * Metrics the contiguous schemes share: how broken up the free memory is, and what searching it costs.
  */
-import { ratio, type Region } from './common.js';
+import { ratio } from '../metrics.js';
+import type { MetricDoc } from '../scheme.js';
+import type { Region } from './common.js';
 
 /** Hole count, largest hole, total free and external fragmentation of a list of free regions. */
 export interface FreeSummary {
@@ -63,4 +65,18 @@ export function contiguousMetrics(
     ...extra,
     waiting: state.waiting.length,
   };
+}
+
+/** How a reader sees the metrics of `contiguousMetrics`, with a scheme's own (`extra`) in the same place. */
+export function contiguousMetricDocs(...extra: MetricDoc[]): MetricDoc[] {
+  return [
+    { key: 'utilisation', label: 'utilisation', kind: 'ratio' },
+    { key: 'externalFragmentation', label: 'external fragmentation', kind: 'ratio' },
+    { key: 'holeCount', label: 'hole count', kind: 'count' },
+    { key: 'largestHole', label: 'largest hole', kind: 'bytes' },
+    { key: 'totalFree', label: 'total free', kind: 'bytes' },
+    { key: 'holesExamined', label: 'holes examined', kind: 'count' },
+    ...extra,
+    { key: 'waiting', label: 'waiting', kind: 'count' },
+  ];
 }

@@ -7,8 +7,7 @@
  */
 import { nearestWord, oneOf } from '../errors.js';
 import type { ScenarioReader, SourceLine } from '../source.js';
-import { parseSize } from '../units.js';
-import { sizeText } from './common.js';
+import { formatSize, parseSize } from '../units.js';
 
 export const OP_KINDS = ['load', 'exit', 'swap-out', 'swap-in', 'compact'] as const;
 export type OpKind = (typeof OP_KINDS)[number];
@@ -206,5 +205,5 @@ export function parseTrace(r: ScenarioReader, rules: TraceRules): Operation[] | 
 
 /** The refusal sentence for a request larger than any place that could ever hold it. */
 export function tooLarge(size: number, room: number, what: string): string | undefined {
-  return size > room ? `it is larger than ${what} (${sizeText(room)}), so it can never be loaded; it would need overlays` : undefined;
+  return size > room ? `it is larger than ${what} (${formatSize(room)}), so it can never be loaded; it would need overlays` : undefined;
 }

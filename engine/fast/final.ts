@@ -5,16 +5,15 @@
  * always steps, does not carry it.
  */
 import type { Scenario } from '../scenario.js';
+import { ratio } from '../metrics.js';
 import type { RunSpec } from '../scheme.js';
-import type { PagingConfig, Policy } from '../schemes/vm-paging.js';
+import type { PagingConfig, PagingFields } from '../schemes/vm-paging/index.js';
 import { finalFrames } from './page-faults.js';
 
-const ratio = (x: number) => Math.round(x * 1000) / 1000;
-
-function vmPagingFinal(c: PagingConfig, run: RunSpec): Record<string, unknown> {
+function vmPagingFinal(c: PagingConfig, run: RunSpec<PagingFields>): Record<string, unknown> {
   const pages = Int32Array.from(c.refs, (r) => r.page);
   const writes = c.refs.some((r) => r.write) ? Uint8Array.from(c.refs, (r) => (r.write ? 1 : 0)) : undefined;
-  const f = finalFrames(pages, run.fields.frames as number, run.fields.policy as Policy, writes);
+  const f = finalFrames(pages, run.fields.frames, run.fields.policy, writes);
   const time = c.refs.length;
   return {
     faults: f.faults,
@@ -28,5 +27,5 @@ function vmPagingFinal(c: PagingConfig, run: RunSpec): Record<string, unknown> {
 
 /** The run's final report on the scheme's fast path, or undefined when the scheme has none. */
 export function fastFinalReport(scenario: Scenario, run: RunSpec): Record<string, unknown> | undefined {
-  return scenario.scheme === 'vm-paging' ? vmPagingFinal(scenario.config as PagingConfig, run) : undefined;
+  return scenario.scheme === 'vm-paging' ? vmPagingFinal(scenario.config as PagingConfig, run as RunSpec<PagingFields>) : undefined;
 }

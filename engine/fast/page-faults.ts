@@ -5,7 +5,7 @@
  * Tests check it against the stepwise path on thousands of random strings.
  */
 import { MAX_BYTES } from '../units.js';
-import { nextUses, POLICIES, POLICY_ALIASES, type Policy } from '../schemes/vm-paging.js';
+import { nextUses, POLICIES, POLICY_ALIASES, type Policy } from '../schemes/vm-paging/index.js';
 
 export interface FaultCounts {
   /** Every fault, the compulsory ones included. */

@@ -2,14 +2,13 @@
 // tables list exactly what the parser accepts: each built scheme's `keys`, with their aliases.
 import { MAX_SCENARIO_BYTES, MAX_SIMULATED_STEPS, SCHEME_ALIASES, SCHEME_NAMES, SCHEMES } from 'mem-sim/engine';
 
-/** One line per scheme for the table of schemes; a scheme's own page says the rest. */
-const SUMMARY = {
-  fixed: 'Fixed partitioning: memory cut into partitions that never split.',
-  dynamic: 'Dynamic partitioning: holes split and merge; first-, next-, best- and worst-fit placement.',
-  buddy: 'The buddy system: blocks of powers of two, split in halves and merged with their buddies.',
+/**
+ * The table of schemes' one line for the schemes not built yet. A built scheme's line is its
+ * module's `summary` (a line left here for it is ignored, and can go when the scheme is built).
+ */
+const PLANNED = {
   paging: 'Simple paging: logical addresses translated through a page table.',
   segmentation: 'Simple segmentation: segment tables of base and limit.',
-  'vm-paging': 'Virtual-memory paging: demand paging with FIFO, LRU, OPT and CLOCK replacement.',
   'vm-segmentation': 'Virtual-memory segmentation.',
   'stack-heap': 'A process image: stack and heap growing toward each other.',
 };
@@ -19,7 +18,7 @@ export default function () {
     const module = SCHEMES[name];
     return {
       name,
-      summary: SUMMARY[name] ?? '',
+      summary: module?.summary ?? PLANNED[name] ?? '',
       aliases: Object.entries(SCHEME_ALIASES)
         .filter(([, target]) => target === name)
         .map(([alias]) => alias),

@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
 import { BUDGET_BYTES, measureBundleSizes, SCENARIOS, type BundleSize } from '../../bench/bundle-size.js';
+import { BUILT_SCHEMES } from '../../engine/schemes/registry.js';
 import { builtBundle } from './support.js';
 
 let sizes: Record<string, BundleSize>;
@@ -18,12 +19,12 @@ before(async () => {
 /** The files a page fetched, without their content hashes. */
 const files = (m: BundleSize) => m.scripts.map((s) => s.path.replace(/-[\w-]{8}\.js$/, '.js'));
 
-test('every scheme built so far has a page in the measurement', () => {
-  assert.deepEqual(Object.keys(sizes).sort(), ['buddy', 'dynamic', 'fixed', 'vm-paging']);
+test('every scheme in the registry has a page in the measurement', () => {
+  assert.deepEqual(Object.keys(sizes).sort(), [...BUILT_SCHEMES].sort());
   assert.deepEqual(Object.keys(SCENARIOS).sort(), Object.keys(sizes).sort());
 });
 
-for (const scheme of ['vm-paging', 'dynamic', 'fixed', 'buddy']) {
+for (const scheme of BUILT_SCHEMES) {
   test(`a page with one ${scheme} block loads at most 45 KB of gzipped script before its simulator renders`, () => {
     const m = sizes[scheme]!;
     assert.deepEqual(m.missing, []);

@@ -56,7 +56,7 @@ describe('mem-sim run', () => {
     const r = cli('run', fixture('paging-post.md'));
     assert.equal(r.code, 0, r.err);
     assert.match(r.out, /FIFO, 3 frames\nreference  7  0  1  2  0  3  0  4  2  3  0  3  2  1  2  0  1  7  0  1\nframe 0    7  7  7  2/);
-    assert.match(r.out, /fault      F  F  F  F     F  F  F  F  F  F        F  F        F  F  F\nfaults 15, faultsAfterFill 12, hits 5, hitRatio 0.25, writeBacks 0/);
+    assert.match(r.out, /fault      F  F  F  F     F  F  F  F  F  F        F  F        F  F  F\nfaults 15, faults after fill 12, hits 5, hit ratio 25%, write-backs 0/);
     assert.match(r.out, /FIFO, 4 frames[\s\S]*faults 10,/);
   });
   it('--json is the report of the contract: one object per block, runs per policy and frame count', () => {

@@ -130,7 +130,7 @@ describe('dynamic partitioning: mem-sim run and check (text)', () => {
     assert.equal(r.code, 0, r.err);
     assert.match(r.out, /post\.md:12 {2}dynamic/);
     assert.match(r.out, /OS 8M \| P2 14M \| hole 6M \| P4 8M \| hole 6M \| P3 18M \| hole 4M/);
-    assert.match(r.out, /utilisation 0\.714, externalFragmentation 0\.625, holeCount 3/);
+    assert.match(r.out, /utilisation 71\.4%, external fragmentation 62\.5%, hole count 3/);
   });
   it('check reports a duplicate live name at its line in the file', () => {
     const r = cli({ 'p.md': '```memsim\nscheme: dynamic\nmemory: 64M\ntrace: |\n  load A 1M\n  load A 1M\n```\n' }, 'check', 'p.md');

@@ -97,7 +97,7 @@ describe('Eleventy plugin: output', () => {
         '<tr><th scope="row">fault</th><td class="fault">F</td><td class="fault">F</td></tr>' +
         '</tbody></table></div>\n' +
         '<dl class="mem-sim-metrics"><div><dt>faults</dt><dd>2</dd></div><div><dt>faults after fill</dt><dd>1</dd></div>' +
-        '<div><dt>hits</dt><dd>0</dd></div><div><dt>hit ratio</dt><dd>0</dd></div><div><dt>write backs</dt><dd>0</dd></div></dl></div>\n' +
+        '<div><dt>hits</dt><dd>0</dd></div><div><dt>hit ratio</dt><dd>0%</dd></div><div><dt>write-backs</dt><dd>0</dd></div></dl></div>\n' +
         '</div></mem-sim>\n',
     );
   });

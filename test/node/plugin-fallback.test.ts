@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import type { TableModel } from '../../engine/index.js';
+import { describeMetrics, type TableModel } from '../../engine/index.js';
 import { attributes, escapeHtml } from '../../plugin/escape.js';
-import { formatError, formatNumber, metricLabel, renderErrorBox, renderFallback, renderMetrics, renderTable } from '../../plugin/fallback.js';
+import { formatError, formatNumber, renderErrorBox, renderFallback, renderMetrics, renderTable } from '../../plugin/fallback.js';
 import { bodyLineOffset, locateInFile } from '../../plugin/locate.js';
 import { run } from './helpers.js';
 
@@ -44,15 +44,20 @@ describe('static fallback: HTML from the engine\'s table model', () => {
     assert.match(html, /class="a&quot;b"/);
   });
 
-  it('names metrics in words and formats their values for reading', () => {
-    assert.equal(metricLabel('faultsAfterFill'), 'faults after fill');
-    assert.equal(metricLabel('externalFragmentation'), 'external fragmentation');
-    assert.equal(metricLabel('hit-ratio'), 'hit ratio');
+  it("names metrics in the scheme's words and formats their values by kind: counts grouped, ratios as percentages, bytes as sizes", () => {
+    const scheme = {
+      metricDocs: [
+        { key: 'faultsAfterFill', label: 'faults after fill', kind: 'count' },
+        { key: 'hitRatio', label: 'hit ratio', kind: 'ratio' },
+        { key: 'totalFree', label: 'total free', kind: 'bytes' },
+      ] as const,
+    };
     assert.equal(
-      renderMetrics({ faults: 15, hitRatio: 0.25, totalFree: 16777216 }),
-      '<dl class="mem-sim-metrics"><div><dt>faults</dt><dd>15</dd></div><div><dt>hit ratio</dt><dd>0.25</dd></div>' +
-        '<div><dt>total free</dt><dd>16,777,216</dd></div></dl>',
+      renderMetrics(describeMetrics(scheme, { faultsAfterFill: 1500, hitRatio: 0.25, totalFree: 16777216 })),
+      '<dl class="mem-sim-metrics"><div><dt>faults after fill</dt><dd>1,500</dd></div><div><dt>hit ratio</dt><dd>25%</dd></div>' +
+        '<div><dt>total free</dt><dd>16M</dd></div></dl>',
     );
+    assert.equal(renderMetrics([{ key: 'a', label: '<b>', text: '1 & 2' }]), '<dl class="mem-sim-metrics"><div><dt>&lt;b&gt;</dt><dd>1 &amp; 2</dd></div></dl>');
   });
 
   it('writes a number exactly as Intl.NumberFormat en-US with at most three decimals does (fast-check)', () => {

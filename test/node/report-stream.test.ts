@@ -59,7 +59,7 @@ describe('the JSON report written step by step', () => {
   it('the CLI text summary prints each run\'s metrics without tables', () => {
     const out: string[] = [];
     main(['run', here('../fixtures/belady.yaml'), '--summary'], { out: (s) => out.push(s), err: () => {}, read: (p) => readFileSync(p, 'utf8') });
-    assert.match(out.join('\n'), /FIFO, 3 frames\nfaults 9, faultsAfterFill 6/);
+    assert.match(out.join('\n'), /FIFO, 3 frames\nfaults 9, faults after fill 6/);
     assert.doesNotMatch(out.join('\n'), /frame 0/);
   });
   it('Stallings\' dynamic-partitioning figure streams to the final layout the figure shows', () => {

@@ -22,39 +22,21 @@
  *   block size - request, per block and in total.
  * - There is no compaction: blocks never move.
  */
-import { addressText, listText, MEMORY_KEY, OS_KEY, readMemory, sizeText, TRACE_KEY, type Proc } from '../contiguous/common.js';
-import { contiguousScheme, type Allocator, type ContiguousConfig, type ContiguousEvent, type ContiguousState, type PlaceResult } from '../contiguous/core.js';
-import { stackMermaid, type MapBlock } from '../contiguous/map.js';
-import { contiguousMetrics, searchCost, summariseFree } from '../contiguous/metrics.js';
-import { parseTrace } from '../contiguous/trace.js';
-import { mermaidLabel } from '../mermaid.js';
-import type { KeyDoc, RunSpec } from '../scheme.js';
-import type { ScenarioReader } from '../source.js';
+import { addressText, listText, MEMORY_KEY, OS_KEY, readMemory, TRACE_KEY, type Proc } from '../../contiguous/common.js';
+import { formatSize } from '../../units.js';
+import { contiguousScheme, type Allocator, type ContiguousConfig, type ContiguousEvent, type ContiguousState, type PlaceResult } from '../../contiguous/core.js';
+import { stackMermaid, type MapBlock } from '../../contiguous/map.js';
+import { contiguousMetricDocs, contiguousMetrics, searchCost, summariseFree } from '../../contiguous/metrics.js';
+import { parseTrace } from '../../contiguous/trace.js';
+import { mermaidLabel } from '../../mermaid.js';
+import type { KeyDoc, RunSpec } from '../../scheme.js';
+import { buddyOf, roundUp } from './blocks.js';
+import type { BuddyBlock, BuddyBlockKind, BuddyConfig, BuddyFields, BuddyMemory, BuddyState } from './config.js';
+import { parse } from './parse.js';
 
-export interface BuddyConfig extends ContiguousConfig {
-  minBlock: number;
-  /** The block the OS takes at address 0 (0 when there is no OS). */
-  osBlock: number;
-}
-
-export type BuddyBlockKind = 'free' | 'process' | 'os';
-
-export interface BuddyBlock {
-  readonly start: number;
-  readonly size: number;
-  readonly kind: BuddyBlockKind;
-  /** The process's name ('' for free blocks and the OS). */
-  readonly name: string;
-  /** Bytes asked for (0 for free blocks). */
-  readonly requested: number;
-}
-
-/** The blocks of one run, in address order; together they cover memory. */
-export interface BuddyMemory {
-  readonly blocks: readonly BuddyBlock[];
-}
-
-export type BuddyState = ContiguousState<BuddyMemory>;
+export { buddyOf, roundUp } from './blocks.js';
+export type { BuddyBlock, BuddyBlockKind, BuddyConfig, BuddyFields, BuddyMemory, BuddyState } from './config.js';
+import type { ScenarioReader } from '../../source.js';
 
 const KEYS: readonly KeyDoc[] = [
   { ...MEMORY_KEY, summary: 'Size of main memory, a power of two (1M, 64K).' },
@@ -66,19 +48,6 @@ const KEYS: readonly KeyDoc[] = [
   },
   TRACE_KEY,
 ];
-
-/** The smallest power of two that is at least `n`. */
-export function roundUp(n: number, min = 1): number {
-  let p = 1;
-  while (p < n) p *= 2;
-  return Math.max(p, min);
-}
-
-/**
- * The start of a block's buddy: `start XOR size` in the textbooks, written as arithmetic because
- * JavaScript's `^` works on 32 bits and addresses here go up to 2^50.
- */
-export const buddyOf = (start: number, size: number): number => (start % (2 * size) === 0 ? start + size : start - size);
 
 const block = (start: number, size: number, kind: BuddyBlockKind = 'free', name = '', requested = 0): BuddyBlock => ({
   start,
@@ -99,35 +68,6 @@ function carve(blocks: readonly BuddyBlock[], index: number, need: number, taker
     uppers.unshift(block(b.start + size, size));
   }
   return { blocks: [...blocks.slice(0, index), taker, ...uppers, ...blocks.slice(index + 1)], halves };
-}
-
-function parse(r: ScenarioReader): BuddyConfig | undefined {
-  const region = readMemory(r, { example: 'memory: 1M', powerOfTwo: true });
-  const minBlock = r.has('min-block') ? r.size('min-block', { powerOfTwo: true }) : 1;
-  if (!region || region.memory === undefined || minBlock === undefined) return undefined;
-  const { memory, os } = region;
-  if (minBlock > memory) {
-    r.source.error(r.entry('min-block')!.value, `min-block: the minimum block (${sizeText(minBlock)}) is larger than memory (${sizeText(memory)})`);
-    return undefined;
-  }
-  const osBlock = os ? roundUp(os, minBlock) : 0;
-  if (osBlock >= memory) {
-    r.source.error(r.entry('os')!.value, `os: rounded up to a block, the OS (${sizeText(os)}) would take all of memory (${sizeText(memory)})`);
-    return undefined;
-  }
-  const largest = osBlock ? memory / 2 : memory;
-  const ops = parseTrace(r, {
-    scheme: 'the buddy system',
-    unsupported: { compact: 'buddy blocks never move, so there is nothing to compact' },
-    refusal: (size) => {
-      const need = roundUp(size, minBlock);
-      if (need <= largest) return undefined;
-      const room = osBlock ? `the largest block the OS leaves (${sizeText(largest)})` : `the whole memory (${sizeText(memory)})`;
-      return `it needs a ${sizeText(need)} block, more than ${room}, so it can never be loaded`;
-    },
-  });
-  if (!ops) return undefined;
-  return { memory, os, ops, minBlock, osBlock };
 }
 
 /**
@@ -151,11 +91,11 @@ function initial(c: BuddyConfig): BuddyMemory {
 
 /** `into two 512K buddies, the lower 512K into two 256K buddies and the lower 256K into two 128K buddies` */
 function splitsText(halves: number[]): string {
-  const steps = halves.map((h, i) => `${i === 0 ? '' : `the lower ${sizeText(h * 2)} `}into two ${sizeText(h)} buddies`);
+  const steps = halves.map((h, i) => `${i === 0 ? '' : `the lower ${formatSize(h * 2)} `}into two ${formatSize(h)} buddies`);
   return listText(steps);
 }
 
-function place(c: BuddyConfig, _run: RunSpec, m: BuddyMemory, p: Proc): PlaceResult<BuddyMemory> {
+function place(c: BuddyConfig, _run: RunSpec<BuddyFields>, m: BuddyMemory, p: Proc): PlaceResult<BuddyMemory> {
   const need = roundUp(p.size, c.minBlock);
   const blocks = m.blocks;
   let chosen = -1;
@@ -170,23 +110,23 @@ function place(c: BuddyConfig, _run: RunSpec, m: BuddyMemory, p: Proc): PlaceRes
   const upTo = chosen < 0 ? Infinity : blocks[chosen]!.size;
   const looked = blocks.filter((b) => b.kind === 'free' && b.size >= need && b.size <= upTo).length;
   const examined = searchCost(looked, freeCount);
-  const rounding = need === p.size ? '' : `rounds up to ${sizeText(need)} and `;
+  const rounding = need === p.size ? '' : `rounds up to ${formatSize(need)} and `;
   if (chosen < 0) {
     const largest = Math.max(0, ...blocks.filter((b) => b.kind === 'free').map((b) => b.size));
-    const what = freeCount === 0 ? 'no block is free' : `the largest free block is ${sizeText(largest)}`;
-    return { ok: false, reason: `it needs a ${sizeText(need)} block and ${what}`, examined };
+    const what = freeCount === 0 ? 'no block is free' : `the largest free block is ${formatSize(largest)}`;
+    return { ok: false, reason: `it needs a ${formatSize(need)} block and ${what}`, examined };
   }
   const b = blocks[chosen]!;
   const { blocks: next, halves } = carve(blocks, chosen, need, block(b.start, need, 'process', p.name, p.size));
   const lost = need - p.size;
-  const waste = lost ? `; ${sizeText(lost)} is lost inside it` : '';
+  const waste = lost ? `; ${formatSize(lost)} is lost inside it` : '';
   const phrase = halves.length
-    ? `${rounding}splits the ${sizeText(b.size)} block at ${addressText(b.start)} ${splitsText(halves)}${halves.length > 1 ? ',' : ''} and takes the lower${waste}`
-    : `${rounding}takes the free ${sizeText(b.size)} block at ${addressText(b.start)}: the smallest free block that holds it${waste}`;
+    ? `${rounding}splits the ${formatSize(b.size)} block at ${addressText(b.start)} ${splitsText(halves)}${halves.length > 1 ? ',' : ''} and takes the lower${waste}`
+    : `${rounding}takes the free ${formatSize(b.size)} block at ${addressText(b.start)}: the smallest free block that holds it${waste}`;
   return { ok: true, mem: { blocks: next }, phrase, examined, start: b.start, size: need, evicted: [] };
 }
 
-function release(c: BuddyConfig, _run: RunSpec, m: BuddyMemory, name: string) {
+function release(c: BuddyConfig, _run: RunSpec<BuddyFields>, m: BuddyMemory, name: string) {
   const blocks = m.blocks.slice();
   let i = blocks.findIndex((b) => b.kind === 'process' && b.name === name);
   const freed = blocks[i]!;
@@ -199,12 +139,12 @@ function release(c: BuddyConfig, _run: RunSpec, m: BuddyMemory, name: string) {
     const buddy = blocks[j];
     if (!buddy || buddy.kind !== 'free' || buddy.size !== cur.size || buddy.start !== buddyStart) break;
     const merged = block(Math.min(cur.start, buddy.start), cur.size * 2);
-    merges.push(`${merges.length ? 'then ' : ''}with its buddy at ${addressText(buddyStart)} into ${sizeText(merged.size)} at ${addressText(merged.start)}`);
+    merges.push(`${merges.length ? 'then ' : ''}with its buddy at ${addressText(buddyStart)} into ${formatSize(merged.size)} at ${addressText(merged.start)}`);
     blocks.splice(Math.min(i, j), 2, merged);
     i = Math.min(i, j);
     cur = merged;
   }
-  const own = `its ${sizeText(freed.size)} block at ${addressText(freed.start)} is free`;
+  const own = `its ${formatSize(freed.size)} block at ${addressText(freed.start)} is free`;
   let phrase: string;
   if (merges.length) phrase = `${own} and merges ${merges.join(', ')}`;
   else if (cur.size === c.memory) phrase = own;
@@ -217,11 +157,11 @@ function release(c: BuddyConfig, _run: RunSpec, m: BuddyMemory, name: string) {
   return { mem: { blocks }, phrase, proc: { name, size: freed.requested } };
 }
 
-const allocator: Allocator<BuddyConfig, BuddyMemory> = { initial, place, release };
+const allocator: Allocator<BuddyConfig, BuddyMemory, BuddyFields> = { initial, place, release };
 
 const freeBlocks = (m: BuddyMemory) => m.blocks.filter((b) => b.kind === 'free');
 
-function metrics(c: BuddyConfig, _run: RunSpec, s: BuddyState): Record<string, number> {
+function metrics(c: BuddyConfig, _run: RunSpec<BuddyFields>, s: BuddyState): Record<string, number> {
   let requested = 0;
   let internal = 0;
   for (const b of s.mem.blocks) {
@@ -246,12 +186,12 @@ export function freeLists(c: BuddyConfig, m: BuddyMemory): { size: number; start
   return out;
 }
 
-function blocks(_c: BuddyConfig, _run: RunSpec, m: BuddyMemory): MapBlock[] {
+function blocks(_c: BuddyConfig, _run: RunSpec<BuddyFields>, m: BuddyMemory): MapBlock[] {
   return m.blocks.map((b) => {
-    const asked = b.requested && b.requested < b.size ? ` (${sizeText(b.requested)})` : '';
-    if (b.kind === 'free') return { start: b.start, size: b.size, kind: 'hole', text: `free ${sizeText(b.size)}` };
-    if (b.kind === 'os') return { start: b.start, size: b.size, kind: 'os', text: `OS ${sizeText(b.size)}${asked}` };
-    return { start: b.start, size: b.size, kind: 'process', text: `${b.name} ${sizeText(b.size)}${asked}` };
+    const asked = b.requested && b.requested < b.size ? ` (${formatSize(b.requested)})` : '';
+    if (b.kind === 'free') return { start: b.start, size: b.size, kind: 'hole', text: `free ${formatSize(b.size)}` };
+    if (b.kind === 'os') return { start: b.start, size: b.size, kind: 'os', text: `OS ${formatSize(b.size)}${asked}` };
+    return { start: b.start, size: b.size, kind: 'process', text: `${b.name} ${formatSize(b.size)}${asked}` };
   });
 }
 
@@ -259,7 +199,7 @@ function blocks(_c: BuddyConfig, _run: RunSpec, m: BuddyMemory): MapBlock[] {
 const TREE_MAX_BLOCKS = 150;
 
 /** The split tree: the whole memory at the root, each split block's halves below it, the current blocks as leaves. */
-function mermaid(c: BuddyConfig, run: RunSpec, s: BuddyState, e: ContiguousEvent | undefined): string {
+function mermaid(c: BuddyConfig, run: RunSpec<BuddyFields>, s: BuddyState, e: ContiguousEvent | undefined): string {
   const leaves = s.mem.blocks;
   const waiting = s.waiting.map((w) => w.name);
   const swapped = s.swapped.map((w) => w.name);
@@ -275,13 +215,13 @@ function mermaid(c: BuddyConfig, run: RunSpec, s: BuddyState, e: ContiguousEvent
     const leaf = leaves[k];
     if (leaf && leaf.start === start && leaf.size === size) {
       k++;
-      const asked = leaf.requested && leaf.requested < size ? ` (${sizeText(leaf.requested)})` : '';
-      lines.push(`  ${id}[${mermaidLabel(`${holderName(leaf)}: ${sizeText(size)} at ${addressText(start)}${asked}`)}]`);
+      const asked = leaf.requested && leaf.requested < size ? ` (${formatSize(leaf.requested)})` : '';
+      lines.push(`  ${id}[${mermaidLabel(`${holderName(leaf)}: ${formatSize(size)} at ${addressText(start)}${asked}`)}]`);
       classes[leaf.kind]!.push(id);
       if (leaf.kind === 'process' && placed.has(start)) classes.current!.push(id);
       return id;
     }
-    lines.push(`  ${id}([${mermaidLabel(`${sizeText(size)} at ${addressText(start)}`)}])`);
+    lines.push(`  ${id}([${mermaidLabel(`${formatSize(size)} at ${addressText(start)}`)}])`);
     classes.split!.push(id);
     const lower = visit(start, size / 2);
     const upper = visit(start + size / 2, size / 2);
@@ -305,9 +245,11 @@ function mermaid(c: BuddyConfig, run: RunSpec, s: BuddyState, e: ContiguousEvent
 }
 
 /** The buddy system: power-of-two blocks split in halves and merged with their buddies. */
-export const buddy = contiguousScheme<BuddyConfig, BuddyMemory>({
+export const buddy = contiguousScheme<BuddyConfig, BuddyMemory, BuddyFields>({
   name: 'buddy',
+  summary: 'The buddy system: blocks of powers of two, split in halves and merged with their buddies.',
   keys: KEYS,
+  metricDocs: contiguousMetricDocs({ key: 'internalFragmentation', label: 'internal fragmentation', kind: 'bytes' }),
   parse,
   runs: (c) => [{ label: 'buddy system', fields: c.minBlock > 1 ? { minBlock: c.minBlock } : {} }],
   allocator,
@@ -320,7 +262,7 @@ export const buddy = contiguousScheme<BuddyConfig, BuddyMemory>({
   },
   blocks,
   freeColumn: 'free blocks',
-  freeItems: (_c, _run, m) => freeBlocks(m).map((b) => `${sizeText(b.size)} at ${addressText(b.start)}`),
+  freeItems: (_c, _run, m) => freeBlocks(m).map((b) => `${formatSize(b.size)} at ${addressText(b.start)}`),
   mermaid,
   stateEntries,
 });

@@ -1,0 +1,40 @@
+/** The configuration of a virtual-memory paging scenario: what parse.ts reads and every other part takes. */
+/** The replacement policies, by the names the scenario and the report use. */
+export const POLICIES = ['FIFO', 'LRU', 'OPT', 'CLOCK'] as const;
+export type Policy = (typeof POLICIES)[number];
+
+/** Other names textbooks give the same policies. */
+export const POLICY_ALIASES: Record<string, Policy> = {
+  optimal: 'OPT',
+  min: 'OPT',
+  belady: 'OPT',
+  'second-chance': 'CLOCK',
+};
+
+/** The largest frame count a scenario may ask for. */
+export const MAX_FRAMES = 1_000_000;
+
+export interface Reference {
+  /** The token as written (`7`, `0x1A2B:w`). */
+  token: string;
+  page: number;
+  /** The address, when the reference string gives addresses (with `page-size`). */
+  address?: number;
+  write: boolean;
+  line: number;
+  column: number;
+}
+
+export interface PagingConfig {
+  frames: number[];
+  policies: Policy[];
+  refs: Reference[];
+  pageSize?: number;
+  /** nextUse[i]: index of the next reference to the same page after i, or refs.length when none. */
+  nextUse: Int32Array;
+  /** How many different pages the references name: no run ever fills more frames than this. */
+  distinctPages: number;
+}
+
+/** The fields of one run: the policy and the frame count it compares. */
+export type PagingFields = { policy: Policy; frames: number };

@@ -1,0 +1,76 @@
+/**
+ * Virtual-memory paging with demand paging and page replacement (FIFO, LRU, OPT, CLOCK): the scheme
+ * module, its keys and its metrics. The parts: config.ts (what a scenario sets), parse.ts (reading
+ * it), state.ts (the frames), replacement.ts (the textbook rules, listed there), sentences.ts (what
+ * each step did, in words), report.ts (metrics and the JSON report), table.ts and mermaid.ts (views).
+ */
+import type { KeyDoc, MetricDoc, RunSpec, SchemeModule, Work } from '../../scheme.js';
+import type { PagingConfig, PagingFields } from './config.js';
+import { mermaid } from './mermaid.js';
+import { parse } from './parse.js';
+import { apply, step } from './replacement.js';
+import { finalReport, metrics, stepReport } from './report.js';
+import type { PagingEvent } from './sentences.js';
+import { initial, type PagingState } from './state.js';
+import { table } from './table.js';
+
+export { MAX_FRAMES, POLICIES, POLICY_ALIASES, type PagingConfig, type PagingFields, type Policy, type Reference } from './config.js';
+export { nextUses } from './parse.js';
+export { PagingEvent, type VictimReason } from './sentences.js';
+export { PagingState } from './state.js';
+
+const KEYS: readonly KeyDoc[] = [
+  { key: 'frames', aliases: ['frame-count', 'cachesize', 'cache-size'], summary: 'Frames of physical memory: one count (3) or several to compare (3, 4). Default 3.' },
+  { key: 'policy', aliases: ['policies'], summary: 'Replacement policy or policies: FIFO, LRU, OPT, CLOCK, in any letter case. Default FIFO.' },
+  { key: 'refs', aliases: ['references', 'reference-string', 'addresses'], summary: 'The reference string: page numbers (or addresses with page-size), separated by spaces or commas, each optionally :r or :w.' },
+  { key: 'page-size', aliases: ['pagesize'], summary: 'Bytes per page (4K, 4096). With it, each reference is an address in decimal or 0x hex.' },
+];
+
+const METRICS: readonly MetricDoc[] = [
+  { key: 'faults', label: 'faults', kind: 'count' },
+  { key: 'faultsAfterFill', label: 'faults after fill', kind: 'count' },
+  { key: 'hits', label: 'hits', kind: 'count' },
+  { key: 'hitRatio', label: 'hit ratio', kind: 'ratio' },
+  { key: 'writeBacks', label: 'write-backs', kind: 'count' },
+];
+
+/** Every step reports every frame (`contents`), so a run costs references times frames. */
+function work(c: PagingConfig): Work {
+  const refs = c.refs.length;
+  const frames = c.frames.reduce((a, f) => a + f, 0);
+  return {
+    steps: refs * c.frames.length * c.policies.length,
+    entries: refs * frames * c.policies.length,
+    stepsKey: 'refs',
+    entriesKey: Math.max(...c.frames) >= refs ? 'frames' : 'refs',
+  };
+}
+
+function runs(c: PagingConfig): RunSpec<PagingFields>[] {
+  return c.policies.flatMap((policy) =>
+    c.frames.map((frames) => ({ label: `${policy}, ${frames} frame${frames === 1 ? '' : 's'}`, fields: { policy, frames } })),
+  );
+}
+
+/** Virtual-memory paging: demand paging with FIFO, LRU, OPT and CLOCK replacement. */
+export const vmPaging: SchemeModule<PagingConfig, PagingState, PagingEvent, PagingFields> = {
+  name: 'vm-paging',
+  summary: 'Virtual-memory paging: demand paging with FIFO, LRU, OPT and CLOCK replacement.',
+  keys: KEYS,
+  metricDocs: METRICS,
+  parse,
+  runs,
+  stepCount: (c) => c.refs.length,
+  work,
+  initial,
+  apply,
+  step,
+  clone: (s) => s.clone(),
+  metrics,
+  stepReport,
+  finalReport,
+  table,
+  mermaid,
+};
+
+export default vmPaging;
