@@ -1,13 +1,14 @@
 import { adoptStyles, css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Timeline } from '../engine/timeline.js';
-// The loader first: the bundle keeps the modules in import order, and this one gzips best.
+// Not in alphabetical order: the bundle keeps modules in import order, and this order gzips
+// smallest (by up to 200 bytes, where the 45 KB budget has less than 100 to spare).
 import { inlineCode, loadScenario, message, SOURCE_PROPERTIES, type Loaded } from './scenario-loader.js';
-import { controlsStyles, renderControls } from './controls.js';
+import { base, theme } from './styles.js';
 import { define } from './define.js';
+import { controlsStyles, renderControls } from './controls.js';
 import { metricsStyles, renderMetrics } from './metrics.js';
 import { PlaybackController } from './playback.js';
-import { base, theme } from './styles.js';
 
 /** Detail of the `memsim-step` event. */
 export interface MemSimStepDetail {
