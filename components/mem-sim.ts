@@ -1,15 +1,14 @@
 import { adoptStyles, css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { loadScheme } from '../engine/lazy.js';
-import { parseWithScheme, readScenarioHead, type Simulation } from '../engine/scenario.js';
-import { Timeline } from '../engine/timeline.js';
-import { controlsStyles, renderControls } from './controls.js';
-import { define } from './define.js';
-import type { Problem } from './error-box.js';
-import { metricsStyles, renderMetrics } from './metrics.js';
+import type { Timeline } from '../engine/timeline.js';
+// Not in alphabetical order: the bundle keeps modules in import order, and this order gzips
+// smallest (by up to 200 bytes, where the 45 KB budget has less than 100 to spare).
+import { inlineCode, loadScenario, message, SOURCE_PROPERTIES, type Loaded } from './scenario-loader.js';
 import { base, theme } from './styles.js';
-import { loadView } from './views/lazy.js';
-import type { SchemeView } from './views/scheme-view.js';
+import { define } from './define.js';
+import { controlsStyles, renderControls } from './controls.js';
+import { metricsStyles, renderMetrics } from './metrics.js';
+import { PlaybackController } from './playback.js';
 
 /** Detail of the `memsim-step` event. */
 export interface MemSimStepDetail {
@@ -18,30 +17,6 @@ export interface MemSimStepDetail {
   /** Number of operations (steps) in the scenario. */
   total: number;
 }
-
-/** The attributes that can spell a whole scenario for hand-written HTML, in the order written. */
-const ATTRIBUTE_KEYS = [
-  ['scheme', 'scheme'],
-  ['frames', 'frames'],
-  ['policy', 'policy'],
-  ['refs', 'refs'],
-  ['page-size', 'pageSize'],
-] as const;
-
-type Loaded =
-  | { kind: 'loading' }
-  | { kind: 'failed'; problems: Problem[]; text?: string; lineOffset: number }
-  | { kind: 'ready'; sim: Simulation; views: SchemeView[]; drawsTable: boolean };
-
-/** Strips the indentation common to every line, for scenarios indented inside hand-written HTML. */
-function dedent(text: string): string {
-  const lines = text.split('\n');
-  const indents = lines.filter((l) => l.trim()).map((l) => /^[ \t]*/.exec(l)![0].length);
-  const indent = indents.length ? Math.min(...indents) : 0;
-  return indent ? lines.map((l) => l.slice(indent)).join('\n') : text;
-}
-
-const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 /**
  * The error box and the table alternative, imported the first time an element needs one, like the
@@ -63,10 +38,13 @@ let tables: typeof import('./table.js') | undefined;
  * build plugins set), inline text counts lines of its source file. Keys: Left and Right arrows step, Home and End jump, Space plays and
  * pauses (on a focused button Space presses that button).
  *
+ * Each run is drawn by its scheme's view, whose CSS parts are the element's too (the memory bar,
+ * the frame table, the queues...): each view documents them, and the manifest lists them here.
+ *
  * @tagname mem-sim
  * @summary A step-by-step memory-management simulator.
  *
- * @fires memsim-step - The current step changed (by a control, a key, playback or the `step`
+ * @fires {CustomEvent} memsim-step - The current step changed (by a control, a key, playback or the `step`
  *   property). Bubbles and crosses shadow roots; `detail` is `{step, total}`.
  *
  * @slot - Shown only until the simulator is ready: the scenario's `<pre>` and any static fallback
@@ -75,7 +53,7 @@ let tables: typeof import('./table.js') | undefined;
  * @csspart simulator - everything shown once the scenario runs
  * @csspart title - the scenario's title
  * @csspart runs - the grid of runs (side by side where the width allows)
- * @csspart run - one run: its label, drawing, sentence and metrics
+ * @csspart run - one run: its label, its scheme's view, sentence and metrics
  * @csspart run-label - the run's label, such as "FIFO, 3 frames"
  * @csspart sentence - what the current step did and why
  * @csspart metrics - the run's metrics at the current step
@@ -85,15 +63,7 @@ let tables: typeof import('./table.js') | undefined;
  * @csspart slider - the step slider
  * @csspart position - the "Step 3 of 20" text
  * @csspart speed - the speed menu and its label
- * @csspart frame-table - the scrolling box of a page-replacement table
- * @csspart table - a table of steps, or a contiguous view's table of blocks, partitions or free lists
- * @csspart legend - the line that explains a table's marks
- * @csspart memory-bar - the memory bar of fixed, dynamic and buddy, with its address labels
- * @csspart map-table - the scrolling box of a contiguous view's table of blocks or partitions
- * @csspart queue - the waiting queue of a contiguous view
- * @csspart swapped - the swapped-out processes of a contiguous view
- * @csspart split-tree - the buddy system's split tree
- * @csspart free-lists - the buddy system's free lists
+ * @csspart table - every table: the steps the Table toggle shows, and the tables of the scheme's view
  * @csspart diagram - a Mermaid drawing of the current step
  * @csspart error - the error box
  * @csspart error-list - the list of errors, each `line:column message`
@@ -166,46 +136,44 @@ export class MemSim extends LitElement {
   ];
 
   /** URL of a scenario file (YAML); wins over the inline text and the scenario attributes. */
-  @property() src: string | undefined = undefined;
+  @property() src: string | undefined;
 
   /**
    * The scheme (`vm-paging`, ...). With inline text that names no scheme, the scheme to assume;
    * otherwise one of the attributes that spell a scenario.
    */
-  @property() scheme: string | undefined = undefined;
+  @property() scheme: string | undefined;
 
   /** Frame count or counts (`3` or `3, 4`), for a scenario spelt in attributes. */
-  @property() frames: string | undefined = undefined;
+  @property() frames: string | undefined;
 
   /** Replacement policy or policies (`FIFO, LRU`), for a scenario spelt in attributes. */
-  @property() policy: string | undefined = undefined;
+  @property() policy: string | undefined;
 
   /** The reference string (`7 0 1 2 0 3`), for a scenario spelt in attributes. */
-  @property() refs: string | undefined = undefined;
+  @property() refs: string | undefined;
 
   /** Bytes per page (`4K`), for a scenario spelt in attributes whose refs are addresses. */
-  @property({ attribute: 'page-size' }) pageSize: string | undefined = undefined;
+  @property({ attribute: 'page-size' }) pageSize: string | undefined;
 
   /** `light` or `dark`; without it the reader's `prefers-color-scheme` decides. */
-  @property({ reflect: true }) theme: 'light' | 'dark' | undefined = undefined;
+  @property({ reflect: true }) theme: 'light' | 'dark' | undefined;
 
   /** Playback speed in steps per second (the menu offers 0.5 to 8). */
   @property({ type: Number }) speed = 1;
 
   @state() private _loaded: Loaded = { kind: 'loading' };
-  @state() private _position = 0;
-  @state() private _playing = false;
   @state() private _diagram = false;
   @state() private _table = false;
-  @state() private _live = '';
 
-  private _loading: Promise<void> = Promise.resolve();
+  private readonly _playback = new PlaybackController(this, () => this._describe());
+  /** Settles when the scenario the last reload started has loaded (set by the first update). */
+  private _loading: Promise<void> | undefined;
   private _ticket = 0;
-  private _timer: ReturnType<typeof setInterval> | undefined;
   /** The inline text last read, so edits to it (and late-parsed children) trigger a new run. */
   private _inline: string | undefined;
   private readonly _observer = new MutationObserver(() => {
-    if (!this.src && this._code()?.textContent !== this._inline) this._reload();
+    if (!this.src && inlineCode(this)?.textContent !== this._inline) this._reload();
   });
 
   constructor() {
@@ -215,10 +183,10 @@ export class MemSim extends LitElement {
 
   /** The current position: 0 before the first operation, `total` after the last. Setting it moves there. */
   get step(): number {
-    return this._position;
+    return this._playback.position;
   }
   set step(value: number) {
-    this._go(value, false);
+    this._playback.go(value, false);
   }
 
   /** Number of operations in the scenario (0 until it has loaded, or when it is invalid). */
@@ -228,7 +196,7 @@ export class MemSim extends LitElement {
 
   /** Whether playback is running. */
   get playing(): boolean {
-    return this._playing;
+    return this._playback.playing;
   }
 
   /** Settles once the current scenario has loaded and rendered, as a simulator or as an error box. */
@@ -242,18 +210,12 @@ export class MemSim extends LitElement {
 
   /** Steps forward at `speed` steps per second; from the last step it starts again at step 0. */
   play(): void {
-    if (this._loaded.kind !== 'ready' || this._playing || this.total === 0) return;
-    if (this._position >= this.total) this._go(0, false);
-    this._playing = true;
-    this._schedule();
-    this._announce(`Playing from step ${this._position} of ${this.total}`);
+    this._playback.play();
   }
 
   /** Stops playback at the current step. */
   pause(): void {
-    if (!this._playing) return;
-    this._stop();
-    this._announce(`Paused. ${this._describe()}`);
+    this._playback.pause();
   }
 
   override connectedCallback(): void {
@@ -264,14 +226,12 @@ export class MemSim extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this._observer.disconnect();
-    this._stop();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    const source = ['src', 'scheme', 'frames', 'policy', 'refs', 'pageSize'] as const;
-    if (!this.hasUpdated || source.some((k) => changed.has(k))) this._reload();
-    if (changed.has('speed') && this._playing) this._schedule();
-    if (this._loaded.kind === 'ready') for (const v of this._loaded.views) v.position = this._position;
+    if (!this.hasUpdated || SOURCE_PROPERTIES.some((k) => changed.has(k))) this._reload();
+    if (changed.has('speed') && this.playing) this._playback.schedule();
+    if (this._loaded.kind === 'ready') for (const v of this._loaded.views) v.position = this.step;
   }
 
   override render() {
@@ -283,7 +243,8 @@ export class MemSim extends LitElement {
       return html`<div part="error" role="alert">${loaded.problems.map((p) => html`<p>${p.line ? `${p.line}:${p.column} ` : ''}${p.message}</p>`)}</div>`;
     }
     const { sim, views, drawsTable } = loaded;
-    const p = this._position;
+    const playback = this._playback;
+    const p = playback.position;
     const title = sim.scenario.title;
     return html`<div part="simulator">
       ${title ? html`<p class="title" part="title">${title}</p>` : nothing}
@@ -309,28 +270,29 @@ export class MemSim extends LitElement {
         {
           position: p,
           total: this.total,
-          playing: this._playing,
+          playing: playback.playing,
           speed: this.speed,
           diagram: this._diagram,
           table: drawsTable ? undefined : this._table,
         },
         {
-          go: (to) => this._go(to, true),
-          toggle: () => (this._playing ? this.pause() : this.play()),
+          go: (to) => playback.go(to, true),
+          toggle: () => playback.toggle(),
           speed: (v) => (this.speed = v),
           diagram: () => void this._toggleDiagram(),
           table: () => void this._toggleTable(),
         },
       )}
-      <p class="sr-only" aria-live="polite">${this._live}</p>
+      <p class="sr-only" aria-live="polite">${playback.live}</p>
     </div>`;
   }
 
   /** The table alternative of a view that is not a table: the steps so far, windowed. */
   private _tableOf(t: Timeline) {
     const { renderTable, windowAround } = tables!;
-    const [from, to] = windowAround(this._position, t.length);
-    const last = Math.min(to, this._position);
+    const p = this.step;
+    const [from, to] = windowAround(p, t.length);
+    const last = Math.min(to, p);
     if (last < from) return html`<p>No steps taken yet.</p>`;
     return html`<div class="scroll" tabindex="0" role="region" aria-label=${`${t.run.label}: table`}>
       ${renderTable(t.scheme.table(t, from, last))}
@@ -338,7 +300,7 @@ export class MemSim extends LitElement {
   }
 
   private _sentence(t: Timeline): string {
-    return t.eventAt(this._position)?.sentence ?? 'Nothing has happened yet: press Forward or the Right arrow to take the first step.';
+    return t.eventAt(this.step)?.sentence ?? 'Nothing has happened yet: press Forward or the Right arrow to take the first step.';
   }
 
   /** The announcement for the current step: its number, and each run's sentence. */
@@ -346,57 +308,18 @@ export class MemSim extends LitElement {
     if (this._loaded.kind !== 'ready') return '';
     const runs = this._loaded.sim.runs;
     const sentences = runs.map((t) => (runs.length > 1 ? `${t.run.label}: ${this._sentence(t)}` : this._sentence(t)));
-    return `Step ${this._position} of ${this.total}. ${sentences.join('. ')}`;
-  }
-
-  private _announce(text: string): void {
-    // A repeated message must still change the region's text to be read again.
-    this._live = this._live === text ? `${text}\u00a0` : text;
+    return `Step ${this.step} of ${this.total}. ${sentences.join('. ')}`;
   }
 
   private _dark(): boolean {
     return this.theme === 'dark' || (this.theme !== 'light' && matchMedia('(prefers-color-scheme: dark)').matches);
   }
 
-  /** Moves the cursor. Manual moves stop playback and are announced; playback steps are not. */
-  private _go(to: number, manual: boolean): void {
-    const total = this.total;
-    const position = Math.max(0, Math.min(total, Math.trunc(Number.isFinite(to) ? to : 0)));
-    if (manual) this._stop();
-    if (position === this._position) {
-      if (manual) this._announce(position === 0 ? `Already at step 0 of ${total}` : `Already at the last step, ${total} of ${total}`);
-      return;
-    }
-    this._position = position;
-    this.dispatchEvent(
-      new CustomEvent<MemSimStepDetail>('memsim-step', { detail: { step: position, total }, bubbles: true, composed: true }),
-    );
-    if (manual) this._announce(this._describe());
-  }
-
-  private _schedule(): void {
-    clearInterval(this._timer);
-    const speed = this.speed > 0 && Number.isFinite(this.speed) ? this.speed : 1;
-    this._timer = setInterval(() => {
-      this._go(this._position + 1, false);
-      if (this._position >= this.total) {
-        this._stop();
-        this._announce(`Finished. ${this._describe()}`);
-      }
-    }, 1000 / speed);
-  }
-
-  private _stop(): void {
-    clearInterval(this._timer);
-    this._timer = undefined;
-    this._playing = false;
-  }
-
   private async _toggleTable(): Promise<void> {
     try {
       tables ??= await import('./table.js');
     } catch (e) {
-      this._announce(`The table could not be loaded: ${message(e)}`);
+      this._playback.announce(`The table could not be loaded: ${message(e)}`);
       return;
     }
     this._table = !this._table;
@@ -407,7 +330,7 @@ export class MemSim extends LitElement {
       try {
         await import('./diagram-panel.js');
       } catch (e) {
-        this._announce(`The diagram could not be loaded: ${message(e)}`);
+        this._playback.announce(`The diagram could not be loaded: ${message(e)}`);
         return;
       }
     }
@@ -419,12 +342,13 @@ export class MemSim extends LitElement {
     const target = (e.composedPath()[0] as Element | undefined)?.localName;
     // A menu keeps its own keys, and Space presses a focused button as it does on every page.
     if (target === 'select' || (e.key === ' ' && target === 'button')) return;
+    const playback = this._playback;
     const keys: Record<string, () => void> = {
-      ArrowLeft: () => this._go(this._position - 1, true),
-      ArrowRight: () => this._go(this._position + 1, true),
-      Home: () => this._go(0, true),
-      End: () => this._go(this.total, true),
-      ' ': () => (this._playing ? this.pause() : this.play()),
+      ArrowLeft: () => playback.go(playback.position - 1, true),
+      ArrowRight: () => playback.go(playback.position + 1, true),
+      Home: () => playback.go(0, true),
+      End: () => playback.go(this.total, true),
+      ' ': () => playback.toggle(),
     };
     const action = keys[e.key];
     if (!action) return;
@@ -432,18 +356,16 @@ export class MemSim extends LitElement {
     action();
   };
 
-  private _code(): Element | null {
-    return this.querySelector(':scope > pre > code.language-memsim');
-  }
-
   private _reload(): void {
     const ticket = ++this._ticket;
-    this._loading = this._load().then(async (loaded) => {
+    this._loading = loadScenario(this, (inline) => (this._inline = inline)).then(async (loaded) => {
       if (loaded.kind === 'failed') await this._loadErrorBox();
       if (ticket !== this._ticket) return;
-      this._stop();
+      const playback = this._playback;
+      playback.stop();
       this._loaded = loaded;
-      this._position = Math.min(this._position, this.total);
+      // No event: the scenario changed, not the step (requested by setting _loaded).
+      playback.position = Math.min(playback.position, this.total);
     });
   }
 
@@ -459,72 +381,7 @@ export class MemSim extends LitElement {
     adoptStyles(this.renderRoot as ShadowRoot, [...(this.constructor as typeof MemSim).elementStyles, errorBox.errorBoxStyles]);
   }
 
-  private _errorStyles = false;
-
-  /** Reads, parses and simulates the scenario; every failure becomes an error box, never an exception. */
-  private async _load(): Promise<Loaded> {
-    let text: string | undefined;
-    let lineOffset = 0;
-    try {
-      if (document.readyState === 'loading' && !this.src && !this._code() && !this.scheme) {
-        // Children of an element defined before the parser reached them arrive later.
-        await new Promise((r) => document.addEventListener('DOMContentLoaded', r, { once: true }));
-      }
-      text = await this._text();
-      // Inline text a build plugin wrote counts its lines in the source file, as the build's messages do.
-      const fence = Number(this.dataset.line);
-      if (!this.src && this._inline !== undefined && Number.isInteger(fence) && fence >= 0) lineOffset = fence;
-      const head = readScenarioHead(text, { scheme: this.scheme, lineOffset });
-      const name = head.source.errors.length ? undefined : head.scheme;
-      const [module, View] = name ? await Promise.all([loadScheme(name), loadView(name)]) : [];
-      const parsed = parseWithScheme(head, module);
-      if (!parsed.ok) return { kind: 'failed', problems: parsed.errors, text, lineOffset };
-      if (!View) {
-        return { kind: 'failed', problems: [{ message: `the scheme '${name}' cannot be shown in this version of mem-sim yet` }], text, lineOffset };
-      }
-      // One run per task: a comparison of many long runs never blocks the page for all of them at once.
-      const { module: scheme, config } = parsed.scenario;
-      const sim: Simulation = { scenario: parsed.scenario, runs: [] };
-      for (const run of scheme.runs(config)) {
-        if (sim.runs.length) await new Promise((r) => setTimeout(r));
-        sim.runs.push(new Timeline(scheme, config, run));
-      }
-      const views = sim.runs.map((timeline) => {
-        const view = new View();
-        view.timeline = timeline;
-        view.setAttribute('exportparts', 'frame-table, table, legend');
-        return view;
-      });
-      return { kind: 'ready', sim, views, drawsTable: View.drawsTable };
-    } catch (e) {
-      return { kind: 'failed', problems: [{ message: message(e) }], text, lineOffset };
-    }
-  }
-
-  /** The scenario text: from `src`, else the inline code, else the attributes written as YAML. */
-  private async _text(): Promise<string> {
-    this._inline = this._code()?.textContent ?? undefined;
-    if (this.src) {
-      const url = new URL(this.src, document.baseURI);
-      let response: Response;
-      try {
-        response = await fetch(url);
-      } catch (e) {
-        throw new Error(`could not load the scenario from ${url}: ${message(e)}`);
-      }
-      if (!response.ok) throw new Error(`could not load the scenario from ${url}: HTTP ${response.status} ${response.statusText}`.trim());
-      return response.text();
-    }
-    if (this._inline !== undefined) return dedent(this._inline);
-    // JSON strings are YAML double-quoted scalars, so attribute values stay values whatever they hold.
-    const lines = ATTRIBUTE_KEYS.filter(([, prop]) => this[prop] != null).map(([key, prop]) => `${key}: ${JSON.stringify(this[prop])}`);
-    if (lines.length === 0) {
-      throw new Error(
-        'no scenario: put it in a <pre><code class="language-memsim"> child, point the src attribute at a file, or set the scheme, frames, policy and refs attributes',
-      );
-    }
-    return lines.join('\n');
-  }
+  private _errorStyles?: boolean;
 }
 
 define('mem-sim', MemSim);

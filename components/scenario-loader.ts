@@ -1,0 +1,118 @@
+/**
+ * How `<mem-sim>` turns its source into something to show: it reads the scenario (from `src`, the
+ * inline code, or the attributes), reads its head to learn the scheme, fetches that scheme's engine
+ * code and view, parses, and simulates run by run. Every failure becomes a list of problems for the
+ * error box, never an exception.
+ */
+import { loadScheme } from '../engine/lazy.js';
+import { parseWithScheme, readScenarioHead, type Simulation } from '../engine/scenario.js';
+import { Timeline } from '../engine/timeline.js';
+import type { Problem } from './error-box.js';
+import { loadView } from './views/lazy.js';
+import type { SchemeView } from './views/scheme-view.js';
+
+/** The element's state of loading: a simulator to show, or the errors to show instead. */
+export type Loaded =
+  | { kind: 'loading' }
+  | { kind: 'failed'; problems: Problem[]; text?: string; lineOffset: number }
+  | { kind: 'ready'; sim: Simulation; views: SchemeView[]; drawsTable: boolean };
+
+/** What the scenario is read from: the element's attributes and children. */
+export interface ScenarioHost extends HTMLElement {
+  src: string | undefined;
+  scheme: string | undefined;
+  frames: string | undefined;
+  policy: string | undefined;
+  refs: string | undefined;
+  pageSize: string | undefined;
+}
+
+/**
+ * The properties a scenario is read from: `src`, then those that can spell a whole scenario for
+ * hand-written HTML, in the order written (each attribute is its property in kebab case).
+ */
+export const SOURCE_PROPERTIES = ['src', 'scheme', 'frames', 'policy', 'refs', 'pageSize'] as const;
+
+export const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+/** The `<code>` whose text is an inline scenario, if the element has one. */
+export const inlineCode = (host: Element) => host.querySelector(':scope > pre > code.language-memsim');
+
+/** Strips the indentation common to every line, for scenarios indented inside hand-written HTML. */
+function dedent(text: string): string {
+  const lines = text.split('\n');
+  const indents = lines.filter((l) => l.trim()).map((l) => /^[ \t]*/.exec(l)![0].length);
+  const indent = indents.length ? Math.min(...indents) : 0;
+  return indent ? lines.map((l) => l.slice(indent)).join('\n') : text;
+}
+
+/**
+ * Reads, parses and simulates the host's scenario. `read` learns the inline text (undefined when
+ * there is none) as soon as it is read, so the element can tell an edit of it from other changes.
+ */
+export async function loadScenario(host: ScenarioHost, read: (inline: string | undefined) => void): Promise<Loaded> {
+  let text: string | undefined;
+  let lineOffset = 0;
+  try {
+    if (document.readyState === 'loading' && !host.src && !inlineCode(host) && !host.scheme) {
+      // Children of an element defined before the parser reached them arrive later.
+      await new Promise((r) => document.addEventListener('DOMContentLoaded', r, { once: true }));
+    }
+    const inline = inlineCode(host)?.textContent ?? undefined;
+    read(inline);
+    text = await scenarioText(host, inline);
+    // Inline text a build plugin wrote counts its lines in the source file, as the build's messages do.
+    const fence = Number(host.dataset.line);
+    if (!host.src && inline !== undefined && Number.isInteger(fence) && fence >= 0) lineOffset = fence;
+    const head = readScenarioHead(text, { scheme: host.scheme, lineOffset });
+    const name = head.source.errors.length ? undefined : head.scheme;
+    const [module, View] = name ? await Promise.all([loadScheme(name), loadView(name)]) : [];
+    const parsed = parseWithScheme(head, module);
+    if (!parsed.ok) return { kind: 'failed', problems: parsed.errors, text, lineOffset };
+    if (!View) {
+      return { kind: 'failed', problems: [{ message: `the scheme '${name}' cannot be shown in this version of mem-sim yet` }], text, lineOffset };
+    }
+    // One run per task: a comparison of many long runs never blocks the page for all of them at once.
+    const { module: scheme, config } = parsed.scenario;
+    const sim: Simulation = { scenario: parsed.scenario, runs: [] };
+    for (const run of scheme.runs(config)) {
+      if (sim.runs.length) await new Promise((r) => setTimeout(r));
+      sim.runs.push(new Timeline(scheme, config, run));
+    }
+    const views = sim.runs.map((timeline) => {
+      const view = new View();
+      view.timeline = timeline;
+      view.setAttribute('exportparts', 'frame-table, table, legend');
+      return view;
+    });
+    return { kind: 'ready', sim, views, drawsTable: View.drawsTable };
+  } catch (e) {
+    return { kind: 'failed', problems: [{ message: message(e) }], text, lineOffset };
+  }
+}
+
+/** The scenario text: from `src`, else the inline code, else the attributes written as YAML. */
+async function scenarioText(host: ScenarioHost, inline: string | undefined): Promise<string> {
+  if (host.src) {
+    const url = new URL(host.src, document.baseURI);
+    let response: Response;
+    try {
+      response = await fetch(url);
+    } catch (e) {
+      throw new Error(`could not load the scenario from ${url}: ${message(e)}`);
+    }
+    if (!response.ok) throw new Error(`could not load the scenario from ${url}: HTTP ${response.status} ${response.statusText}`.trim());
+    return response.text();
+  }
+  if (inline !== undefined) return dedent(inline);
+  // JSON strings are YAML double-quoted scalars, so attribute values stay values whatever they hold.
+  const lines = SOURCE_PROPERTIES.slice(1)
+    .filter((prop) => host[prop] != null)
+    .map((prop) => `${prop.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}: ${JSON.stringify(host[prop])}`);
+  if (lines.length === 0) {
+    throw new Error(
+      'no scenario: put it in a <pre><code class="language-memsim"> child, point the src attribute at a file, or set the scheme, frames, policy and refs attributes',
+    );
+  }
+  return lines.join('\n');
+}
