@@ -1,5 +1,4 @@
 import { css, html, LitElement, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import { define } from './define.js';
 import { base } from './styles.js';
 
@@ -75,17 +74,19 @@ export class MemSimDiagram extends LitElement {
     `,
   ];
 
+  static override properties = { source: {}, label: {}, dark: { type: Boolean }, _problem: { state: true, attribute: false }, _drawn: { state: true, attribute: false } };
+
   /** The Mermaid source of the step to draw (its labels escaped by the engine). */
-  @property() source = '';
+  source = '';
 
   /** What the diagram shows, for assistive technology. */
-  @property() label = 'Diagram';
+  label = 'Diagram';
 
   /** Draws with Mermaid's dark theme. */
-  @property({ type: Boolean }) dark = false;
+  dark = false;
 
-  @state() private _problem = '';
-  @state() private _drawn = false;
+  private _problem = '';
+  private _drawn = false;
 
   private _drawing = false;
   private _again = false;

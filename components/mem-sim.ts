@@ -1,5 +1,4 @@
 import { adoptStyles, css, html, LitElement, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import type { Timeline } from '../engine/timeline.js';
 // Not in alphabetical order: the bundle keeps modules in import order, and this order gzips
 // smallest (by up to 200 bytes, where the 45 KB budget has less than 100 to spare).
@@ -135,36 +134,52 @@ export class MemSim extends LitElement {
     `,
   ];
 
+  // Lit's own declaration of reactive properties rather than decorators: no decorator runtime in the
+  // bundle (see docs/ARCHITECTURE.md, The browser bundle).
+  static override properties = {
+    src: {},
+    scheme: {},
+    frames: {},
+    policy: {},
+    refs: {},
+    pageSize: { attribute: 'page-size' },
+    theme: { reflect: true },
+    speed: { type: Number },
+    _loaded: { state: true, attribute: false },
+    _diagram: { state: true, attribute: false },
+    _table: { state: true, attribute: false },
+  };
+
   /** URL of a scenario file (YAML); wins over the inline text and the scenario attributes. */
-  @property() src: string | undefined;
+  src: string | undefined;
 
   /**
    * The scheme (`vm-paging`, ...). With inline text that names no scheme, the scheme to assume;
    * otherwise one of the attributes that spell a scenario.
    */
-  @property() scheme: string | undefined;
+  scheme: string | undefined;
 
   /** Frame count or counts (`3` or `3, 4`), for a scenario spelt in attributes. */
-  @property() frames: string | undefined;
+  frames: string | undefined;
 
   /** Replacement policy or policies (`FIFO, LRU`), for a scenario spelt in attributes. */
-  @property() policy: string | undefined;
+  policy: string | undefined;
 
   /** The reference string (`7 0 1 2 0 3`), for a scenario spelt in attributes. */
-  @property() refs: string | undefined;
+  refs: string | undefined;
 
   /** Bytes per page (`4K`), for a scenario spelt in attributes whose refs are addresses. */
-  @property({ attribute: 'page-size' }) pageSize: string | undefined;
+  pageSize: string | undefined;
 
   /** `light` or `dark`; without it the reader's `prefers-color-scheme` decides. */
-  @property({ reflect: true }) theme: 'light' | 'dark' | undefined;
+  theme: 'light' | 'dark' | undefined;
 
   /** Playback speed in steps per second (the menu offers 0.5 to 8). */
-  @property({ type: Number }) speed = 1;
+  speed = 1;
 
-  @state() private _loaded: Loaded = { kind: 'loading' };
-  @state() private _diagram = false;
-  @state() private _table = false;
+  private _loaded: Loaded = { kind: 'loading' };
+  private _diagram = false;
+  private _table = false;
 
   private readonly _playback = new PlaybackController(this, () => this._describe());
   /** Settles when the scenario the last reload started has loaded (set by the first update). */
@@ -254,7 +269,7 @@ export class MemSim extends LitElement {
             <figcaption part="run-label">${t.run.label}</figcaption>
             ${views[i]} ${this._table && !drawsTable ? this._tableOf(t) : nothing}
             <p class="sentence" part="sentence">${this._sentence(t)}</p>
-            ${renderMetrics(t.metricsAt(p))}
+            ${renderMetrics(t.metricsAt(p), t.scheme)}
             ${this._diagram
               ? html`<mem-sim-diagram
                   exportparts="diagram"

@@ -97,31 +97,10 @@ export function isPowerOfTwo(n: number): boolean {
   return p === n;
 }
 
-let intlFormat: Intl.NumberFormat | undefined;
+let numbers: Intl.NumberFormat | undefined;
 
-/**
- * A number as `Intl.NumberFormat('en-US', { maximumFractionDigits: 3 })` writes it (`1,234.568`,
- * `0.25`, `-0`): digit grouping, at most three decimals, rounded half away from zero on the
- * number's shortest decimal form. Written out because starting Intl costs about 30 ms in each
- * build thread, more than drawing a hundred fallbacks (engine/metrics.ts writes every metric with it); Intl itself still formats what this does
- * not (exponent forms, infinities).
- */
+/** A number with digit grouping and at most three decimals (`1,234.568`, `0.25`), as textbooks print them. */
 export function formatNumber(v: number): string {
-  const digits = String(Math.abs(v));
-  if (!/^[0-9]+(\.[0-9]+)?$/.test(digits)) return (intlFormat ??= new Intl.NumberFormat('en-US', { maximumFractionDigits: 3 })).format(v);
-  const point = digits.indexOf('.');
-  let whole = point < 0 ? digits : digits.slice(0, point);
-  let fraction = point < 0 ? '' : digits.slice(point + 1);
-  if (fraction.length > 3) {
-    const up = fraction.charCodeAt(3) >= 53; /* '5' */
-    fraction = fraction.slice(0, 3);
-    if (up) {
-      const n = (BigInt(whole + fraction) + 1n).toString().padStart(whole.length + 3, '0');
-      whole = n.slice(0, -3);
-      fraction = n.slice(-3);
-    }
-    fraction = fraction.replace(/0+$/, '');
-  }
-  const sign = v < 0 || Object.is(v, -0) ? '-' : '';
-  return `${sign}${whole.replace(/\B(?=(\d{3})+$)/g, ',')}${fraction ? `.${fraction}` : ''}`;
+  // Made on first use: starting Intl costs some milliseconds that a page or a build without metrics need not pay.
+  return (numbers ??= new Intl.NumberFormat('en-US', { maximumFractionDigits: 3 })).format(v);
 }

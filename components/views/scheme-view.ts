@@ -1,10 +1,9 @@
 /**
  * What every scheme's view is: an element that draws one run of a simulation at one position.
  * `<mem-sim>` owns the cursor, the controls, the sentence and the metrics; a view only draws the
- * state, so adding a scheme to the element means adding one view file (and a line in lazy.ts).
+ * state, so adding a scheme to the element means adding one view file (and a line in registry.ts).
  */
 import { LitElement, type CSSResultGroup } from 'lit';
-import { property } from 'lit/decorators.js';
 import type { Timeline } from '../../engine/timeline.js';
 import { base } from '../styles.js';
 
@@ -17,11 +16,13 @@ export class SchemeView extends LitElement {
    */
   static drawsTable = false;
 
+  static override properties = { timeline: { attribute: false }, position: { type: Number } };
+
   /** The run to draw. */
-  @property({ attribute: false }) timeline: Timeline | undefined = undefined;
+  timeline: Timeline | undefined = undefined;
 
   /** Steps taken: 0 is before the first operation, `timeline.length` after the last. */
-  @property({ type: Number }) position = 0;
+  position = 0;
 }
 
 /** A view class as `<mem-sim>` uses it. */

@@ -4,10 +4,10 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { SCHEMES } from '../../engine/schemes/all.js';
+import { BUILT_SCHEMES } from '../../engine/schemes/registry.js';
 import { SCHEME_VIEWS } from '../../components/views/registry.js';
 
-const engines = Object.keys(SCHEMES).sort();
+const engines: string[] = [...BUILT_SCHEMES].sort();
 const views = Object.keys(SCHEME_VIEWS).sort();
 
 test('every scheme with an engine has a view', () => {
