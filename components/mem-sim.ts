@@ -1,7 +1,6 @@
 import { adoptStyles, css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import type { Timeline } from '../engine/timeline.js';
-// Not in alphabetical order: the bundle keeps modules in import order, and this order gzips
-// smallest (by up to 200 bytes, where the 45 KB budget has less than 100 to spare).
+// Not alphabetical: the bundle keeps modules in import order, and this order gzips smallest (45 KB budget).
 import { inlineCode, loadScenario, message, SOURCE_PROPERTIES, type Loaded } from './scenario-loader.js';
 import { base, theme } from './styles.js';
 import { define } from './define.js';
@@ -134,20 +133,10 @@ export class MemSim extends LitElement {
     `,
   ];
 
-  // Lit's own declaration of reactive properties rather than decorators: no decorator runtime in the
-  // bundle (see docs/ARCHITECTURE.md, The browser bundle).
+  // Lit's own declaration rather than decorators: no decorator runtime (docs/ARCHITECTURE.md, The browser bundle).
   static override properties = {
-    src: {},
-    scheme: {},
-    frames: {},
-    policy: {},
-    refs: {},
-    pageSize: { attribute: 'page-size' },
-    theme: { reflect: true },
-    speed: { type: Number },
-    _loaded: { state: true, attribute: false },
-    _diagram: { state: true, attribute: false },
-    _table: { state: true, attribute: false },
+    src: {}, scheme: {}, frames: {}, policy: {}, refs: {}, pageSize: { attribute: 'page-size' }, theme: { reflect: true }, speed: { type: Number },
+    _loaded: { state: true, attribute: false }, _diagram: { state: true, attribute: false }, _table: { state: true, attribute: false },
   };
 
   /** URL of a scenario file (YAML); wins over the inline text and the scenario attributes. */

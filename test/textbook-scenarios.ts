@@ -1,6 +1,6 @@
 /**
  * Textbook scenarios that more than one suite runs (in Node and in Chromium), written once so the
- * suites cannot drift apart. Each names its source; DESIGN.md and ../shared/textbook-cases.md give
+ * suites cannot drift apart. Each names its source; the design's vetted worked examples give
  * the expected results.
  */
 

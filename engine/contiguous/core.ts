@@ -1,11 +1,11 @@
 /**
  * What fixed partitioning, dynamic partitioning and the buddy system do alike, written once: the
- * life of a process (loaded, waiting, resident, swapped out, gone), the admission rules of DESIGN.md,
+ * life of a process (loaded, waiting, resident, swapped out, gone), the admission rules (docs/ARCHITECTURE.md, Textbook rules and ties),
  * the sentences that join an operation to its consequences, the JSON report's shape and the table.
  * Each scheme supplies an `Allocator`: how its memory places a process, frees one and, for dynamic
  * partitioning, compacts.
  *
- * Admission (DESIGN.md): a load that fits is placed at once, even while others wait; one that does not
+ * Admission (docs/ARCHITECTURE.md): a load that fits is placed at once, even while others wait; one that does not
  * fit waits. Whenever memory is freed (an exit, a swap-out, a compaction), the waiting processes are
  * tried in arrival order and each that now fits is placed, so a small one may pass a larger one. One
  * pass is enough: placing a process only uses memory up, so one that did not fit earlier in the pass

@@ -253,7 +253,7 @@ export function appendSegment(list: Segment[], s: Segment): void {
 
 /**
  * Puts a process at the start of hole `index`; what is left of the hole stays a hole at the higher
- * address (DESIGN.md: the remainder stays in place).
+ * address (docs/ARCHITECTURE.md: the remainder stays in place).
  */
 export function splitHole(list: SegmentList, index: number, name: string, size: number, since: number): SegmentList {
   const h = list.at(index)!;

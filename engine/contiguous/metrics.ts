@@ -26,7 +26,7 @@ export function summariseFree(holes: Iterable<Region>): FreeSummary {
   return { holeCount, largestHole, totalFree, externalFragmentation: externalFragmentation(largestHole, totalFree) };
 }
 
-/** DESIGN.md: external fragmentation = 1 - largest hole / total free, 0 when nothing is free. */
+/** docs/ARCHITECTURE.md: external fragmentation = 1 - largest hole / total free, 0 when nothing is free. */
 export function externalFragmentation(largestHole: number, totalFree: number): number {
   return totalFree === 0 ? 0 : ratio(1 - largestHole / totalFree);
 }
@@ -36,7 +36,7 @@ export function externalFragmentation(largestHole: number, totalFree: number): n
  * while there are two or more holes to choose among. With a single hole there is no choice to make
  * and so nothing to search, as in Stallings' figure, where the first processes are simply laid one
  * after another into the one free region; the count grows only once memory has been broken up, which
- * is the cost this metric is there to show. (DESIGN.md's report for that figure says 2: the load of
+ * is the cost this metric is there to show. (the report contract's example for that figure says 2: the load of
  * P4 and the swap-in of P2, the two placements made with more than one hole in memory.)
  */
 export function searchCost(looked: number, holeCount: number): number {
@@ -44,7 +44,7 @@ export function searchCost(looked: number, holeCount: number): number {
 }
 
 /**
- * The metrics every contiguous scheme reports, in the order of DESIGN.md's report: utilisation
+ * The metrics every contiguous scheme reports, in the order of the report contract (docs/ARCHITECTURE.md): utilisation
  * (`used` bytes of `available`), the free-memory summary and the holes examined, then the scheme's
  * own (`extra`) and the length of the waiting queue.
  */

@@ -133,10 +133,11 @@ describe('docs site in Chromium', () => {
         const tables = sim.locator('.mem-sim-fallback table');
         assert.ok((await tables.count()) >= 1);
         for (let t = 0; t < (await tables.count()); t++) assert.ok(await tables.nth(t).isVisible(), `${path} #${i}: table ${t} visible`);
-        // every scheme's metrics, whatever they are called: a name and a number each
+        // every scheme's metrics, whatever they are called: a name and a value each, in the engine's
+        // words (a count, a percentage or a size: 1,500, 25%, 16M)
         const metrics = sim.locator('.mem-sim-fallback .mem-sim-metrics');
         assert.ok(await metrics.first().isVisible(), `${path} #${i}: metrics visible`);
-        assert.match(await metrics.first().locator('dd').first().innerText(), /^[\d,.]+$/);
+        assert.match(await metrics.first().locator('dd').first().innerText(), /^[\d,.]+(%|[KMGTP]|B)?$/);
       }
       await page.close();
     }

@@ -25,7 +25,7 @@ function cli(text: string, ...args: string[]) {
   return { code: main(args, io), out: out.join('\n'), err: err.join('\n') };
 }
 
-describe('buddy system: mem-sim run --json (DESIGN.md contract)', () => {
+describe('buddy system: mem-sim run --json (the report contract)', () => {
   const r = cli(POST, 'run', 'post.md', '--json');
   const block = JSON.parse(r.out)[0];
   const final = block.runs[0].final;

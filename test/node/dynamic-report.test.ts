@@ -4,7 +4,7 @@ import { main, type Io } from '../../cli/main.js';
 import { reportBlock } from '../../engine/index.js';
 
 /**
- * A markdown post laid out like DESIGN.md's example: the vm-paging block's fence on line 3, the
+ * A markdown post laid out like the report contract's example: the vm-paging block's fence on line 3, the
  * dynamic block's fence on line 12 and its first operation on line 17. The dynamic block is
  * Stallings' figure on the effect of dynamic partitioning.
  */
@@ -51,7 +51,7 @@ function cli(files: Record<string, string>, ...args: string[]) {
   return { code: main(args, io), out: out.join('\n'), err: err.join('\n') };
 }
 
-describe('dynamic partitioning: mem-sim run --json (the contract of DESIGN.md)', () => {
+describe('dynamic partitioning: mem-sim run --json (the report contract)', () => {
   const r = cli({ 'post.md': POST }, 'run', 'post.md', '--json');
   const report = JSON.parse(r.out) as Record<string, any>[];
   const block = report[1]!;
@@ -63,7 +63,7 @@ describe('dynamic partitioning: mem-sim run --json (the contract of DESIGN.md)',
   it('one run per placement policy, named in lower case', () => {
     assert.deepEqual(block.runs.map((x: any) => x.placement), ['first-fit']);
   });
-  it("the first step is DESIGN.md's example step, field for field", () => {
+  it("the first step is the report contract's example step, field for field", () => {
     const expected = {
       line: 17,
       op: 'load P1 20M',
@@ -77,7 +77,7 @@ describe('dynamic partitioning: mem-sim run --json (the contract of DESIGN.md)',
     const step = block.runs[0].steps[0];
     for (const [k, v] of Object.entries(expected)) assert.deepEqual(step[k], v, k);
   });
-  it("Stallings, effect of dynamic partitioning figure: the final object is DESIGN.md's example, exactly", () => {
+  it("Stallings, effect of dynamic partitioning figure: the final object is the report contract's example, exactly", () => {
     assert.deepEqual(block.runs[0].final, {
       os: { start: 0, size: 8388608 },
       allocations: [

@@ -243,7 +243,7 @@ describe('dynamic partitioning: metrics', () => {
     assert.deepEqual([1, 2, 3, 4].map((i) => ev(sim, 1, i).examined), [5, 5, 5, 5]);
     assert.equal(sim.runs[0]!.metricsAt(4).holesExamined, 14);
   });
-  it('holes examined: a search with a single hole in memory has no choice to make and costs nothing (the rule behind DESIGN.md\'s report)', () => {
+  it('holes examined: a search with a single hole in memory has no choice to make and costs nothing (the rule behind the report contract\'s example)', () => {
     const sim = run('scheme: dynamic\nmemory: 30K\nplacement: best-fit\ntrace: |\n  load A 10K\n  load B 40K\n  load C 30K');
     assert.deepEqual([1, 2, 3].map((i) => ev(sim, 0, i).examined), [0, 0, 0]);
   });

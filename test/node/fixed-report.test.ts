@@ -26,7 +26,7 @@ function runJson(text: string) {
   return { code, report: JSON.parse(out.join('\n')), err: err.join('\n') };
 }
 
-describe('fixed partitioning: mem-sim run --json (DESIGN.md contract)', () => {
+describe('fixed partitioning: mem-sim run --json (the report contract)', () => {
   const { code, report, err } = runJson(STALLINGS);
   const r = report[0];
   const final = r.runs[0].final;

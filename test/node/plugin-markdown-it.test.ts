@@ -25,7 +25,7 @@ describe('markdown-it plugin: the memsim fence', () => {
     });
   });
 
-  it('turns a memsim fence into <mem-sim> holding the escaped scenario in pre > code.language-memsim (DESIGN markup contract)', () => {
+  it('turns a memsim fence into <mem-sim> holding the escaped scenario in pre > code.language-memsim (the markup contract)', () => {
     const md = markdownIt().use(memSim);
     const html = md.render(fence('scheme: vm-paging\nframes: 2\nrefs: 1 2 1'));
     assert.ok(html.startsWith('<mem-sim data-line="1"><pre><code class="language-memsim">scheme: vm-paging\nframes: 2\nrefs: 1 2 1\n</code></pre>\n<div class="mem-sim-fallback">'), html);

@@ -3,7 +3,7 @@
  * made by halving a larger block, and merged back with its buddy (the other half) as soon as both
  * are free.
  *
- * Textbook rules (DESIGN.md, Stallings, Knuth), and the tie rules this module had to choose:
+ * Textbook rules (docs/ARCHITECTURE.md, Stallings, Knuth), and the tie rules this module had to choose:
  * - A request is rounded up to a power of two, and to at least `min-block` (default 1 byte: no minimum).
  * - It takes the smallest free block that holds it; among free blocks of that size, the lowest address.
  *   A larger block is split in halves, the lower half split again, until a block of the rounded size
@@ -13,7 +13,7 @@
  * - `os` reserves a block at address 0: its size rounded up like a request (so an OS of 100K in 1M
  *   takes the 128K block at 0). The largest block a process can then get is half of memory.
  * - A request that finds no block large enough waits; when memory is freed, waiting requests are
- *   tried in arrival order (DESIGN.md's admission). A request larger than the largest block there
+ *   tried in arrival order (the admission rules, docs/ARCHITECTURE.md). A request larger than the largest block there
  *   could ever be is refused in its sentence.
  * - Holes are the free blocks. Holes examined: the search checks the free lists from the rounded
  *   size upward and counts the free blocks in every list it checks (a failed search checks them

@@ -1,7 +1,7 @@
 /**
  * Dynamic partitioning's rules: placing a process in a hole, freeing, compacting and swapping.
  *
- * Textbook rules (DESIGN.md), and the tie rules this module had to choose:
+ * Textbook rules (docs/ARCHITECTURE.md), and the tie rules this module had to choose:
  * - A hole is split at its low end: the process takes the lower addresses and the remainder stays a
  *   hole at the higher address. A freed process's memory coalesces at once with a hole on either
  *   side, so no two holes are ever adjacent.

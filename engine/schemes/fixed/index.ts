@@ -3,7 +3,7 @@
  * equal or unequal sizes; each holds at most one process, and what the process leaves of its
  * partition is lost to internal fragmentation.
  *
- * Textbook rules (DESIGN.md, Stallings), and the tie rules this module had to choose:
+ * Textbook rules (docs/ARCHITECTURE.md, Stallings), and the tie rules this module had to choose:
  * - Partitions are laid from the end of the OS region upward in the order written, numbered from 0.
  *   Memory they leave over is reported as unused (a hole no process can ever get).
  * - Partitions never split, move or merge; there is no compaction.
@@ -14,7 +14,7 @@
  * - `queue: per-partition`: a process joins the queue of the smallest partition that can ever hold
  *   it (the lowest address among equal ones) and waits for that partition only, even while a larger
  *   one is free, as Stallings' figure of one queue per partition shows.
- * - Admission as in DESIGN.md: a process that fits is placed at once even while others wait; when a
+ * - Admission as in docs/ARCHITECTURE.md: a process that fits is placed at once even while others wait; when a
  *   partition is freed, waiting processes are tried in arrival order (with one queue per partition,
  *   the first in that partition's queue gets it).
  * - A process larger than every partition is refused in its sentence: it would need overlays.
