@@ -1,22 +1,42 @@
 import { css, html, LitElement, type PropertyValues } from 'lit';
 import { define } from './define.js';
-import { base } from './styles.js';
+import { paletteOf, restyle, themeVariables } from './diagram-theme.js';
+import { base, theme } from './styles.js';
 
 type Mermaid = (typeof import('mermaid'))['default'];
 
 let mermaidReady: Promise<Mermaid> | undefined;
 let diagramCount = 0;
+/** The drawing in progress on the page, whichever panel it belongs to. */
+let drawing: Promise<unknown> = Promise.resolve();
+
+/** Mermaid, imported the first time a diagram is drawn (it is large). */
+function loadMermaid(): Promise<Mermaid> {
+  mermaidReady ??= import('mermaid').then(({ default: mermaid }) => mermaid);
+  return mermaidReady;
+}
 
 /**
- * Mermaid, imported the first time a diagram is drawn (it is large) and set up once for the page in
- * strict mode, which escapes label text and disables click handlers and scripts in diagrams.
+ * `source` drawn as SVG in the colours of `host`'s theme. Mermaid's configuration is one for the
+ * page and `render` has no per-call configuration, so each drawing sets it up again and waits for
+ * the previous one to finish: a light and a dark panel on one page never draw in each other's theme.
+ * The theme goes in through the configuration, never as a directive in the source (the source is
+ * the engine's, and a scenario's text is data). Strict mode escapes label text and disables click
+ * handlers and scripts in diagrams.
  */
-function loadMermaid(): Promise<Mermaid> {
-  mermaidReady ??= import('mermaid').then(({ default: mermaid }) => {
-    mermaid.initialize({ startOnLoad: false, securityLevel: 'strict' });
-    return mermaid;
+function drawSvg(mermaid: Mermaid, id: string, source: string, host: Element): Promise<string> {
+  const next = drawing.then(async () => {
+    const palette = paletteOf(host);
+    mermaid.initialize({
+      startOnLoad: false,
+      securityLevel: 'strict',
+      theme: 'base',
+      themeVariables: themeVariables(palette, getComputedStyle(host).fontFamily),
+    });
+    return (await mermaid.render(id, restyle(source, palette))).svg;
   });
-  return mermaidReady;
+  drawing = next.catch(() => undefined);
+  return next;
 }
 
 /**
@@ -49,6 +69,7 @@ function svgNodes(svg: string): Element {
  */
 export class MemSimDiagram extends LitElement {
   static override styles = [
+    theme,
     base,
     css`
       :host {
@@ -67,7 +88,8 @@ export class MemSimDiagram extends LitElement {
         max-width: 100%;
         height: auto;
       }
-      p {
+      /* Only the panel's own message: Mermaid's labels are paragraphs too, and take their colour from the theme. */
+      figure > p {
         margin: 0;
         color: var(--_muted);
       }
@@ -82,7 +104,7 @@ export class MemSimDiagram extends LitElement {
   /** What the diagram shows, for assistive technology. */
   label = 'Diagram';
 
-  /** Draws with Mermaid's dark theme. */
+  /** Draws in the element's dark theme colours (the `--mem-sim-*` custom properties, else their dark defaults). */
   dark = false;
 
   private _problem = '';
@@ -96,6 +118,13 @@ export class MemSimDiagram extends LitElement {
       ${this._problem ? html`<p>The diagram could not be drawn: ${this._problem}</p>` : this._drawn ? '' : html`<p>Drawing the diagram…</p>`}
       <div class="svg"></div>
     </figure>`;
+  }
+
+  protected override willUpdate(): void {
+    // The theme's custom properties follow the `theme` attribute, as on <mem-sim>; `dark` decides it
+    // (the reader's colour-scheme preference included, when <mem-sim> sets it).
+    const theme = this.dark ? 'dark' : 'light';
+    if (this.getAttribute('theme') !== theme) this.setAttribute('theme', theme);
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -113,8 +142,7 @@ export class MemSimDiagram extends LitElement {
       do {
         this._again = false;
         const mermaid = await loadMermaid();
-        const theme = `%%{init: {"theme": "${this.dark ? 'dark' : 'default'}"}}%%\n`;
-        const { svg } = await mermaid.render(`mem-sim-diagram-${++diagramCount}`, theme + this.source);
+        const svg = await drawSvg(mermaid, `mem-sim-diagram-${++diagramCount}`, this.source, this);
         const image = svgNodes(svg);
         this.renderRoot.querySelector('.svg')!.replaceChildren(image);
         this._problem = '';
