@@ -42,6 +42,22 @@ export async function within<T>(promise: Promise<T>, what: string, ms = 20_000):
 }
 
 /**
+ * Polls `check` until it gives a truthy value, and resolves with that value; fails naming `what`
+ * (and `detail()`, say the output so far) if that takes over `ms`. For conditions outside a page
+ * (a process printing a line, a port closing): a wait on the condition itself, with a bound generous
+ * enough for a busy 2-core machine, never a fixed sleep.
+ */
+export async function eventually<T>(check: () => T | Promise<T>, what: string, ms = 60_000, detail?: () => string): Promise<NonNullable<T>> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${ms} ms waiting for: ${what}${detail ? `\n${detail()}` : ''}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/**
  * The browser bundle's folder (dist/), built first when a suite runs on its own before any build
  * (npm test always builds it).
  */
