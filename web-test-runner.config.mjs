@@ -30,5 +30,11 @@ export default {
     }),
   ],
   concurrency: 2,
-  testFramework: { config: { timeout: 10000 } },
+  // Generous bounds, so that a busy 2-core machine (the suite beside another heavy job) passes: a test
+  // waits on conditions for up to a minute (test/browser/helpers.ts PATIENCE_MS), so it may take two;
+  // a file's tests, a browser's start and a file's first test get a few minutes. A hung test still fails.
+  testFramework: { config: { timeout: 120_000 } },
+  testsFinishTimeout: 600_000,
+  testsStartTimeout: 300_000,
+  browserStartTimeout: 120_000,
 };

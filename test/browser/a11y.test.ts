@@ -1,7 +1,7 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
 import type { MemSim } from '../../components/mem-sim.js';
-import { control, fifo, parts, settled, simulator } from './helpers.js';
+import { control, eventually, fifo, parts, settled, simulator } from './helpers.js';
 
 /** Stallings' four-policy reference string, with writes so dirty marks show too. */
 const clock = 'scheme: vm-paging\ntitle: CLOCK with writes\nframes: 3\npolicy: CLOCK, LRU\nrefs: 2 3:w 2 1 5 2 4 5 3:w 2 5 2\n';
@@ -59,7 +59,7 @@ describe('axe-core finds no accessibility violations', () => {
     const el = await simulator(fifo(3, 'FIFO', '7 0 1 2'));
     el.step = 4;
     control(el, 'Diagram').click();
-    await waitUntil(() => parts(el, 'mem-sim-diagram')[0]?.shadowRoot?.querySelector('svg g.node'), 'no diagram', { timeout: 8000 });
+    await eventually(() => parts(el, 'mem-sim-diagram')[0]?.shadowRoot?.querySelector('svg g.node'), 'no diagram');
     await expect(el).to.be.accessible();
   });
 });

@@ -1,8 +1,8 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
 import type { MemSim } from '../../components/mem-sim.js';
 import { bar, barLabel, goTo, rowClasses, settledAll, table, view, waiting } from './contiguous-helpers.js';
-import { control, liveText, metrics, part, parts, sentence, simulator } from './helpers.js';
+import { control, eventually, liveText, metrics, part, parts, sentence, simulator } from './helpers.js';
 
 /** Stallings, Operating Systems: Internals and Design Principles, the buddy system example figure. */
 const STALLINGS = `scheme: buddy
@@ -145,7 +145,7 @@ describe('the buddy system: keys, table alternative, diagram, themes and accessi
     const el = await simulator(STALLINGS);
     await goTo(el, 3);
     control(el, 'Table').click();
-    await waitUntil(() => el.shadowRoot!.querySelector('[part=run] > .scroll table'), 'no table alternative');
+    await eventually(() => el.shadowRoot!.querySelector('[part=run] > .scroll table'), 'no table alternative');
     const rows = [...part(el, '[part=run] > .scroll table').querySelectorAll('tr')].map((r) => [...r.cells].map((c) => c.textContent!.trim()));
     expect(rows[0]).to.deep.equal(['step', 'operation', 'memory from address 0', 'free blocks', 'waiting', 'swapped out']);
     expect(rows.map((r) => r[1])).to.deep.equal(['operation', 'start', 'request A 100K', 'request B 240K', 'request C 64K']);
@@ -155,7 +155,7 @@ describe('the buddy system: keys, table alternative, diagram, themes and accessi
     const el = await simulator(STALLINGS);
     await goTo(el, 4);
     control(el, 'Diagram').click();
-    await waitUntil(() => parts(el, 'mem-sim-diagram')[0]?.shadowRoot?.querySelector('svg g.node'), 'no diagram', { timeout: 8000 });
+    await eventually(() => parts(el, 'mem-sim-diagram')[0]?.shadowRoot?.querySelector('svg g.node'), 'no diagram');
     const nodes = [...parts(el, 'mem-sim-diagram')[0]!.shadowRoot!.querySelectorAll('svg g.node')].map((n) => n.textContent!.trim());
     expect(nodes).to.include.members(['1M at 0', 'A: 128K at 0 (100K)', 'free: 64K at 192K', 'D: 256K at 512K']);
   });

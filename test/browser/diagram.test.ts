@@ -1,9 +1,9 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import type Axe from 'axe-core';
 import type { MemSimDiagram } from '../../components/diagram-panel.js';
 import type { MemSim } from '../../components/mem-sim.js';
 import { mermaidLabel } from '../../engine/mermaid.js';
-import { control, fifo, parts, settled, simulator } from './helpers.js';
+import { control, eventually, fifo, parts, settled, simulator } from './helpers.js';
 
 /** Requests for Mermaid's own files (not the engine's small mermaid.ts, which writes the source). */
 const mermaidRequests = () =>
@@ -14,7 +14,7 @@ const nodeTexts = (panel: Element) =>
   [...drawing(panel)!.querySelectorAll('g.node')].map((n) => n.textContent!.replace(/\s+/g, ' ').trim());
 
 async function drawn(panel: Element, what = 'the diagram'): Promise<void> {
-  await waitUntil(() => drawing(panel)?.querySelector('g.node'), `${what} was not drawn`, { timeout: 8000 });
+  await eventually(() => drawing(panel)?.querySelector('g.node'), `${what} was not drawn`);
 }
 
 describe('the Diagram control', () => {
@@ -26,7 +26,7 @@ describe('the Diagram control', () => {
     const button = control(el, 'Diagram');
     expect(button.getAttribute('aria-expanded')).to.equal('false');
     button.click();
-    await waitUntil(() => parts(el, 'mem-sim-diagram').length === 1, 'no diagram panel');
+    await eventually(() => parts(el, 'mem-sim-diagram').length === 1, 'no diagram panel');
     const panel = parts(el, 'mem-sim-diagram')[0]!;
     await drawn(panel);
     expect(mermaidRequests().length).to.be.greaterThan(0);
@@ -38,11 +38,11 @@ describe('the Diagram control', () => {
   it('redraws when the step changes, showing the victim of a replacement', async () => {
     const el = await simulator(fifo(3, 'FIFO', '7 0 1 2'));
     control(el, 'Diagram').click();
-    await waitUntil(() => parts(el, 'mem-sim-diagram').length === 1, 'no diagram panel');
+    await eventually(() => parts(el, 'mem-sim-diagram').length === 1, 'no diagram panel');
     const panel = parts(el, 'mem-sim-diagram')[0]!;
     await drawn(panel);
     el.step = 4;
-    await waitUntil(() => nodeTexts(panel).includes('page 7 (evicted)'), 'the step was not redrawn', { timeout: 8000 });
+    await eventually(() => nodeTexts(panel).includes('page 7 (evicted)'), 'the step was not redrawn');
     expect(nodeTexts(panel)).to.include('frame 0: page 2');
     control(el, 'Diagram').click();
     await el.updateComplete;
@@ -53,7 +53,7 @@ describe('the Diagram control', () => {
     const el: MemSim = await simulator(fifo(3, 'FIFO, LRU', '1 2 3 1 4'));
     el.step = 5;
     control(el, 'Diagram').click();
-    await waitUntil(() => parts(el, 'mem-sim-diagram').length === 2, 'one panel per run');
+    await eventually(() => parts(el, 'mem-sim-diagram').length === 2, 'one panel per run');
     for (const panel of parts(el, 'mem-sim-diagram')) await drawn(panel);
     const [fifoRun, lruRun] = parts(el, 'mem-sim-diagram').map(nodeTexts);
     expect(fifoRun).to.include('page 1 (evicted)');
@@ -141,7 +141,7 @@ describe('diagrams in the theme of the element', () => {
         el.step = 4;
         await settled(el);
         control(el, 'Diagram').click();
-        await waitUntil(() => parts(el, 'mem-sim-diagram').length === 1, 'no diagram panel');
+        await eventually(() => parts(el, 'mem-sim-diagram').length === 1, 'no diagram panel');
         const panel = parts(el, 'mem-sim-diagram')[0]!;
         await drawn(panel);
         const labels = labelContrasts(panel);
@@ -163,7 +163,7 @@ describe('diagrams in the theme of the element', () => {
   const opened = async (el: MemSim) => {
     await el.ready;
     control(el, 'Diagram').click();
-    await waitUntil(() => parts(el, 'mem-sim-diagram').length === 1, 'no diagram panel');
+    await eventually(() => parts(el, 'mem-sim-diagram').length === 1, 'no diagram panel');
     const panel = parts(el, 'mem-sim-diagram')[0]!;
     await drawn(panel);
     return panel;

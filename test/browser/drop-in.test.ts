@@ -1,4 +1,5 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { eventually } from './helpers.js';
 import '../../components/mem-sim.js';
 import type { MemSim } from '../../components/mem-sim.js';
 import { upgradeBlocks, upgradeDocument } from '../../components/upgrade.js';
@@ -90,7 +91,7 @@ describe('the drop-in upgrader', () => {
       section.append(Object.assign(document.createElement('figure'), { className: 'highlight' }));
       section.firstElementChild!.append(pre.cloneNode(true));
       page.append(section);
-      await waitUntil(() => page.querySelectorAll('mem-sim').length === 2, 'later blocks were not upgraded');
+      await eventually(() => page.querySelectorAll('mem-sim').length === 2, 'later blocks were not upgraded');
       expect(page.querySelector('figure')).to.equal(null);
       expect(await simulators(page)).to.deep.equal([SCENARIO, SCENARIO]);
     } finally {
@@ -107,7 +108,7 @@ describe('the drop-in upgrader', () => {
     later.append(document.createElement('pre'));
     later.firstElementChild!.append(Object.assign(document.createElement('code'), { textContent: SCENARIO }));
     page.append(later);
-    await waitUntil(() => page.querySelectorAll('mem-sim').length === 2, 'the later block was not upgraded');
+    await eventually(() => page.querySelectorAll('mem-sim').length === 2, 'the later block was not upgraded');
     expect(await simulators(page)).to.deep.equal([SCENARIO, SCENARIO]);
   });
 

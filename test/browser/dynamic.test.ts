@@ -1,8 +1,8 @@
-import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, oneEvent } from '@open-wc/testing';
 import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
 import type { MemSim } from '../../components/mem-sim.js';
 import { addresses, bar, barLabel, goTo, rowClasses, settledAll, swapped, table, view, waiting } from './contiguous-helpers.js';
-import { control, liveText, metrics, part, parts, sentence, simulator } from './helpers.js';
+import { control, eventually, liveText, metrics, part, parts, sentence, simulator } from './helpers.js';
 import { silberschatzDynamic, stallingsDynamic } from '../textbook-scenarios.js';
 
 const STALLINGS = stallingsDynamic('The effect of dynamic partitioning (Stallings)');
@@ -191,7 +191,7 @@ describe('dynamic partitioning: controls, keys, table alternative and diagram', 
     const toggle = control(el, 'Table');
     expect(toggle.getAttribute('aria-expanded')).to.equal('false');
     toggle.click();
-    await waitUntil(() => el.shadowRoot!.querySelector('[part=run] > .scroll table'), 'no table alternative');
+    await eventually(() => el.shadowRoot!.querySelector('[part=run] > .scroll table'), 'no table alternative');
     expect(toggle.getAttribute('aria-expanded')).to.equal('true');
     const box = part(el, '[part=run] > .scroll');
     expect([box.getAttribute('role'), box.getAttribute('aria-label')]).to.deep.equal(['region', 'first-fit: table']);
@@ -213,10 +213,10 @@ describe('dynamic partitioning: controls, keys, table alternative and diagram', 
     const el = await simulator(SILBERSCHATZ.replace('first-fit, best-fit, worst-fit', 'first-fit, best-fit'));
     await goTo(el, 1);
     control(el, 'Diagram').click();
-    await waitUntil(() => parts(el, 'mem-sim-diagram').length === 2, 'one diagram per policy');
+    await eventually(() => parts(el, 'mem-sim-diagram').length === 2, 'one diagram per policy');
     const texts = async (i: number) => {
       const panel = parts(el, 'mem-sim-diagram')[i]!;
-      await waitUntil(() => panel.shadowRoot!.querySelector('svg g.node'), 'the diagram was not drawn', { timeout: 8000 });
+      await eventually(() => panel.shadowRoot!.querySelector('svg g.node'), 'the diagram was not drawn');
       return [...panel.shadowRoot!.querySelectorAll('svg g.node')].map((n) => n.textContent!.replace(/\s+/g, ' ').trim());
     };
     expect(await texts(0)).to.include.members(['0: hole 100K', '150K: A 212K', '362K: hole 288K']);
@@ -235,7 +235,7 @@ describe('dynamic partitioning: controls, keys, table alternative and diagram', 
     expect(table(el, MAP)[1]).to.deep.equal(['0', '8M', name]);
     expect(sentence(el)).to.equal(`${name} (8M) goes to the 64M hole at 0: the first hole large enough`);
     control(el, 'Diagram').click();
-    await waitUntil(() => parts(el, 'mem-sim-diagram')[0]?.shadowRoot?.querySelector('svg g.node'), 'no diagram', { timeout: 8000 });
+    await eventually(() => parts(el, 'mem-sim-diagram')[0]?.shadowRoot?.querySelector('svg g.node'), 'no diagram');
     const svg = parts(el, 'mem-sim-diagram')[0]!.shadowRoot!.querySelector('svg')!;
     expect(svg.textContent).to.contain(`0: ${name} 8M`);
     for (const root of [el.shadowRoot!, view(el).shadowRoot!, svg]) expect(root.querySelectorAll('img, script').length).to.equal(0);
@@ -303,7 +303,7 @@ describe('dynamic partitioning: themes and narrow screens', () => {
       await settledAll(el);
       await expect(el).to.be.accessible();
       control(el, 'Table').click();
-      await waitUntil(() => el.shadowRoot!.querySelector('[part=run] > .scroll table'), 'no table alternative');
+      await eventually(() => el.shadowRoot!.querySelector('[part=run] > .scroll table'), 'no table alternative');
       await expect(el).to.be.accessible();
     } finally {
       await emulateMedia({ reducedMotion: 'no-preference' });

@@ -1,8 +1,8 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
 import type { MemSim } from '../../components/mem-sim.js';
 import { bar, barLabel, goTo, rowClasses, settledAll, swapped, table, view, waiting } from './contiguous-helpers.js';
-import { control, liveText, metrics, part, parts, sentence, simulator } from './helpers.js';
+import { control, eventually, liveText, metrics, part, parts, sentence, simulator } from './helpers.js';
 
 /** Stallings, Operating Systems: Internals and Design Principles, the fixed partitioning figure. */
 const EQUAL = 'scheme: fixed\ntitle: Equal-size partitions (Stallings)\nmemory: 64M\nos: 8M\npartitions: 7 x 8M\n';
@@ -109,7 +109,7 @@ describe('fixed partitioning: keys, table alternative, diagram, themes and acces
     const el = await simulator(UNEQUAL + 'queue: per-partition\n' + trace('load B 7M', 'load C 7M'));
     await goTo(el, 2);
     control(el, 'Table').click();
-    await waitUntil(() => el.shadowRoot!.querySelector('[part=run] > .scroll table'), 'no table alternative');
+    await eventually(() => el.shadowRoot!.querySelector('[part=run] > .scroll table'), 'no table alternative');
     const rows = [...part(el, '[part=run] > .scroll table').querySelectorAll('tr')].map((r) => [...r.cells].map((c) => c.textContent!.trim()));
     expect(rows[0]).to.deep.equal(['step', 'operation', 'memory from address 0', 'free partitions', 'waiting', 'swapped out']);
     expect(rows.map((r) => r[1])).to.deep.equal(['operation', 'start', 'load B 7M', 'load C 7M']);
@@ -120,7 +120,7 @@ describe('fixed partitioning: keys, table alternative, diagram, themes and acces
     const el = await simulator(UNEQUAL + trace('load B 7M'));
     await goTo(el, 1);
     control(el, 'Diagram').click();
-    await waitUntil(() => parts(el, 'mem-sim-diagram')[0]?.shadowRoot?.querySelector('svg g.node'), 'no diagram', { timeout: 8000 });
+    await eventually(() => parts(el, 'mem-sim-diagram')[0]?.shadowRoot?.querySelector('svg g.node'), 'no diagram');
     const nodes = [...parts(el, 'mem-sim-diagram')[0]!.shadowRoot!.querySelectorAll('svg g.node')].map((n) => n.textContent!.trim());
     expect(nodes).to.include.members(['0: OS 8M', '8M: #0 free 2M', '20M: #3 B 7M/8M']);
   });
@@ -159,7 +159,7 @@ describe('fixed partitioning: keys, table alternative, diagram, themes and acces
       await expect(el).to.be.accessible();
       await setViewport({ width: 320, height: 800 });
       control(el, 'Table').click();
-      await waitUntil(() => el.shadowRoot!.querySelector('[part=run] > .scroll table'), 'no table alternative');
+      await eventually(() => el.shadowRoot!.querySelector('[part=run] > .scroll table'), 'no table alternative');
       await expect(el).to.be.accessible();
     } finally {
       await setViewport({ width: 1280, height: 800 });

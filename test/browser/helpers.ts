@@ -1,5 +1,5 @@
 /** Shared helpers for the component tests: build a simulator, find its parts, read its tables. */
-import { fixture, html } from '@open-wc/testing';
+import { fixture, html, waitUntil } from '@open-wc/testing';
 import '../../components/mem-sim.js';
 import type { MemSim } from '../../components/mem-sim.js';
 import type { VmPagingView } from '../../components/views/vm-paging-view.js';
@@ -9,6 +9,16 @@ export const SILBERSCHATZ_REFS = '7 0 1 2 0 3 0 4 2 3 0 3 2 1 2 0 1 7 0 1';
 
 export const fifo = (frames: number | string = 3, policy = 'FIFO', refs = SILBERSCHATZ_REFS) =>
   `scheme: vm-paging\ntitle: ${policy} on Silberschatz's reference string\nframes: ${frames}\npolicy: ${policy}\nrefs: ${refs}\n`;
+
+/**
+ * How long a wait on a condition may take before it fails: a minute, far above the second or two any
+ * wait needs on a quiet machine, so that a busy 2-core machine (the suite beside another heavy job)
+ * passes too. open-wc's waitUntil gives up after 1 s by default.
+ */
+export const PATIENCE_MS = 60_000;
+
+/** Waits until `condition` holds (polled), failing with `message` after PATIENCE_MS. */
+export const eventually = (condition: () => unknown, message?: string) => waitUntil(condition, message, { timeout: PATIENCE_MS });
 
 /** A `<mem-sim>` holding `text` as its inline scenario, rendered and ready. */
 export async function simulator(text: string): Promise<MemSim> {

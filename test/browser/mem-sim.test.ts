@@ -1,4 +1,5 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { eventually } from './helpers.js';
 import { sendKeys } from '@web/test-runner-commands';
 import type { MemSim } from '../../components/mem-sim.js';
 import {
@@ -192,11 +193,11 @@ describe('<mem-sim>: keyboard, playback, events and announcements', () => {
     const seen: number[] = [];
     el.addEventListener('memsim-step', (e) => seen.push(e.detail.step));
     control(el, 'Play').click();
-    await waitUntil(() => !el.playing, 'playback did not stop at the end');
+    await eventually(() => !el.playing, 'playback did not stop at the end');
     expect([el.step, seen]).to.deep.equal([4, [1, 2, 3, 4]]);
     await settled(el);
     control(el, 'Play').click();
-    await waitUntil(() => !el.playing, 'playback did not stop at the end');
+    await eventually(() => !el.playing, 'playback did not stop at the end');
     expect(seen).to.deep.equal([1, 2, 3, 4, 0, 1, 2, 3, 4]);
   });
 
@@ -231,7 +232,7 @@ describe('<mem-sim>: keyboard, playback, events and announcements', () => {
     new MutationObserver(() => said.push(region.textContent!.trim())).observe(region, { subtree: true, characterData: true, childList: true });
     el.speed = 50;
     control(el, 'Play').click();
-    await waitUntil(() => !el.playing);
+    await eventually(() => !el.playing);
     await settled(el);
     expect(said[0]).to.equal('Playing from step 1 of 3');
     expect(said.at(-1)).to.match(/^Finished\. Step 3 of 3\. FIFO, 3 frames: page 3 is loaded into empty frame 2/);
@@ -303,7 +304,7 @@ describe('<mem-sim>: where the scenario comes from', () => {
   it('runs again when the scenario text changes', async () => {
     const el = await simulator(fifo(3, 'FIFO', '1 2 3'));
     el.querySelector('code')!.textContent = fifo(3, 'FIFO', '1 2 3 4 5');
-    await waitUntil(() => el.total === 5, 'the new text was not read');
+    await eventually(() => el.total === 5, 'the new text was not read');
   });
 
   it('an empty element says what it needs instead of staying blank', async () => {
@@ -435,7 +436,7 @@ describe('<mem-sim>: layout and themes', () => {
       expect(duration()).to.equal('0s');
       el.speed = 50;
       el.play();
-      await waitUntil(() => !el.playing);
+      await eventually(() => !el.playing);
       expect(el.step).to.equal(3);
     } finally {
       await emulateMedia({ reducedMotion: 'no-preference' });

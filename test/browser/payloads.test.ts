@@ -1,7 +1,7 @@
-import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, oneEvent } from '@open-wc/testing';
 import { renderBlock } from '../../plugin/block.js';
 import { batchedScenarios, PAYLOADS } from '../fixtures/payloads.js';
-import { control, parts, settled, simulator } from './helpers.js';
+import { control, eventually, parts, settled, simulator } from './helpers.js';
 
 /** Every payload calls this if it ever runs. */
 const calls: number[] = [];
@@ -41,11 +41,11 @@ describe(`hostile input in the browser: ${PAYLOADS.length} script payloads in ev
       const { valid, invalid } = batchedScenarios(scheme, PAYLOADS);
       const el = await simulator(valid);
       control(el, 'Diagram').click();
-      await waitUntil(() => parts(el, 'mem-sim-diagram').length > 0, 'no diagram panel');
+      await eventually(() => parts(el, 'mem-sim-diagram').length > 0, 'no diagram panel');
       el.step = el.total;
       await settled(el);
       for (const panel of parts(el, 'mem-sim-diagram')) {
-        await waitUntil(() => panel.shadowRoot!.querySelector('svg g.node'), 'the diagram was not drawn', { timeout: 8000 });
+        await eventually(() => panel.shadowRoot!.querySelector('svg g.node'), 'the diagram was not drawn');
       }
       const table = parts(el, 'button').find((b) => b.textContent!.trim() === 'Table');
       table?.click();

@@ -238,8 +238,13 @@ describe('XSS: markup in a scenario never runs', () => {
     await page.waitForFunction(() => customElements.get('mem-sim') !== undefined);
     for (const sim of await page.locator('mem-sim').all()) await within(sim.evaluate((el: any) => el.ready), 'every simulator became ready');
     assert.match(await page.locator('mem-sim').first().locator('[part~="title"]').innerText(), /<img src=x onerror=/);
-    await page.locator('mem-sim').first().getByRole('button', { name: 'Forward', exact: true }).click();
-    await page.waitForTimeout(0);
+    const first = page.locator('mem-sim').first();
+    // Wait for the step to be drawn (its event, then every view's update; the listener is set before the click).
+    await first.evaluate((el: any) => {
+      el.firstStep = new Promise((resolve) => el.addEventListener('memsim-step', resolve, { once: true }));
+    });
+    await first.getByRole('button', { name: 'Forward', exact: true }).click();
+    await within(first.evaluate((el: any) => el.firstStep.then(() => el.ready)), 'the step after Forward, drawn');
     assert.deepEqual(await attacked(page), { ran: null, elements: 0 });
     assert.deepEqual(errors, []);
     await context.close();

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 // @ts-expect-error: a JavaScript module without types
 import { ensureBundle } from '../../scripts/build-site.mjs';
 import { CHROMIUM_ARGS } from '../../scripts/tools.mjs';
@@ -26,10 +26,17 @@ const TYPES: Record<string, string> = {
 };
 
 /**
- * `promise`, or a failure naming `what` after `ms`: a page that never answers (an element that never
- * becomes ready, an event that never comes) fails its test in seconds instead of hanging the suite.
+ * How long a wait on a condition may take before it fails: a minute, far above what any wait needs on
+ * a quiet machine (a second or two), so that a busy 2-core machine (the suite beside another heavy
+ * job) passes too, while a page that never answers still fails its test instead of hanging the suite.
  */
-export async function within<T>(promise: Promise<T>, what: string, ms = 20_000): Promise<T> {
+export const PATIENCE_MS = 60_000;
+
+/**
+ * `promise`, or a failure naming `what` after `ms`: a page that never answers (an element that never
+ * becomes ready, an event that never comes) fails its test instead of hanging the suite.
+ */
+export async function within<T>(promise: Promise<T>, what: string, ms = PATIENCE_MS): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms waiting for: ${what}`)), ms);
@@ -38,6 +45,22 @@ export async function within<T>(promise: Promise<T>, what: string, ms = 20_000):
     return await Promise.race([promise, timeout]);
   } finally {
     clearTimeout(timer);
+  }
+}
+
+/**
+ * Polls `check` until it gives a truthy value, and resolves with that value; fails naming `what`
+ * (and `detail()`, say the output so far) if that takes over `ms`. For conditions outside a page
+ * (a process printing a line, a port closing): a wait on the condition itself, with a bound generous
+ * enough for a busy 2-core machine, never a fixed sleep.
+ */
+export async function eventually<T>(check: () => T | Promise<T>, what: string, ms = PATIENCE_MS, detail?: () => string): Promise<NonNullable<T>> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${ms} ms waiting for: ${what}${detail ? `\n${detail()}` : ''}`);
+    await new Promise((r) => setTimeout(r, 100));
   }
 }
 
@@ -93,8 +116,27 @@ export function chromiumPath(): string {
   return p;
 }
 
+/**
+ * A headless Chromium whose pages wait up to PATIENCE_MS for a condition, a navigation or an element
+ * (Playwright's default is 30 s, which a busy machine can exceed).
+ */
 export async function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: chromiumPath(), headless: true, args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: CHROMIUM_ARGS, timeout: 2 * PATIENCE_MS });
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (options) => patient(await newContext(options));
+  const newPage = browser.newPage.bind(browser);
+  browser.newPage = async (options) => {
+    const page = await newPage(options);
+    patient(page.context());
+    return page;
+  };
+  return browser;
+}
+
+function patient(context: BrowserContext): BrowserContext {
+  context.setDefaultTimeout(PATIENCE_MS);
+  context.setDefaultNavigationTimeout(PATIENCE_MS);
+  return context;
 }
 
 /**

@@ -19,14 +19,20 @@ after(() => rmSync(temp, { recursive: true, force: true }));
 const block = (i: number) =>
   `scheme: vm-paging\ntitle: Part ${i}\nframes: ${1 + (i % 4)}\npolicy: ${['FIFO', 'LRU', 'OPT', 'CLOCK'][i % 4]}\nrefs: 7 0 1 2 0 3 0 4 2 3 ${i % 10}`;
 
+/**
+ * How long to wait for the worker thread: generous, since on a busy 2-core machine starting a thread and
+ * loading the engine in it can take many seconds (a quiet machine needs well under one).
+ */
+const PATIENCE_MS = 60_000;
+
 /** Waits (with a bound) until the worker has drawn `text`, as the fence rule would find it later in a build. */
 async function drawn(p: FallbackPrerenderer, text: string): Promise<string | undefined> {
-  for (let i = 0; i < 200; i++) {
+  const deadline = Date.now() + PATIENCE_MS;
+  for (;;) {
     const html = p.take(text);
-    if (html !== undefined) return html;
+    if (html !== undefined || Date.now() > deadline) return html;
     await sleep(25);
   }
-  return undefined;
 }
 
 describe('prerendering fallbacks on a second thread (Eleventy plugin, compiled)', () => {
@@ -103,7 +109,7 @@ describe('prerendering fallbacks on a second thread (Eleventy plugin, compiled)'
     const q = new FallbackPrerenderer({ dir: few, skip: [] }, {});
     try {
       // The worker ends (it posts null) without drawing: wait for that, then the block is the fence rule's.
-      for (let i = 0; i < 200 && (q as any).port; i++) {
+      for (const deadline = Date.now() + PATIENCE_MS; (q as any).port && Date.now() < deadline; ) {
         q.take(block(1));
         await sleep(25);
       }
