@@ -1,6 +1,7 @@
 import { css, html, nothing, type PropertyValues } from 'lit';
 import type { TableCell } from '../../engine/scheme.js';
-import type { PagingConfig, PagingEvent, PagingFields, PagingState } from '../../engine/schemes/vm-paging/index.js';
+import type { PagingConfig, PagingEvent, PagingFields, PagingState, Policy } from '../../engine/schemes/vm-paging/index.js';
+import { framesFull, loadOrder, nextUseOrder, recencyOrder, type ResidentPage } from '../../engine/schemes/vm-paging/policy-state.js';
 import type { Timeline } from '../../engine/timeline.js';
 import { define } from '../define.js';
 import { renderTable, windowAround } from '../table.js';
@@ -9,17 +10,36 @@ import { SchemeView } from './scheme-view.js';
 type PagingTimeline = Timeline<PagingConfig, PagingState, PagingEvent, PagingFields>;
 
 /**
+ * What each policy knows beside the frame table, as its toggle names it: the resident pages from
+ * the one it keeps longest to the next victim, the heading of the list, and what each page's line says.
+ */
+const POLICY_STATE: Partial<Record<Policy, [string, (c: PagingConfig, s: PagingState) => ResidentPage[], string, (r: ResidentPage, p: number) => string]>> = {
+  LRU: ['Show LRU stack', recencyOrder, 'LRU stack, most recently used at the top', (r) => `last used at reference ${r.lastUsed + 1}`],
+  OPT: [
+    'Show next uses',
+    nextUseOrder,
+    'Next uses, soonest at the top',
+    (r, p) => (r.nextUse === null ? 'never used again' : `next used at reference ${r.nextUse + 1} (in ${r.nextUse + 1 - p})`),
+  ],
+  FIFO: ['Show FIFO queue', loadOrder, 'FIFO queue, last loaded at the top', (r) => `loaded at reference ${r.loaded + 1}`],
+};
+
+/**
  * The textbook frame table of one page-replacement run: the reference string across the top, a
  * row per frame, the faults marked in the last row. Columns up to the current step are filled in,
  * later ones show only their reference, as a student fills the table in by hand. The page that
  * replaced another shows the victim struck through; CLOCK shows use bits (`*`) and the hand (`→`);
  * a page modified since it was loaded is marked dirty. Long reference strings show 25 columns at a
- * time (see windowAround).
+ * time (see windowAround). Under LRU, OPT and FIFO a toggle shows what the policy knows at the
+ * current step: the recency stack, each resident page's next use, or the load queue, with the
+ * page the next fault would evict marked in words.
  *
  * @tagname mem-sim-vm-paging
  * @csspart frame-table - the scrolling box around the table
  * @csspart table - the table
  * @csspart legend - the line that explains the marks
+ * @csspart policy-toggle - the button that shows or hides the policy's view of the pages (LRU, OPT, FIFO)
+ * @csspart policy-state - the list of resident pages in the policy's order
  */
 export class VmPagingView extends SchemeView {
   static override drawsTable = true;
@@ -75,6 +95,47 @@ export class VmPagingView extends SchemeView {
         color: var(--_dirty);
         font-weight: bold;
       }
+      button {
+        font: inherit;
+        font-size: 0.85em;
+        color: var(--_text);
+        background: var(--_background);
+        border: 1px solid var(--_border);
+        border-radius: var(--mem-sim-radius, 6px);
+        min-height: 2.2rem;
+        padding: 0 0.5rem;
+        margin-top: 0.4rem;
+        cursor: pointer;
+      }
+      button[aria-expanded='true'] {
+        border-color: var(--_accent);
+        box-shadow: inset 0 0 0 1px var(--_accent);
+      }
+      .policy {
+        margin: 0.3rem 0 0;
+        font-size: 0.85em;
+      }
+      .policy p {
+        margin: 0.2rem 0 0;
+      }
+      .policy ol {
+        margin: 0.2rem 0 0;
+        padding-inline-start: 0;
+        list-style: none;
+        display: inline-block;
+      }
+      .policy li {
+        border: 1px solid var(--_border);
+        border-top-width: 0;
+        padding: 0.15em 0.5em;
+      }
+      .policy li:first-child {
+        border-top-width: 1px;
+      }
+      .policy li.next {
+        background: var(--_victim-background);
+        font-weight: bold;
+      }
       .legend,
       .window {
         margin: 0.3rem 0 0;
@@ -83,6 +144,11 @@ export class VmPagingView extends SchemeView {
       }
     `,
   ];
+
+  static override properties = { ...SchemeView.properties, _showPolicy: { state: true } };
+
+  /** Whether the policy's view of the pages is shown under the table (the reader's choice, kept across steps). */
+  private _showPolicy = false;
 
   /** Whether any reference writes, so the legend explains the dirty mark (found once per run, not per step). */
   private _writes = false;
@@ -129,7 +195,38 @@ export class VmPagingView extends SchemeView {
         F: page fault; a struck-through page is the victim it replaced${clock ? '; * use bit set; → clock hand' : ''}${writes
           ? '; d: dirty (modified since loaded)'
           : ''}
-      </p>`;
+      </p>
+      ${this._policyState(t, p)}`;
+  }
+
+  private _policyState(t: PagingTimeline, p: number) {
+    const view = POLICY_STATE[t.run.fields.policy];
+    if (!view) return nothing;
+    const [label, order, heading, line] = view;
+    const open = this._showPolicy;
+    const state = open ? t.stateAt(p) : undefined;
+    const pages = state ? order(t.config, state) : [];
+    const full = state !== undefined && framesFull(state);
+    return html`<button
+        part="policy-toggle"
+        aria-expanded=${String(open)}
+        aria-controls="policy-state"
+        @click=${() => (this._showPolicy = !open)}
+      >
+        ${label}
+      </button>
+      <div id="policy-state" class="policy" part="policy-state" ?hidden=${!open}>
+        ${pages.length === 0
+          ? html`<p>No page is resident yet.</p>`
+          : html`<p>${heading}, after reference ${p}:</p>
+              <ol>
+                ${pages.map((r, i) => {
+                  const next = full && i === pages.length - 1;
+                  return html`<li class=${next ? 'next' : ''}>page ${r.page}: ${line(r, p)}${next ? ' (next to go on a fault)' : ''}</li>`;
+                })}
+              </ol>
+              ${full ? nothing : html`<p>A frame is still free: the next fault fills it and evicts no page.</p>`}`}
+      </div>`;
   }
 
   /**
