@@ -153,6 +153,13 @@ export class VmPagingView extends SchemeView {
   /** Whether any reference writes, so the legend explains the dirty mark (found once per run, not per step). */
   private _writes = false;
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // <mem-sim> exports the parts every view has; add this view's own.
+    const have = this.getAttribute('exportparts') ?? '';
+    if (!have.includes('policy-state')) this.setAttribute('exportparts', `${have}${have ? ', ' : ''}policy-toggle, policy-state`);
+  }
+
   protected override willUpdate(changed: PropertyValues): void {
     if (changed.has('timeline')) this._writes = (this.timeline as PagingTimeline | undefined)?.events.some((e) => e.write) ?? false;
   }

@@ -87,6 +87,19 @@ describe("the policy's view of the pages under the frame table", () => {
     expect(getComputedStyle(toggle(el)!).outlineStyle).to.equal('solid');
   });
 
+  it('the toggle and the list are parts a page can style (mem-sim::part(policy-toggle), ::part(policy-state))', async () => {
+    const style = document.createElement('style');
+    style.textContent = 'mem-sim::part(policy-toggle) { letter-spacing: 3px } mem-sim::part(policy-state) { letter-spacing: 4px }';
+    document.head.append(style);
+    try {
+      const el = await at('LRU', 9);
+      expect(getComputedStyle(toggle(el)!).letterSpacing).to.equal('3px');
+      expect(getComputedStyle(panel(el)).letterSpacing).to.equal('4px');
+    } finally {
+      style.remove();
+    }
+  });
+
   it('CLOCK, whose use bits and hand the table already shows, has no toggle', async () => {
     const el = await at('CLOCK', 9);
     expect(toggle(el)).to.equal(undefined);
