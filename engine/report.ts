@@ -38,12 +38,17 @@ function stepObject<C, S, E extends StepEvent>(module: SchemeModule<C, S, E>, co
   return { line: event.line, ...module.stepReport(config, run, state, event), sentence: event.sentence };
 }
 
+/** A run's `final`: the scheme's final report and the Mermaid source of its last step (the report contract). */
+function finalObject<C, S, E extends StepEvent>(module: SchemeModule<C, S, E>, config: C, run: RunSpec, state: S, last: E | undefined) {
+  return { ...module.finalReport(config, run, state), mermaid: module.mermaid(config, run, state, last) };
+}
+
 /** The report object of one simulated scenario. */
 export function reportSimulation(sim: Simulation, line: number): BlockReport {
   const { module, config, scheme, title } = sim.scenario;
   const runs = sim.runs.map((t) => {
     const steps = t.events.map((event, i) => stepObject(module, config, t.run, t.stateAt(i + 1), event));
-    return { ...t.run.fields, steps, final: module.finalReport(config, t.run, t.final) };
+    return { ...t.run.fields, steps, final: finalObject(module, config, t.run, t.final, t.eventAt(t.length)) };
   });
   const out: BlockReport = { scheme, line, runs };
   if (title !== undefined) out.title = title;
@@ -111,21 +116,23 @@ function writeScenario(scenario: Scenario, line: number, write: (chunk: string) 
   module.runs(config).forEach((run, r) => {
     write(`${r === 0 ? '\n      ' : ',\n      '}${openObject(run.fields, '      ')}`);
     let final;
+    let last: StepEvent | undefined;
     if (options.summary) {
       const fast = fastFinalReport(scenario, run);
       if (fast) {
         write(`\n        "final": ${jsonText(fast, '        ')}\n      }`);
         return;
       }
-      final = forEachStep(module, config, run, () => {});
+      final = forEachStep(module, config, run, (_state, event) => (last = event));
     } else {
       write('\n        "steps": [');
       final = forEachStep(module, config, run, (state, event, i) => {
+        last = event;
         write(`${i === 0 ? '\n          ' : ',\n          '}${jsonText(stepObject(module, config, run, state, event), '          ')}`);
       });
       write(module.stepCount(config) === 0 ? '],' : '\n        ],');
     }
-    write(`\n        "final": ${jsonText(module.finalReport(config, run, final), '        ')}\n      }`);
+    write(`\n        "final": ${jsonText(finalObject(module, config, run, final, last), '        ')}\n      }`);
   });
   write('\n    ]\n  }');
 }

@@ -8,7 +8,9 @@ import type { Scenario } from '../scenario.js';
 import { ratio } from '../metrics.js';
 import type { RunSpec } from '../scheme.js';
 import type { PagingConfig, PagingFields } from '../schemes/vm-paging/index.js';
-import { finalFrames } from './page-faults.js';
+import { mermaid } from '../schemes/vm-paging/mermaid.js';
+import { stateOfFrames } from '../schemes/vm-paging/state.js';
+import { finalFrames, type FinalFrames } from './page-faults.js';
 
 function vmPagingFinal(c: PagingConfig, run: RunSpec<PagingFields>): Record<string, unknown> {
   const pages = Int32Array.from(c.refs, (r) => r.page);
@@ -22,7 +24,15 @@ function vmPagingFinal(c: PagingConfig, run: RunSpec<PagingFields>): Record<stri
     hitRatio: time === 0 ? 0 : ratio(f.hits / time),
     writeBacks: f.writeBacks,
     contents: f.contents,
+    // The last step's picture, as the stepwise report draws it: its page in its frame, its victim.
+    mermaid: mermaid(c, run, stateOfFrames(c, run, f), lastStep(c, f)),
   };
+}
+
+/** What the last reference did, as the diagram marks it; undefined for a run with no references. */
+function lastStep(c: PagingConfig, f: FinalFrames) {
+  const last = c.refs[c.refs.length - 1];
+  return last && { page: last.page, frame: f.contents.indexOf(last.page), victim: f.lastVictim };
 }
 
 /** The run's final report on the scheme's fast path, or undefined when the scheme has none. */

@@ -34,27 +34,57 @@ export interface FinalFrames extends FaultCounts {
   writeBacks: number;
   /** The page in each frame at the end, null for a frame never filled. */
   contents: (number | null)[];
+  /** Whether each frame's page is dirty at the end. */
+  dirty: boolean[];
+  /** CLOCK's use bit of each frame at the end (false for the other policies, which do not show it). */
+  use: boolean[];
+  /** CLOCK's hand at the end (0 for the other policies). */
+  hand: number;
+  /** The page the last reference evicted, or null. */
+  lastVictim: number | null;
 }
 
 /**
- * The end of a run on the fast path: its counts, its write-backs and the final contents of its
- * frames, equal to the stepwise path's final report (tested), for summaries of long traces.
+ * The end of a run on the fast path: its counts, its write-backs, the final contents and bits of its
+ * frames and what the last reference evicted, equal to the stepwise path's final state (tested), for
+ * summaries of long traces.
  * @param writes writes[i] is 1 when reference i writes its page (`:w`)
  */
 export function finalFrames(pages: ArrayLike<number>, frames: number, policy: Policy | string, writes?: ArrayLike<number>): FinalFrames {
   const r = runPolicy(pages, frames, policy, writes);
+  const page = (id: number) => (id < 0 ? null : r.pageOf ? r.pageOf[id]! : id);
   // Frames past the pages' count were never filled (the run kept only as many as it could use).
-  const contents = Array.from({ length: frames }, (_, f) => {
-    const id = f < r.pageIn.length ? r.pageIn[f]! : -1;
-    return id < 0 ? null : r.pageOf ? r.pageOf[id]! : id;
-  });
-  return { faults: r.faults, faultsAfterFill: r.faultsAfterFill, hits: r.hits, writeBacks: r.writeBacks, contents };
+  const kept = r.pageIn.length;
+  const contents = Array.from({ length: frames }, (_, f) => page(f < kept ? r.pageIn[f]! : -1));
+  const bit = (bits: Uint8Array | undefined) => Array.from({ length: frames }, (_, f) => f < kept && bits?.[f] === 1);
+  // With fewer frames kept than the run has, nothing was ever replaced: the hand stands past the
+  // last frame filled, as the stepwise path leaves it.
+  const filled = contents.filter((p) => p !== null).length;
+  const hand = r.hand === undefined ? 0 : kept < frames ? filled % frames : r.hand;
+  return {
+    faults: r.faults,
+    faultsAfterFill: r.faultsAfterFill,
+    hits: r.hits,
+    writeBacks: r.writeBacks,
+    contents,
+    dirty: bit(r.dirty),
+    use: bit(r.use),
+    hand,
+    lastVictim: page(r.lastVictim),
+  };
 }
 
 interface PolicyRun extends FaultCounts {
   writeBacks: number;
   /** The (dense) page in each frame at the end, -1 when empty. */
   pageIn: Int32Array;
+  /** The (dense) page the last reference evicted, or -1. */
+  lastVictim: number;
+  /** CLOCK's hand and use bits at the end. */
+  hand?: number;
+  use?: Uint8Array;
+  /** Dirty bits at the end, when the references write. */
+  dirty?: Uint8Array;
   /** The page number of each dense id, when pages were renumbered. */
   pageOf?: number[];
 }
@@ -69,7 +99,7 @@ function runPolicy(pages: ArrayLike<number>, frames: number, policy: Policy | st
   const w = writes ? new Writes(writes, used) : undefined;
   const run = p === 'FIFO' ? fifo : p === 'LRU' ? lru : p === 'CLOCK' ? clock : opt;
   const r = run(ids.pages, ids.count, used, w);
-  return { ...r, writeBacks: w?.count ?? 0, pageOf: ids.pageOf };
+  return { ...r, writeBacks: w?.count ?? 0, dirty: w?.dirty, pageOf: ids.pageOf };
 }
 
 /**
@@ -132,6 +162,9 @@ function fifo(pages: Int32Array, pageCount: number, frames: number, w?: Writes):
   let oldest = 0; // empty frames fill lowest first, so the loading order cycles through the frames
   let faults = 0;
   let evictions = 0;
+  // The page the last eviction removed, and when: the end's last step may have evicted it.
+  let lastEvictedAt = -1;
+  let victim = -1;
   for (let i = 0; i < pages.length; i++) {
     const page = pages[i]!;
     if (frameOf[page]! >= 0) {
@@ -144,6 +177,8 @@ function fifo(pages: Int32Array, pageCount: number, frames: number, w?: Writes):
     else {
       f = oldest;
       oldest = oldest + 1 === frames ? 0 : oldest + 1;
+      lastEvictedAt = i;
+      victim = pageIn[f]!;
       frameOf[pageIn[f]!] = -1;
       evictions++;
     }
@@ -151,7 +186,7 @@ function fifo(pages: Int32Array, pageCount: number, frames: number, w?: Writes):
     pageIn[f] = page;
     frameOf[page] = f;
   }
-  return { faults, faultsAfterFill: evictions, hits: pages.length - faults, writeBacks: 0, pageIn };
+  return { faults, faultsAfterFill: evictions, hits: pages.length - faults, writeBacks: 0, pageIn, lastVictim: lastEvictedAt === pages.length - 1 ? victim : -1 };
 }
 
 function lru(pages: Int32Array, pageCount: number, frames: number, w?: Writes): PolicyRun {
@@ -165,6 +200,9 @@ function lru(pages: Int32Array, pageCount: number, frames: number, w?: Writes): 
   let filled = 0;
   let faults = 0;
   let evictions = 0;
+  // The page the last eviction removed, and when: the end's last step may have evicted it.
+  let lastEvictedAt = -1;
+  let victim = -1;
   for (let i = 0; i < pages.length; i++) {
     const page = pages[i]!;
     let f = frameOf[page]!;
@@ -185,7 +223,9 @@ function lru(pages: Int32Array, pageCount: number, frames: number, w?: Writes): 
         head = next[f]!;
         if (head >= 0) prev[head] = -1;
         else tail = -1;
-        frameOf[pageIn[f]!] = -1;
+        lastEvictedAt = i;
+      victim = pageIn[f]!;
+      frameOf[pageIn[f]!] = -1;
         evictions++;
       }
       if (w) w.load(f, i, pageIn[f]! >= 0);
@@ -198,7 +238,7 @@ function lru(pages: Int32Array, pageCount: number, frames: number, w?: Writes): 
     else head = f;
     tail = f;
   }
-  return { faults, faultsAfterFill: evictions, hits: pages.length - faults, writeBacks: 0, pageIn };
+  return { faults, faultsAfterFill: evictions, hits: pages.length - faults, writeBacks: 0, pageIn, lastVictim: lastEvictedAt === pages.length - 1 ? victim : -1 };
 }
 
 function clock(pages: Int32Array, pageCount: number, frames: number, w?: Writes): PolicyRun {
@@ -209,6 +249,9 @@ function clock(pages: Int32Array, pageCount: number, frames: number, w?: Writes)
   let filled = 0;
   let faults = 0;
   let evictions = 0;
+  // The page the last eviction removed, and when: the end's last step may have evicted it.
+  let lastEvictedAt = -1;
+  let victim = -1;
   for (let i = 0; i < pages.length; i++) {
     const page = pages[i]!;
     const hit = frameOf[page]!;
@@ -226,6 +269,8 @@ function clock(pages: Int32Array, pageCount: number, frames: number, w?: Writes)
         hand = hand + 1 === frames ? 0 : hand + 1;
       }
       f = hand;
+      lastEvictedAt = i;
+      victim = pageIn[f]!;
       frameOf[pageIn[f]!] = -1;
       evictions++;
     }
@@ -235,7 +280,7 @@ function clock(pages: Int32Array, pageCount: number, frames: number, w?: Writes)
     frameOf[page] = f;
     use[f] = 1;
   }
-  return { faults, faultsAfterFill: evictions, hits: pages.length - faults, writeBacks: 0, pageIn };
+  return { faults, faultsAfterFill: evictions, hits: pages.length - faults, writeBacks: 0, pageIn, lastVictim: lastEvictedAt === pages.length - 1 ? victim : -1, hand, use };
 }
 
 function opt(pages: Int32Array, pageCount: number, frames: number, w?: Writes): PolicyRun {
@@ -264,6 +309,9 @@ function opt(pages: Int32Array, pageCount: number, frames: number, w?: Writes): 
   let filled = 0;
   let faults = 0;
   let evictions = 0;
+  // The page the last eviction removed, and when: the end's last step may have evicted it.
+  let lastEvictedAt = -1;
+  let victim = -1;
   for (let i = 0; i < n; i++) {
     const page = pages[i]!;
     let f = frameOf[page]!;
@@ -272,7 +320,9 @@ function opt(pages: Int32Array, pageCount: number, frames: number, w?: Writes): 
       if (filled < frames) f = filled++;
       else {
         f = tree[1]!;
-        frameOf[pageIn[f]!] = -1;
+        lastEvictedAt = i;
+      victim = pageIn[f]!;
+      frameOf[pageIn[f]!] = -1;
         evictions++;
       }
       if (w) w.load(f, i, pageIn[f]! >= 0);
@@ -284,5 +334,5 @@ function opt(pages: Int32Array, pageCount: number, frames: number, w?: Writes): 
     key[f] = nu < n ? nu : 2 * n - loadedAt[f]!;
     update(f);
   }
-  return { faults, faultsAfterFill: evictions, hits: n - faults, writeBacks: 0, pageIn };
+  return { faults, faultsAfterFill: evictions, hits: n - faults, writeBacks: 0, pageIn, lastVictim: lastEvictedAt === n - 1 ? victim : -1 };
 }

@@ -82,7 +82,10 @@ describe('mem-sim run', () => {
       dirty: [false, false, false],
       sentence: 'page 7 is loaded into empty frame 0',
     });
-    assert.deepEqual(first.runs[0].final, { faults: 15, faultsAfterFill: 12, hits: 5, hitRatio: 0.25, writeBacks: 0, contents: [7, 0, 1] });
+    const { mermaid, ...final } = first.runs[0].final;
+    assert.deepEqual(final, { faults: 15, faultsAfterFill: 12, hits: 5, hitRatio: 0.25, writeBacks: 0, contents: [7, 0, 1] });
+    // every run's final carries the Mermaid source of its last step: page 1 in frame 2, the hit
+    assert.match(mermaid, /^flowchart LR\n[\s\S]*f2\[.*frame 2: page 1[\s\S]*class p1,f2 current/);
     assert.equal(first.runs[0].steps.length, 20);
     assert.deepEqual(second.runs.map((x: any) => [x.policy, x.frames, x.final.faults]), [['FIFO', 3, 9], ['FIFO', 4, 10]]);
     assert.equal(second.line, 26);

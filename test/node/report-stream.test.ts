@@ -69,7 +69,7 @@ describe('the JSON report written step by step', () => {
 });
 
 describe('the fast path\'s final report equals the stepwise one (fast-check)', () => {
-  it('faults, hits, write-backs and the final contents of every frame, for every policy, with writes', () => {
+  it('faults, hits, write-backs, the final contents of every frame and the last step\'s diagram, for every policy, with writes', () => {
     const ref = fc.record({ page: fc.integer({ min: 0, max: 9 }), write: fc.boolean() });
     fc.assert(
       fc.property(
@@ -81,7 +81,7 @@ describe('the fast path\'s final report equals the stepwise one (fast-check)', (
           const parsed = parseScenario(text);
           assert.ok(parsed.ok);
           const t = simulate(parsed.scenario).runs[0]!;
-          assert.deepEqual(fastFinalReport(parsed.scenario, t.run), t.scheme.finalReport(t.config, t.run, t.final));
+          assert.deepEqual(fastFinalReport(parsed.scenario, t.run), { ...t.scheme.finalReport(t.config, t.run, t.final), mermaid: t.mermaidAt(t.length) });
         },
       ),
       { numRuns: 2000 },
@@ -91,6 +91,6 @@ describe('the fast path\'s final report equals the stepwise one (fast-check)', (
     const parsed = parseScenario('scheme: vm-paging\nframes: 3\nrefs: 2000000000 7 2000000000 99999999:w 5\n');
     assert.ok(parsed.ok);
     const t = simulate(parsed.scenario).runs[0]!;
-    assert.deepEqual(fastFinalReport(parsed.scenario, t.run), t.scheme.finalReport(t.config, t.run, t.final));
+    assert.deepEqual(fastFinalReport(parsed.scenario, t.run), { ...t.scheme.finalReport(t.config, t.run, t.final), mermaid: t.mermaidAt(t.length) });
   });
 });

@@ -5,7 +5,7 @@ import type { PagingConfig, PagingFields } from './config.js';
 import type { PagingEvent } from './sentences.js';
 import { DIRTY, neverFilled, USE, type PagingState } from './state.js';
 
-export function mermaid(_c: PagingConfig, run: RunSpec<PagingFields>, s: PagingState, e: PagingEvent | undefined): string {
+export function mermaid(_c: PagingConfig, run: RunSpec<PagingFields>, s: PagingState, e: Pick<PagingEvent, 'page' | 'frame' | 'victim'> | undefined): string {
   const lines = ['flowchart LR'];
   const clock = run.fields.policy === 'CLOCK';
   const m = s.capacity;

@@ -75,6 +75,28 @@ export class PagingState {
   }
 }
 
+/**
+ * A state from a run's final frames as the fast path gives them (engine/fast), for drawing the end
+ * of a summarised run: pages, dirty and use bits and the hand are those of the stepwise state; the
+ * step times it keeps for choosing victims are unknown (-1), as nothing steps from this state.
+ */
+export function stateOfFrames(
+  c: PagingConfig,
+  run: RunSpec<PagingFields>,
+  end: { contents: readonly (number | null)[]; dirty: readonly boolean[]; use: readonly boolean[]; hand: number; faults: number; faultsAfterFill: number; hits: number; writeBacks: number },
+): PagingState {
+  const s = initial(c, run);
+  const m = s.capacity;
+  for (let f = 0; f < m; f++) {
+    s.slots[PAGE * m + f] = end.contents[f] ?? -1;
+    s.slots[DIRTY * m + f] = end.dirty[f] ? 1 : 0;
+    s.slots[USE * m + f] = end.use[f] ? 1 : 0;
+  }
+  s.hand = end.hand;
+  Object.assign(s, { faults: end.faults, faultsAfterFill: end.faultsAfterFill, hits: end.hits, writeBacks: end.writeBacks, time: c.refs.length });
+  return s;
+}
+
 export function initial(c: PagingConfig, run: RunSpec<PagingFields>): PagingState {
   const n = run.fields.frames;
   const m = Math.min(n, c.distinctPages);
