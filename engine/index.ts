@@ -49,7 +49,7 @@ export { describeMetrics, formatMetric, ratio, type MetricText } from './metrics
 export { SCHEMES } from './schemes/all.js';
 export { BUILT_SCHEMES, isBuilt, SCHEME_MODULES, type BuiltScheme, type SchemeLoader } from './schemes/registry.js';
 export type { ContiguousEvent, ContiguousScheme, ContiguousState, Placement, SwappedOut, Waiter } from './contiguous/core.js';
-export type { MapBlock } from './contiguous/map.js';
+export type { MapBlock } from './contiguous/presentation/map.js';
 export { dynamic, PLACEMENTS, type DynamicConfig, type DynamicFields, type DynamicMemory, type DynamicState, type PlacementPolicy } from './schemes/dynamic/index.js';
 export { buddy, buddyOf, type BuddyBlock, type BuddyConfig, type BuddyFields, type BuddyMemory, type BuddyState } from './schemes/buddy/index.js';
 export { fixed, QUEUES, type FixedConfig, type FixedFields, type FixedMemory, type FixedState, type Partition } from './schemes/fixed/index.js';

@@ -166,4 +166,12 @@ export interface SchemeModule<Config = any, State = any, Event extends StepEvent
   table(timeline: Timeline<Config, State, Event, Fields>, from: number, to: number, options?: TableOptions): TableModel;
   /** Mermaid source for a state (labels escaped). */
   mermaid(config: Config, run: RunSpec<Fields>, state: State, event: Event | undefined): string;
+  /**
+   * Optional: loads the module's presentation half, for a scheme that keeps `stepReport`,
+   * `finalReport`, `table` and `mermaid` in a separate chunk (see engine/presentation.ts), so a page
+   * does not fetch them before its first render. Until it settles those four throw. Idempotent.
+   * Node's map of schemes (schemes/all.ts) has already awaited it; a browser awaits it before it
+   * shows a table or a diagram.
+   */
+  present?(): Promise<void>;
 }

@@ -1,7 +1,8 @@
 /**
  * What fixed partitioning, dynamic partitioning and the buddy system do alike, written once: the
  * life of a process (loaded, waiting, resident, swapped out, gone), the admission rules (docs/ARCHITECTURE.md, Textbook rules and ties),
- * the sentences that join an operation to its consequences, the JSON report's shape and the table.
+ * the sentences that join an operation to its consequences; and, loaded late (presentation/), the
+ * JSON report's shape, the table and the Mermaid map.
  * Each scheme supplies an `Allocator`: how its memory places a process, frees one and, for dynamic
  * partitioning, compacts.
  *
@@ -15,9 +16,9 @@
  */
 import type { KeyDoc, MetricDoc, RunFields, RunSpec, SchemeModule, SchemeName, StepEvent, Work } from '../scheme.js';
 import type { ScenarioReader } from '../source.js';
-import { names, procText, type Proc, type Region } from './common.js';
-import { stackMermaid, type MapBlock } from './map.js';
-import { contiguousTable } from './table.js';
+import { latePresentation } from '../presentation.js';
+import { procText, type Proc, type Region } from './common.js';
+import type { MapBlock } from './presentation/map.js';
 import type { OpKind, Operation } from './trace.js';
 
 /** What every contiguous scheme's configuration has. */
@@ -267,6 +268,18 @@ export interface MapReport {
   extra?: Record<string, unknown>;
 }
 
+/** What a contiguous scheme writes for its report, table and diagram, in its presentation module. */
+export interface ContiguousPresentation<C extends ContiguousConfig, M, F extends RunFields = RunFields> {
+  report(c: C, run: RunSpec<F>, s: ContiguousState<M>): MapReport;
+  /** Heading and items of the table's column about free memory (holes, free partitions, free blocks). */
+  freeColumn: string;
+  freeItems(c: C, run: RunSpec<F>, mem: M): string[];
+  /** The table's waiting column; the default lists the names in arrival order. */
+  waitingText?(c: C, run: RunSpec<F>, s: ContiguousState<M>): string;
+  /** Mermaid source; the default is the stacked memory map. */
+  mermaid?(c: C, run: RunSpec<F>, s: ContiguousState<M>, e: ContiguousEvent | undefined): string;
+}
+
 /** Everything a contiguous scheme writes itself; `contiguousScheme` builds the module from it. */
 export interface ContiguousDefinition<C extends ContiguousConfig, M, F extends RunFields = RunFields> {
   name: SchemeName;
@@ -281,16 +294,10 @@ export interface ContiguousDefinition<C extends ContiguousConfig, M, F extends R
   /** Metrics of a state; `contractMetrics` names those the final report's `metrics` carries, in order. */
   metrics(c: C, run: RunSpec<F>, s: ContiguousState<M>): Record<string, number>;
   contractMetrics?: readonly string[];
-  report(c: C, run: RunSpec<F>, s: ContiguousState<M>): MapReport;
   /** The memory map from address 0 upward. */
   blocks(c: C, run: RunSpec<F>, mem: M): MapBlock[];
-  /** Heading and items of the table's column about free memory (holes, free partitions, free blocks). */
-  freeColumn: string;
-  freeItems(c: C, run: RunSpec<F>, mem: M): string[];
-  /** The table's waiting column; the default lists the names in arrival order. */
-  waitingText?(c: C, run: RunSpec<F>, s: ContiguousState<M>): string;
-  /** Mermaid source; the default is the stacked memory map. */
-  mermaid?(c: C, run: RunSpec<F>, s: ContiguousState<M>, e: ContiguousEvent | undefined): string;
+  /** Loads the scheme's presentation half: a module of its own, so a page fetches it only for a table or a diagram. */
+  presentation(): Promise<ContiguousPresentation<C, M, F>>;
   /**
    * The most entries a state's report can hold (allocations, holes or free blocks, partitions, queue
    * places) while `live` processes of the trace are alive: the work cap's bound on one step.
@@ -332,18 +339,12 @@ function contiguousWork<C extends ContiguousConfig, M, F extends RunFields>(d: C
   };
 }
 
-/** Builds a scheme module around the shared process life, admission, report and table. */
+/**
+ * Builds a scheme module around the shared process life and admission; the report, the table and
+ * the Mermaid source are its presentation half (presentation/index.ts with the scheme's own
+ * `presentation`), loaded by `present()`.
+ */
 export function contiguousScheme<C extends ContiguousConfig, M, F extends RunFields>(d: ContiguousDefinition<C, M, F>): ContiguousScheme<C, M, F> {
-  const mapReport = (c: C, run: RunSpec<F>, s: ContiguousState<M>) => {
-    const r = d.report(c, run, s);
-    return { os: r.os, allocations: r.allocations, holes: r.holes, waiting: names(s.waiting), swapped: names(s.swapped), ...r.extra };
-  };
-  const defaultMermaid = (c: C, run: RunSpec<F>, s: ContiguousState<M>, e: ContiguousEvent | undefined) => {
-    const blocks = d.blocks(c, run, s.mem);
-    const starts = new Set((e?.placed ?? []).map((p) => p.start));
-    const current = new Set(blocks.flatMap((b, i) => (b.kind !== 'hole' && starts.has(b.start) ? [i] : [])));
-    return stackMermaid(`Main memory: ${run.label}`, blocks, { waiting: names(s.waiting), swapped: names(s.swapped), current });
-  };
   return {
     name: d.name,
     summary: d.summary,
@@ -356,16 +357,10 @@ export function contiguousScheme<C extends ContiguousConfig, M, F extends RunFie
     initial: (c, run) => ({ mem: d.allocator.initial(c, run), waiting: [], swapped: [], examined: 0, tick: 0 }),
     apply: (c, run, s, i) => applyOperation(d.allocator, c, run, s, i),
     metrics: d.metrics,
-    stepReport(c, run, s, e) {
-      return { op: e.op, ...mapReport(c, run, s), placed: e.placed, examined: e.examined };
-    },
-    finalReport(c, run, s) {
-      const m = d.metrics(c, run, s);
-      const metrics = d.contractMetrics ? Object.fromEntries(d.contractMetrics.map((k) => [k, m[k]])) : m;
-      return { ...mapReport(c, run, s), metrics };
-    },
-    table: (t, from, to, options) => contiguousTable(d, t, from, to, options?.titles !== false),
-    mermaid: d.mermaid ?? defaultMermaid,
+    ...latePresentation<C, ContiguousState<M>, ContiguousEvent, F>(async () => {
+      const [{ presentContiguous }, p] = await Promise.all([import('./presentation/index.js'), d.presentation()]);
+      return presentContiguous(d, p);
+    }),
     blocks: (c, run, s) => d.blocks(c, run, s.mem),
   };
 }

@@ -8,7 +8,7 @@ import type { Scenario } from '../scenario.js';
 import { ratio } from '../metrics.js';
 import type { RunSpec } from '../scheme.js';
 import type { PagingConfig, PagingFields } from '../schemes/vm-paging/index.js';
-import { mermaid } from '../schemes/vm-paging/mermaid.js';
+import { mermaid } from '../schemes/vm-paging/presentation/mermaid.js';
 import { stateOfFrames } from '../schemes/vm-paging/state.js';
 import { finalFrames, type FinalFrames } from './page-faults.js';
 

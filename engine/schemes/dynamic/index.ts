@@ -2,18 +2,18 @@
  * Dynamic partitioning: each process gets exactly the memory it asks for, cut from a hole. The
  * scheme module, its keys and its metrics; the parts: config.ts (what a scenario sets), parse.ts,
  * memory.ts (a run's memory), placement.ts (the textbook rules and the tie rules, listed there),
- * sentences.ts (shared phrases) and report.ts (metrics and the memory map).
+ * sentences.ts (shared phrases), report.ts (metrics and the memory map) and presentation/ (the JSON
+ * report and the table's free column, loaded on demand: see engine/presentation.ts).
  */
 import { MEMORY_KEY, OS_KEY, TRACE_KEY } from '../../contiguous/common.js';
 import { contiguousScheme } from '../../contiguous/core.js';
-import { holesOf } from '../../contiguous/holes.js';
 import { contiguousMetricDocs } from '../../contiguous/metrics.js';
 import type { KeyDoc } from '../../scheme.js';
 import type { DynamicConfig, DynamicFields } from './config.js';
 import type { DynamicMemory } from './memory.js';
 import { parse } from './parse.js';
 import { allocator } from './placement.js';
-import { blocks, freeItems, metrics } from './report.js';
+import { blocks, metrics } from './report.js';
 
 export { PLACEMENT_ALIASES, PLACEMENTS, WHEN_FULL, type DynamicConfig, type DynamicFields, type DynamicState, type PlacementPolicy, type WhenFull } from './config.js';
 export { DynamicMemory } from './memory.js';
@@ -50,15 +50,8 @@ export const dynamic = contiguousScheme<DynamicConfig, DynamicMemory, DynamicFie
   allocator,
   metrics,
   contractMetrics: ['utilisation', 'externalFragmentation', 'holeCount', 'largestHole', 'totalFree', 'holesExamined'],
-  report(c, _run, s) {
-    const m = s.mem;
-    const allocations = m.segments.filter((s) => s.kind === 'process').map((s) => ({ name: s.name, start: s.start, size: s.size }));
-    const used = m.segments.filter((s) => s.kind === 'used').map((s) => ({ start: s.start, size: s.size }));
-    return { os: { start: 0, size: c.os }, allocations, holes: holesOf(m.list), extra: used.length ? { used } : undefined };
-  },
   blocks,
-  freeColumn: 'holes',
-  freeItems,
+  presentation: async () => (await import('./presentation/index.js')).default,
   // The OS, the layout's blocks and the hole above them; each live process adds its place and at most one hole.
   stateEntries: (c, live) => 2 + c.layout.length + 2 * live,
   fixedEntriesKey: 'layout',

@@ -1,7 +1,5 @@
 /** A dynamic-partitioning state as metrics and as the memory map the views and the table draw. */
-import { addressText } from '../../contiguous/common.js';
-import { holesOf } from '../../contiguous/holes.js';
-import type { MapBlock } from '../../contiguous/map.js';
+import type { MapBlock } from '../../contiguous/presentation/map.js';
 import { contiguousMetrics } from '../../contiguous/metrics.js';
 import type { RunSpec } from '../../scheme.js';
 import { formatSize } from '../../units.js';
@@ -21,7 +19,3 @@ export function blocks(c: DynamicConfig, _run: RunSpec<DynamicFields>, m: Dynami
   }
   return out;
 }
-
-/** The free-memory column of the table: each hole's size and address. */
-export const freeItems = (_c: DynamicConfig, _run: RunSpec<DynamicFields>, m: DynamicMemory): string[] =>
-  holesOf(m.list).map((h) => `${formatSize(h.size)} at ${addressText(h.start)}`);

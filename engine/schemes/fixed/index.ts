@@ -27,7 +27,7 @@
  */
 import { MEMORY_KEY, OS_KEY, readMemory, TRACE_KEY, type Proc, type Region } from '../../contiguous/common.js';
 import { contiguousScheme, type Allocator, type ContiguousConfig, type ContiguousState, type PlaceResult } from '../../contiguous/core.js';
-import type { MapBlock } from '../../contiguous/map.js';
+import type { MapBlock } from '../../contiguous/presentation/map.js';
 import { contiguousMetricDocs, contiguousMetrics, searchCost, summariseFree } from '../../contiguous/metrics.js';
 import { parseTrace } from '../../contiguous/trace.js';
 import type { KeyDoc, RunSpec } from '../../scheme.js';
@@ -175,25 +175,8 @@ export const fixed = contiguousScheme<FixedConfig, FixedMemory, FixedFields>({
   ],
   allocator,
   metrics,
-  report(c, run, s) {
-    const m = s.mem;
-    const wasted = wastedPerPartition(c, m);
-    const allocations = c.partitions.flatMap((p) => {
-      const h = m.holders[p.index];
-      return h ? [{ name: h.name, start: p.start, size: h.size, partition: p.index, partitionSize: p.size, wasted: wasted[p.index] }] : [];
-    });
-    const partitions = c.partitions.map((p) => ({ start: p.start, size: p.size, holder: m.holders[p.index]?.name ?? null, wasted: wasted[p.index] }));
-    const extra: Record<string, unknown> = { partitions };
-    if (run.fields.queue === 'per-partition') {
-      extra.queues = c.partitions.map((p) => ({ partition: p.index, waiting: s.waiting.filter((w) => queueFor(c, w.size) === p).map((w) => w.name) }));
-    }
-    return { os: { start: 0, size: c.os }, allocations, holes: c.unused ? [{ ...c.unused }] : [], extra };
-  },
   blocks,
-  freeColumn: 'free partitions',
-  freeItems: (c, _run, m) => c.partitions.filter((p) => m.holders[p.index] === null).map((p) => `#${p.index} ${formatSize(p.size)}`),
-  waitingText: (c, run, s) =>
-    s.waiting.map((w) => (run.fields.queue === 'per-partition' ? `${w.name} (#${queueFor(c, w.size)!.index})` : w.name)).join(', '),
+  presentation: async () => (await import('./presentation/index.js')).default,
   // Each partition is listed with its holder (twice: partitions and allocations), plus the unused rest;
   // each live process may also hold a place in the waiting list and its partition's queue.
   stateEntries: (c, live) => 2 + 2 * c.partitions.length + 2 * live,

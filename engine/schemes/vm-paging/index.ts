@@ -2,14 +2,15 @@
  * Virtual-memory paging with demand paging and page replacement (FIFO, LRU, OPT, CLOCK): the scheme
  * module, its keys and its metrics. The parts: config.ts (what a scenario sets), parse.ts (reading
  * it), state.ts (the frames), replacement.ts (the textbook rules, listed there), sentences.ts (what
- * each step did, in words), report.ts (metrics and the JSON report), table.ts and mermaid.ts (views).
+ * each step did, in words), report.ts (metrics), table.ts (the table the view draws) and presentation/
+ * (the JSON report and the Mermaid source, a chunk loaded on demand: see engine/presentation.ts).
  */
 import type { KeyDoc, MetricDoc, RunSpec, SchemeModule, Work } from '../../scheme.js';
 import type { PagingConfig, PagingFields } from './config.js';
-import { mermaid } from './mermaid.js';
+import { latePresentation } from '../../presentation.js';
 import { parse } from './parse.js';
 import { apply, step } from './replacement.js';
-import { finalReport, metrics, stepReport } from './report.js';
+import { metrics } from './report.js';
 import type { PagingEvent } from './sentences.js';
 import { initial, type PagingState } from './state.js';
 import { table } from './table.js';
@@ -67,10 +68,9 @@ export const vmPaging: SchemeModule<PagingConfig, PagingState, PagingEvent, Pagi
   step,
   clone: (s) => s.clone(),
   metrics,
-  stepReport,
-  finalReport,
+  ...latePresentation<PagingConfig, PagingState, PagingEvent, PagingFields>(async () => ({ ...(await import('./presentation/index.js')), table })),
+  // The vm-paging view is this table, drawn at the first render, so it stays in the scheme's chunk.
   table,
-  mermaid,
 };
 
 export default vmPaging;

@@ -3,9 +3,9 @@
  * ways the engine draws it without a browser: one line of text (the CLI and the static table) and
  * Mermaid source (a stacked block diagram, address 0 at the top as the textbooks draw memory).
  */
-import { mermaidLabel } from '../mermaid.js';
-import { formatSize } from '../units.js';
-import { addressText, listText } from './common.js';
+import { mermaidLabel } from '../../mermaid.js';
+import { formatSize } from '../../units.js';
+import { addressText, listText } from '../common.js';
 
 /** What a block of the memory map holds; views style each kind differently. */
 export type BlockKind = 'os' | 'process' | 'hole' | 'used' | 'unused' | 'free-partition';

@@ -1,8 +1,8 @@
 /** The textbook table every contiguous scheme shares: a row per operation, the memory map and the queues. */
-import type { RunFields, TableCell, TableModel } from '../scheme.js';
-import type { Timeline } from '../timeline.js';
-import { names } from './common.js';
-import type { ContiguousConfig, ContiguousDefinition, ContiguousEvent, ContiguousState } from './core.js';
+import type { RunFields, TableCell, TableModel } from '../../scheme.js';
+import type { Timeline } from '../../timeline.js';
+import { names } from '../common.js';
+import type { ContiguousConfig, ContiguousDefinition, ContiguousEvent, ContiguousPresentation, ContiguousState } from '../core.js';
 import { mapText } from './map.js';
 
 /** Blocks of the memory map a table cell spells out before summing up the rest. */
@@ -20,20 +20,21 @@ function listCapped(items: string[]): string {
  */
 export function contiguousTable<C extends ContiguousConfig, M, F extends RunFields>(
   d: ContiguousDefinition<C, M, F>,
+  p: ContiguousPresentation<C, M, F>,
   t: Timeline<C, ContiguousState<M>, ContiguousEvent, F>,
   from: number,
   to: number,
   titles: boolean,
 ): TableModel {
-  const head: TableCell[] = ['step', 'operation', 'memory from address 0', d.freeColumn, 'waiting', 'swapped out'].map((text) => ({ text }));
+  const head: TableCell[] = ['step', 'operation', 'memory from address 0', p.freeColumn, 'waiting', 'swapped out'].map((text) => ({ text }));
   const rows: TableCell[][] = [];
   const row = (label: string, op: TableCell, s: ContiguousState<M>) => {
     rows.push([
       { text: label },
       op,
       { text: mapText(d.blocks(t.config, t.run, s.mem), TABLE_MAX_BLOCKS) },
-      { text: listCapped(d.freeItems(t.config, t.run, s.mem)) || 'none' },
-      { text: d.waitingText ? d.waitingText(t.config, t.run, s) : names(s.waiting).join(', ') },
+      { text: listCapped(p.freeItems(t.config, t.run, s.mem)) || 'none' },
+      { text: p.waitingText ? p.waitingText(t.config, t.run, s) : names(s.waiting).join(', ') },
       { text: names(s.swapped).join(', ') },
     ]);
   };

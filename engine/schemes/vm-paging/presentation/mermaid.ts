@@ -1,9 +1,9 @@
 /** A paging state as a Mermaid flowchart: the resident pages, each pointing at its frame. */
-import { mermaidLabel } from '../../mermaid.js';
-import type { RunSpec } from '../../scheme.js';
-import type { PagingConfig, PagingFields } from './config.js';
-import type { PagingEvent } from './sentences.js';
-import { DIRTY, neverFilled, USE, type PagingState } from './state.js';
+import { mermaidLabel } from '../../../mermaid.js';
+import type { RunSpec } from '../../../scheme.js';
+import type { PagingConfig, PagingFields } from '../config.js';
+import type { PagingEvent } from '../sentences.js';
+import { DIRTY, neverFilled, USE, type PagingState } from '../state.js';
 
 export function mermaid(_c: PagingConfig, run: RunSpec<PagingFields>, s: PagingState, e: Pick<PagingEvent, 'page' | 'frame' | 'victim'> | undefined): string {
   const lines = ['flowchart LR'];

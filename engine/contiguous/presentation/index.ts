@@ -1,0 +1,40 @@
+/**
+ * The presentation half every contiguous scheme shares (see engine/presentation.ts): the JSON
+ * report's shape, the table and the default Mermaid map, around what the scheme's own presentation
+ * module writes. A chunk of its own, loaded when a page first needs a table or a diagram.
+ */
+import type { PresentationHalf } from '../../presentation.js';
+import type { RunFields, RunSpec } from '../../scheme.js';
+import { names } from '../common.js';
+import type { ContiguousConfig, ContiguousDefinition, ContiguousEvent, ContiguousPresentation, ContiguousState } from '../core.js';
+import { stackMermaid } from './map.js';
+import { contiguousTable } from './table.js';
+
+/** The report, table and Mermaid members of a contiguous scheme's module. */
+export function presentContiguous<C extends ContiguousConfig, M, F extends RunFields>(
+  d: ContiguousDefinition<C, M, F>,
+  p: ContiguousPresentation<C, M, F>,
+): PresentationHalf<C, ContiguousState<M>, ContiguousEvent, F> {
+  const mapReport = (c: C, run: RunSpec<F>, s: ContiguousState<M>) => {
+    const r = p.report(c, run, s);
+    return { os: r.os, allocations: r.allocations, holes: r.holes, waiting: names(s.waiting), swapped: names(s.swapped), ...r.extra };
+  };
+  const defaultMermaid = (c: C, run: RunSpec<F>, s: ContiguousState<M>, e: ContiguousEvent | undefined) => {
+    const blocks = d.blocks(c, run, s.mem);
+    const starts = new Set((e?.placed ?? []).map((p) => p.start));
+    const current = new Set(blocks.flatMap((b, i) => (b.kind !== 'hole' && starts.has(b.start) ? [i] : [])));
+    return stackMermaid(`Main memory: ${run.label}`, blocks, { waiting: names(s.waiting), swapped: names(s.swapped), current });
+  };
+  return {
+    stepReport(c, run, s, e) {
+      return { op: e.op, ...mapReport(c, run, s), placed: e.placed, examined: e.examined };
+    },
+    finalReport(c, run, s) {
+      const m = d.metrics(c, run, s);
+      const metrics = d.contractMetrics ? Object.fromEntries(d.contractMetrics.map((k) => [k, m[k]])) : m;
+      return { ...mapReport(c, run, s), metrics };
+    },
+    table: (t, from, to, options) => contiguousTable(d, p, t, from, to, options?.titles !== false),
+    mermaid: p.mermaid ?? defaultMermaid,
+  };
+}
