@@ -1,7 +1,7 @@
 import { adoptStyles, css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import type { Timeline } from '../engine/timeline.js';
 // Not alphabetical: the bundle keeps modules in import order, and this order gzips smallest (45 KB budget).
-import { inlineCode, loadScenario, message, SOURCE_PROPERTIES, type Loaded } from './scenario-loader.js';
+import { inlineCode, loadScenario, message, present, SOURCE_PROPERTIES, type Loaded } from './scenario-loader.js';
 import { base, theme } from './styles.js';
 import { define } from './define.js';
 import { controlsStyles, renderControls } from './controls.js';
@@ -283,8 +283,8 @@ export class MemSim extends LitElement {
           go: (to) => playback.go(to, true),
           toggle: () => playback.toggle(),
           speed: (v) => (this.speed = v),
-          diagram: () => void this._toggleDiagram(),
-          table: () => void this._toggleTable(),
+          diagram: () => void this._toggle('_diagram', () => import('./diagram-panel.js')),
+          table: () => void this._toggle('_table', async () => (tables ??= await import('./table.js'))),
         },
       )}
       <p class="sr-only" aria-live="polite">${playback.live}</p>
@@ -319,26 +319,19 @@ export class MemSim extends LitElement {
     return this.theme === 'dark' || (this.theme !== 'light' && matchMedia('(prefers-color-scheme: dark)').matches);
   }
 
-  private async _toggleTable(): Promise<void> {
+  /** Turns the Diagram or the Table on (once its chunk and the scheme's presentation half have loaded) or off. */
+  private async _toggle(which: '_diagram' | '_table', load: () => Promise<unknown>): Promise<void> {
     try {
-      tables ??= await import('./table.js');
+      if (!this[which]) await load().then(() => this._present());
     } catch (e) {
-      this._playback.announce(`The table could not be loaded: ${message(e)}`);
-      return;
+      return this._playback.announce(`The ${which.slice(1)} could not be loaded: ${message(e)}`);
     }
-    this._table = !this._table;
+    this[which] = !this[which];
   }
 
-  private async _toggleDiagram(): Promise<void> {
-    if (!this._diagram) {
-      try {
-        await import('./diagram-panel.js');
-      } catch (e) {
-        this._playback.announce(`The diagram could not be loaded: ${message(e)}`);
-        return;
-      }
-    }
-    this._diagram = !this._diagram;
+  /** Presents the scheme shown, again if another scenario replaced it meanwhile. */
+  private async _present(): Promise<void> {
+    for (let shown; shown !== this._loaded; ) await present((shown = this._loaded));
   }
 
   private readonly _onKey = (e: KeyboardEvent): void => {
@@ -364,6 +357,7 @@ export class MemSim extends LitElement {
     const ticket = ++this._ticket;
     this._loading = loadScenario(this, (inline) => (this._inline = inline)).then(async (loaded) => {
       if (loaded.kind === 'failed') await this._loadErrorBox();
+      else if (this._diagram || this._table) await present(loaded).catch(() => (this._diagram = this._table = false));
       if (ticket !== this._ticket) return;
       const playback = this._playback;
       playback.stop();

@@ -91,6 +91,14 @@ export async function loadScenario(host: ScenarioHost, read: (inline: string | u
   }
 }
 
+/**
+ * Loads the presentation half of a loaded scenario's scheme (engine/presentation.ts): what its table
+ * and diagram draw, kept out of what a page loads before its first render.
+ */
+export async function present(loaded: Loaded): Promise<void> {
+  if (loaded.kind === 'ready') await loaded.sim.scenario.module.present?.();
+}
+
 /** The scenario text: from `src`, else the inline code, else the attributes written as YAML. */
 async function scenarioText(host: ScenarioHost, inline: string | undefined): Promise<string> {
   if (host.src) {

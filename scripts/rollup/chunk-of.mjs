@@ -10,13 +10,19 @@ import { relative, sep } from 'node:path';
  *   behind the Table toggle;
  * - a scheme's own chunk, named after it: its engine module (engine/schemes/<name>.ts or every file
  *   of engine/schemes/<name>/) and its view (components/views/<name>-view.ts), which a page showing
- *   the scheme loads together. The name comes from the path, so a new scheme needs no entry here.
+ *   the scheme loads together. The name comes from the path, so a new scheme needs no entry here;
+ * - a presentation half's chunk, `<name>-presentation`: every file under a `presentation/` folder
+ *   (engine/schemes/<name>/presentation/, engine/contiguous/presentation/ as `contiguous-presentation`),
+ *   the report, table and Mermaid source a module's `present()` loads only when a page needs them
+ *   (engine/presentation.ts).
  */
 export function chunkByPath(path) {
   const [top, ...rest] = path.split('/');
   const file = rest.join('/');
   if (top === 'engine') {
     if (rest.length === 1) return 'core';
+    const half = /^(?:schemes\/([\w-]+)|(contiguous))\/presentation\//.exec(file);
+    if (half) return `${half[1] ?? half[2]}-presentation`;
     if (rest[0] === 'contiguous') return 'contiguous';
     return rest[0] === 'schemes' ? /^schemes\/([\w-]+)(?:\.ts$|\/)/.exec(file)?.[1] : undefined;
   }

@@ -59,6 +59,14 @@ describe('chunks: a scheme is named by its path, so adding one needs no list', (
     assert.equal(chunkByPath('engine/schemes/segmentation/rules/fit.ts'), 'segmentation');
   });
 
+  it('puts every file of a presentation folder in a chunk of its own, named after the scheme or the family', () => {
+    assert.equal(chunkByPath('engine/schemes/buddy/presentation/index.ts'), 'buddy-presentation');
+    assert.equal(chunkByPath('engine/schemes/vm-paging/presentation/mermaid.ts'), 'vm-paging-presentation');
+    assert.equal(chunkByPath('engine/contiguous/presentation/map.ts'), 'contiguous-presentation');
+    assert.equal(chunkByPath('engine/schemes/buddy/index.ts'), 'buddy');
+    assert.equal(chunkByPath('engine/presentation.ts'), 'core');
+  });
+
   it('puts engine helpers and the view base class in core, the contiguous family and the table in theirs', () => {
     assert.equal(chunkByPath('engine/mermaid.ts'), 'core');
     assert.equal(chunkByPath('components/views/scheme-view.ts'), 'core');
