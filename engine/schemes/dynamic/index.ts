@@ -12,6 +12,7 @@ import type { KeyDoc } from '../../scheme.js';
 import type { DynamicConfig, DynamicFields } from './config.js';
 import type { DynamicMemory } from './memory.js';
 import { parse } from './parse.js';
+import { dynamicMermaid } from './mermaid.js';
 import { allocator } from './placement.js';
 import { blocks, freeItems, metrics } from './report.js';
 
@@ -59,6 +60,7 @@ export const dynamic = contiguousScheme<DynamicConfig, DynamicMemory, DynamicFie
   blocks,
   freeColumn: 'holes',
   freeItems,
+  mermaid: dynamicMermaid,
   // The OS, the layout's blocks and the hole above them; each live process adds its place and at most one hole.
   stateEntries: (c, live) => 2 + c.layout.length + 2 * live,
   fixedEntriesKey: 'layout',

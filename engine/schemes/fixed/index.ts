@@ -32,9 +32,11 @@ import { contiguousMetricDocs, contiguousMetrics, searchCost, summariseFree } fr
 import { parseTrace } from '../../contiguous/trace.js';
 import type { KeyDoc, RunSpec } from '../../scheme.js';
 import type { FixedConfig, FixedFields, FixedMemory, FixedState, Holder, Partition } from './config.js';
+import { fixedMermaid } from './mermaid.js';
 import { parse } from './parse.js';
+import { queueFor } from './config.js';
 
-export { FIXED_PLACEMENTS, MAX_PARTITIONS, QUEUES, type FixedConfig, type FixedFields, type FixedMemory, type FixedPlacement, type FixedState, type Holder, type Partition, type QueueKind } from './config.js';
+export { FIXED_PLACEMENTS, MAX_PARTITIONS, QUEUES, queueFor, type FixedConfig, type FixedFields, type FixedMemory, type FixedPlacement, type FixedState, type Holder, type Partition, type QueueKind } from './config.js';
 import type { ScenarioReader } from '../../source.js';
 import { formatSize, MAX_BYTES, MAX_BYTES_TEXT, parseSize } from '../../units.js';
 
@@ -61,12 +63,6 @@ const KEYS: readonly KeyDoc[] = [
 
 const partitionText = (p: Partition) => `partition ${p.index} (${formatSize(p.size)})`;
 
-/** The partition a process waits for with one queue per partition: the smallest that can hold it. */
-export function queueFor(c: FixedConfig, size: number): Partition | undefined {
-  let best: Partition | undefined;
-  for (const p of c.partitions) if (p.size >= size && (!best || p.size < best.size)) best = p;
-  return best;
-}
 
 function place(c: FixedConfig, _run: RunSpec<FixedFields>, m: FixedMemory, p: Proc, tick: number): PlaceResult<FixedMemory> {
   const free = c.partitions.filter((x) => m.holders[x.index] === null);
@@ -198,6 +194,7 @@ export const fixed = contiguousScheme<FixedConfig, FixedMemory, FixedFields>({
   // each live process may also hold a place in the waiting list and its partition's queue.
   stateEntries: (c, live) => 2 + 2 * c.partitions.length + 2 * live,
   fixedEntriesKey: 'partitions',
+  mermaid: fixedMermaid,
 });
 
 export default fixed;
