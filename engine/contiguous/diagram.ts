@@ -13,8 +13,10 @@ export const QUEUE_NAMES = 6;
 
 /** `C 7M, D 2M, … 998 more (4G)`: processes in order, the first `limit` spelled out. */
 export function procsText(ps: readonly Proc[], limit = QUEUE_NAMES): string {
-  const shown = ps.slice(0, limit).map((p) => `${p.name} ${formatSize(p.size)}`);
-  if (ps.length > limit) {
+  // `… 1 more` would take the place of the one it sums up.
+  const cut = ps.length > limit + 1;
+  const shown = ps.slice(0, cut ? limit : ps.length).map((p) => `${p.name} ${formatSize(p.size)}`);
+  if (cut) {
     const rest = ps.slice(limit);
     shown.push(`… ${rest.length.toLocaleString('en-US')} more (${formatSize(rest.reduce((a, p) => a + p.size, 0))})`);
   }

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
+import { readdirSync } from 'node:fs';
 import { describe, it } from 'node:test';
+import { pathToFileURL } from 'node:url';
 import { silberschatzDynamic } from '../textbook-scenarios.js';
 import { run } from './helpers.js';
 
@@ -150,7 +152,7 @@ describe('buddy system: the diagram draws the split tree', () => {
     assert.doesNotMatch(src, /<A>/);
     assertEscaped(src);
   });
-  it('a tree of thousands of blocks is opened from the root until a few dozen nodes, each subtree below summed up', () => {
+  it('a tree of hundreds of blocks is opened from the root until a few dozen nodes, each subtree below summed up', () => {
     const loads = Array.from({ length: 600 }, (_, i) => `load P${i} ${(i % 4) + 1}K`);
     const exits = Array.from({ length: 200 }, (_, i) => `exit P${3 * i}`);
     const src = diagram('scheme: buddy\nmemory: 4M\n' + trace(...loads, ...exits, 'load Z 3K'), 801);
@@ -160,5 +162,48 @@ describe('buddy system: the diagram draws the split tree', () => {
     assert.match(src, /\d+ blocks, \d+ free #40;\d+K#41;/);
     assert.match(src, /Z: 4K at \d+\w? #40;3K#41;/);
     assert.ok(src.split('\n').length < 150, `${src.split('\n').length} lines`);
+  });
+});
+
+/**
+ * Mermaid 11's own flowchart parser, without a browser: the diagram chunk sanitises labels with
+ * DOMPurify, which needs a DOM, so its hooks are stubbed (parsing is what is tested, not sanitising).
+ */
+async function mermaidFlowchart(): Promise<(source: string) => string[]> {
+  const purify = (await import('dompurify')).default as unknown as Record<string, unknown>;
+  Object.assign(purify, { addHook() {}, removeHook() {}, removeHooks() {}, sanitize: (x: string) => x });
+  const dir = 'node_modules/mermaid/dist/chunks/mermaid.core';
+  const file = readdirSync(dir).find((f) => /^flowDiagram-\w+\.mjs$/.test(f))!;
+  const { diagram } = await import(pathToFileURL(`${dir}/${file}`).href);
+  return (source) => {
+    const db = new diagram.db.constructor();
+    diagram.parser.parser.yy = db;
+    diagram.parser.parse(source);
+    return [...db.getVertices().keys()] as string[];
+  };
+}
+
+describe('the contiguous diagrams are valid Mermaid 11', () => {
+  it("every step's diagram of every policy and queue parses with Mermaid's flowchart grammar, every node declared", async () => {
+    const parse = await mermaidFlowchart();
+    const scenarios = [
+      silberschatzDynamic('first-fit, next-fit, best-fit, worst-fit') + '  exit B\n  compact\n',
+      'scheme: dynamic\nmemory: 30K\nwhen-full: compact\n' + trace('load A 10K', 'load B 10K', 'exit A', 'load C 15K', 'swap-out B', 'load "a<b>" 20K'),
+      'scheme: dynamic\nmemory: 30K\nwhen-full: swap\n' + trace('load A 10K', 'load B 10K', 'load C 15K', 'swap-in A'),
+      UNEQUAL + trace('load A 5M', 'load B 7M', 'load C 7M', 'load D 7M', 'load E 1M', 'load F 30M', 'exit B', 'swap-out A'),
+      UNEQUAL + 'queue: per-partition\n' + trace('load A 5M', 'load B 7M', 'load C 7M', 'load D 7M', 'exit B', 'swap-out C'),
+      'scheme: buddy\nmemory: 1M\nos: 100K\n' + trace('load A 100K', 'load B 240K', 'load C 300K', 'load D 64K', 'exit B', 'swap-out D'),
+    ];
+    for (const text of scenarios) {
+      for (const t of run(text).runs) {
+        for (let i = 0; i <= t.length; i++) {
+          const src = t.mermaidAt(i);
+          // Nodes and subgraphs (an edge may point at a whole subgraph) are declared with a label.
+          const declared = new Set([...src.matchAll(/^ +(?:subgraph )?(\w+)(?:\[|\(\[)"/gm)].map((m) => m[1]!));
+          const undeclared = parse(src).filter((id) => !declared.has(id));
+          assert.deepEqual(undeclared, [], `${t.run.label} step ${i}: an edge names an undeclared node\n${src}`);
+        }
+      }
+    }
   });
 });

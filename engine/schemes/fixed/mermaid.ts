@@ -56,8 +56,9 @@ export function fixedMermaid(c: FixedConfig, run: RunSpec<FixedFields>, s: Fixed
   }
   const free = c.partitions.filter((p) => !holders[p.index] && !shown.has(p.index));
   if (free.length) {
-    const named = free.slice(0, FREE_NAMED).map((p) => `#${p.index} ${formatSize(p.size)}`);
-    if (free.length > FREE_NAMED) named.push(`… ${(free.length - FREE_NAMED).toLocaleString('en-US')} more`);
+    const cut = free.length > FREE_NAMED + 1;
+    const named = free.slice(0, cut ? FREE_NAMED : free.length).map((p) => `#${p.index} ${formatSize(p.size)}`);
+    if (cut) named.push(`… ${(free.length - FREE_NAMED).toLocaleString('en-US')} more`);
     d.node('freeparts', `free: ${named.join(', ')}`, 'free', '[]', '    ');
   }
   const held = c.partitions.filter((p) => holders[p.index] && !shown.has(p.index));
