@@ -16,7 +16,7 @@
 import type { KeyDoc, MetricDoc, RunFields, RunSpec, SchemeModule, SchemeName, StepEvent, Work } from '../scheme.js';
 import type { ScenarioReader } from '../source.js';
 import { names, procText, type Proc, type Region } from './common.js';
-import { stackMermaid, type MapBlock } from './map.js';
+import type { MapBlock } from './map.js';
 import { contiguousTable } from './table.js';
 import type { OpKind, Operation } from './trace.js';
 
@@ -289,8 +289,11 @@ export interface ContiguousDefinition<C extends ContiguousConfig, M, F extends R
   freeItems(c: C, run: RunSpec<F>, mem: M): string[];
   /** The table's waiting column; the default lists the names in arrival order. */
   waitingText?(c: C, run: RunSpec<F>, s: ContiguousState<M>): string;
-  /** Mermaid source; the default is the stacked memory map. */
-  mermaid?(c: C, run: RunSpec<F>, s: ContiguousState<M>, e: ContiguousEvent | undefined): string;
+  /**
+   * Mermaid source of a step: what the memory bar cannot show (a search, queues, a tree), kept to a
+   * few dozen nodes whatever the trace (pieces in `diagram.ts`).
+   */
+  mermaid(c: C, run: RunSpec<F>, s: ContiguousState<M>, e: ContiguousEvent | undefined): string;
   /**
    * The most entries a state's report can hold (allocations, holes or free blocks, partitions, queue
    * places) while `live` processes of the trace are alive: the work cap's bound on one step.
@@ -338,12 +341,6 @@ export function contiguousScheme<C extends ContiguousConfig, M, F extends RunFie
     const r = d.report(c, run, s);
     return { os: r.os, allocations: r.allocations, holes: r.holes, waiting: names(s.waiting), swapped: names(s.swapped), ...r.extra };
   };
-  const defaultMermaid = (c: C, run: RunSpec<F>, s: ContiguousState<M>, e: ContiguousEvent | undefined) => {
-    const blocks = d.blocks(c, run, s.mem);
-    const starts = new Set((e?.placed ?? []).map((p) => p.start));
-    const current = new Set(blocks.flatMap((b, i) => (b.kind !== 'hole' && starts.has(b.start) ? [i] : [])));
-    return stackMermaid(`Main memory: ${run.label}`, blocks, { waiting: names(s.waiting), swapped: names(s.swapped), current });
-  };
   return {
     name: d.name,
     summary: d.summary,
@@ -365,7 +362,7 @@ export function contiguousScheme<C extends ContiguousConfig, M, F extends RunFie
       return { ...mapReport(c, run, s), metrics };
     },
     table: (t, from, to, options) => contiguousTable(d, t, from, to, options?.titles !== false),
-    mermaid: d.mermaid ?? defaultMermaid,
+    mermaid: d.mermaid,
     blocks: (c, run, s) => d.blocks(c, run, s.mem),
   };
 }
