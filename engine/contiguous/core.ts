@@ -276,8 +276,11 @@ export interface ContiguousPresentation<C extends ContiguousConfig, M, F extends
   freeItems(c: C, run: RunSpec<F>, mem: M): string[];
   /** The table's waiting column; the default lists the names in arrival order. */
   waitingText?(c: C, run: RunSpec<F>, s: ContiguousState<M>): string;
-  /** Mermaid source; the default is the stacked memory map. */
-  mermaid?(c: C, run: RunSpec<F>, s: ContiguousState<M>, e: ContiguousEvent | undefined): string;
+  /**
+   * Mermaid source of a step: what the memory bar cannot show (a search, queues, a tree), kept to a
+   * few dozen nodes whatever the trace (pieces in presentation/diagram.ts).
+   */
+  mermaid(c: C, run: RunSpec<F>, s: ContiguousState<M>, e: ContiguousEvent | undefined): string;
 }
 
 /** Everything a contiguous scheme writes itself; `contiguousScheme` builds the module from it. */

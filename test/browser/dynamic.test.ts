@@ -209,7 +209,7 @@ describe('dynamic partitioning: controls, keys, table alternative and diagram', 
     expect(el.shadowRoot!.querySelector('[part=run] > .scroll')).to.equal(null);
   });
 
-  it('the Diagram control draws the memory map of every policy with Mermaid at the current step', async () => {
+  it("the Diagram control draws each policy's placement search with Mermaid at the current step", async () => {
     const el = await simulator(SILBERSCHATZ.replace('first-fit, best-fit, worst-fit', 'first-fit, best-fit'));
     await goTo(el, 1);
     control(el, 'Diagram').click();
@@ -219,8 +219,8 @@ describe('dynamic partitioning: controls, keys, table alternative and diagram', 
       await eventually(() => panel.shadowRoot!.querySelector('svg g.node'), 'the diagram was not drawn');
       return [...panel.shadowRoot!.querySelectorAll('svg g.node')].map((n) => n.textContent!.replace(/\s+/g, ' ').trim());
     };
-    expect(await texts(0)).to.include.members(['0: hole 100K', '150K: A 212K', '362K: hole 288K']);
-    expect(await texts(1)).to.include.members(['950K: A 212K', '1162K: hole 88K']);
+    expect(await texts(0)).to.include.members(['100K at 0: 1st, too small', '500K at 150K: 2nd, chosen', 'A 212K']);
+    expect(await texts(1)).to.include.members(['300K at 950K: 4th, chosen', '600K at 1300K: 5th, fits, larger']);
   });
 
   it('a process name and a title holding markup are drawn as text everywhere, the diagram included, and never run', async () => {

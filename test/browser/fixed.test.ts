@@ -116,13 +116,13 @@ describe('fixed partitioning: keys, table alternative, diagram, themes and acces
     expect(rows[3]![4]).to.equal('C (#3)');
   });
 
-  it('the Diagram control draws the partitions with Mermaid', async () => {
+  it('the Diagram control draws the partitions in use and the queue with Mermaid', async () => {
     const el = await simulator(UNEQUAL + trace('load B 7M'));
     await goTo(el, 1);
     control(el, 'Diagram').click();
     await eventually(() => parts(el, 'mem-sim-diagram')[0]?.shadowRoot?.querySelector('svg g.node'), 'no diagram');
     const nodes = [...parts(el, 'mem-sim-diagram')[0]!.shadowRoot!.querySelectorAll('svg g.node')].map((n) => n.textContent!.trim());
-    expect(nodes).to.include.members(['0: OS 8M', '8M: #0 free 2M', '20M: #3 B 7M/8M']);
+    expect(nodes).to.include.members(['#3 8M: B 7M, 1M lost', 'free: #0 2M, #1 4M, #2 6M, #4 8M, #5 12M, #6 16M', 'single queue: empty', 'B 7M']);
   });
 
   it('draws lost space with the theme, light and dark', async () => {

@@ -126,16 +126,6 @@ describe('buddy system: rules', () => {
       '',
     ]);
   });
-  it('Mermaid draws the split tree: split blocks above their halves, the blocks as leaves, labels escaped', () => {
-    const t = run('scheme: buddy\nmemory: 1M\ntrace: |\n  load <A> 100K').runs[0]!;
-    const src = t.mermaidAt(1);
-    assert.match(src, /^flowchart TB/);
-    assert.match(src, /n0\(\["1M at 0"\]\)/);
-    assert.match(src, /n3\["#60;A#62;: 128K at 0 #40;100K#41;"\]/);
-    assert.match(src, /n0 --> n1/);
-    assert.match(src, /class n0,n1,n2 split/);
-    assert.doesNotMatch(src, /<A>/);
-  });
 });
 
 describe('buddy system: positioned errors', () => {

@@ -293,15 +293,6 @@ describe('dynamic partitioning: views of a state', () => {
     const t = run(STALLINGS).runs[0]!;
     assert.deepEqual(t.scheme.table(t, 3, 4).rows.map((r) => r[0]!.text), ['3', '4']);
   });
-  it('Mermaid draws the memory map from address 0, with escaped labels', () => {
-    const t = run('scheme: dynamic\nmemory: 30K\ntrace: |\n  load <b>"x"</b> 10K').runs[0]!;
-    const src = t.mermaidAt(1);
-    assert.match(src, /^flowchart TB/);
-    assert.match(src, /m0\["0: #60;b#62;#34;x#34;#60;\/b#62; 10K"\]/);
-    assert.match(src, /m1\["10K: hole 20K"\]/);
-    assert.match(src, /m0 --- m1/);
-    assert.doesNotMatch(src, /<b>/);
-  });
 });
 
 describe('dynamic partitioning: positioned errors', () => {

@@ -125,13 +125,6 @@ describe('fixed partitioning: rules', () => {
       '',
     ]);
   });
-  it('Mermaid stacks the partitions from address 0 and escapes labels', () => {
-    const t = run('scheme: fixed\nos: 1M\npartitions: 2M, 2M\n' + trace('load "a<b" 1M')).runs[0]!;
-    const src = t.mermaidAt(1);
-    assert.match(src, /m0\["0: OS 1M"\]/);
-    assert.match(src, /m1\["1M: #35;0 #34;a#60;b#34; 1M\/2M"\]/);
-    assert.match(src, /class m2 freepartition/);
-  });
 });
 
 describe('fixed partitioning: positioned errors', () => {

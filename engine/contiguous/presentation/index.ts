@@ -7,7 +7,6 @@ import type { PresentationHalf } from '../../presentation.js';
 import type { RunFields, RunSpec } from '../../scheme.js';
 import { names } from '../common.js';
 import type { ContiguousConfig, ContiguousDefinition, ContiguousEvent, ContiguousPresentation, ContiguousState } from '../core.js';
-import { stackMermaid } from './map.js';
 import { contiguousTable } from './table.js';
 
 /** The report, table and Mermaid members of a contiguous scheme's module. */
@@ -19,12 +18,6 @@ export function presentContiguous<C extends ContiguousConfig, M, F extends RunFi
     const r = p.report(c, run, s);
     return { os: r.os, allocations: r.allocations, holes: r.holes, waiting: names(s.waiting), swapped: names(s.swapped), ...r.extra };
   };
-  const defaultMermaid = (c: C, run: RunSpec<F>, s: ContiguousState<M>, e: ContiguousEvent | undefined) => {
-    const blocks = d.blocks(c, run, s.mem);
-    const starts = new Set((e?.placed ?? []).map((p) => p.start));
-    const current = new Set(blocks.flatMap((b, i) => (b.kind !== 'hole' && starts.has(b.start) ? [i] : [])));
-    return stackMermaid(`Main memory: ${run.label}`, blocks, { waiting: names(s.waiting), swapped: names(s.swapped), current });
-  };
   return {
     stepReport(c, run, s, e) {
       return { op: e.op, ...mapReport(c, run, s), placed: e.placed, examined: e.examined };
@@ -35,6 +28,6 @@ export function presentContiguous<C extends ContiguousConfig, M, F extends RunFi
       return { ...mapReport(c, run, s), metrics };
     },
     table: (t, from, to, options) => contiguousTable(d, p, t, from, to, options?.titles !== false),
-    mermaid: p.mermaid ?? defaultMermaid,
+    mermaid: p.mermaid,
   };
 }

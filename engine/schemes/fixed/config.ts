@@ -50,3 +50,10 @@ export type FixedState = ContiguousState<FixedMemory>;
 
 /** The fields of the one run: its queue and, with a single queue, its placement. */
 export type FixedFields = { queue: 'single'; placement: FixedPlacement } | { queue: 'per-partition'; placement?: undefined };
+
+/** The partition a process waits for with one queue per partition: the smallest that can hold it. */
+export function queueFor(c: FixedConfig, size: number): Partition | undefined {
+  let best: Partition | undefined;
+  for (const p of c.partitions) if (p.size >= size && (!best || p.size < best.size)) best = p;
+  return best;
+}

@@ -31,10 +31,10 @@ import type { MapBlock } from '../../contiguous/presentation/map.js';
 import { contiguousMetricDocs, contiguousMetrics, searchCost, summariseFree } from '../../contiguous/metrics.js';
 import { parseTrace } from '../../contiguous/trace.js';
 import type { KeyDoc, RunSpec } from '../../scheme.js';
-import type { FixedConfig, FixedFields, FixedMemory, FixedState, Holder, Partition } from './config.js';
+import { queueFor, type FixedConfig, type FixedFields, type FixedMemory, type FixedState, type Holder, type Partition } from './config.js';
 import { parse } from './parse.js';
 
-export { FIXED_PLACEMENTS, MAX_PARTITIONS, QUEUES, type FixedConfig, type FixedFields, type FixedMemory, type FixedPlacement, type FixedState, type Holder, type Partition, type QueueKind } from './config.js';
+export { FIXED_PLACEMENTS, MAX_PARTITIONS, QUEUES, queueFor, type FixedConfig, type FixedFields, type FixedMemory, type FixedPlacement, type FixedState, type Holder, type Partition, type QueueKind } from './config.js';
 import type { ScenarioReader } from '../../source.js';
 import { formatSize, MAX_BYTES, MAX_BYTES_TEXT, parseSize } from '../../units.js';
 
@@ -61,12 +61,6 @@ const KEYS: readonly KeyDoc[] = [
 
 const partitionText = (p: Partition) => `partition ${p.index} (${formatSize(p.size)})`;
 
-/** The partition a process waits for with one queue per partition: the smallest that can hold it. */
-export function queueFor(c: FixedConfig, size: number): Partition | undefined {
-  let best: Partition | undefined;
-  for (const p of c.partitions) if (p.size >= size && (!best || p.size < best.size)) best = p;
-  return best;
-}
 
 function place(c: FixedConfig, _run: RunSpec<FixedFields>, m: FixedMemory, p: Proc, tick: number): PlaceResult<FixedMemory> {
   const free = c.partitions.filter((x) => m.holders[x.index] === null);

@@ -7,7 +7,7 @@ import type { ContiguousPresentation } from '../../../contiguous/core.js';
 import { formatSize } from '../../../units.js';
 import type { BuddyConfig, BuddyFields, BuddyMemory } from '../config.js';
 import { freeBlocks, freeLists } from '../index.js';
-import { mermaid } from './mermaid.js';
+import { buddyMermaid } from './mermaid.js';
 
 const presentation: ContiguousPresentation<BuddyConfig, BuddyMemory, BuddyFields> = {
   report(c, _run, s) {
@@ -18,7 +18,7 @@ const presentation: ContiguousPresentation<BuddyConfig, BuddyMemory, BuddyFields
   },
   freeColumn: 'free blocks',
   freeItems: (_c, _run, m) => freeBlocks(m).map((b) => `${formatSize(b.size)} at ${addressText(b.start)}`),
-  mermaid,
+  mermaid: buddyMermaid,
 };
 
 export default presentation;

@@ -1,58 +1,129 @@
-/** The buddy system's diagram: its split tree as Mermaid source. */
-import { addressText, listText } from '../../../contiguous/common.js';
+/**
+ * The buddy system as a Mermaid diagram: the split tree, the classic figure the memory bar cannot
+ * draw. The whole memory is the root, each split block has its two halves below it, and the current
+ * blocks are the leaves, free or held; the blocks this step split to make room and the block it gave
+ * out are outlined. A tree of many blocks is drawn level by level from the root until it would pass
+ * `TREE_MAX_NODES` or a level would pass `LEVEL_MAX_WIDTH`, each subtree below that summed up in one node (its blocks, how many are free),
+ * except the path down to the step's block; so a step of any trace stays a few dozen nodes.
+ */
+import { addressText } from '../../../contiguous/common.js';
 import type { ContiguousEvent } from '../../../contiguous/core.js';
-import { stackMermaid } from '../../../contiguous/presentation/map.js';
-import { mermaidLabel } from '../../../mermaid.js';
+import { Drawing, sideNodes, STYLES } from '../../../contiguous/presentation/diagram.js';
 import type { RunSpec } from '../../../scheme.js';
 import { formatSize } from '../../../units.js';
-import type { BuddyConfig, BuddyFields, BuddyState } from '../config.js';
-import { blocks, holderName } from '../index.js';
+import { buddyOf } from '../blocks.js';
+import type { BuddyBlock, BuddyConfig, BuddyFields, BuddyState } from '../config.js';
 
-/** Above this many blocks, the diagram falls back to the stacked memory map. */
-const TREE_MAX_BLOCKS = 150;
+/** About the most nodes the tree is drawn with (the path to the step's block may add a few). */
+export const TREE_MAX_NODES = 31;
 
-/** The split tree: the whole memory at the root, each split block's halves below it, the current blocks as leaves. */
-export function mermaid(c: BuddyConfig, run: RunSpec<BuddyFields>, s: BuddyState, e: ContiguousEvent | undefined): string {
-  const leaves = s.mem.blocks;
-  const waiting = s.waiting.map((w) => w.name);
-  const swapped = s.swapped.map((w) => w.name);
-  if (leaves.length > TREE_MAX_BLOCKS) return stackMermaid(`Blocks: ${run.label}`, blocks(c, run, s.mem), { waiting, swapped });
-  const lines = ['flowchart TB'];
-  const classes: Record<string, string[]> = { split: [], free: [], process: [], os: [], current: [] };
-  const placed = new Set((e?.placed ?? []).map((p) => p.start));
+/** The most nodes a level of the tree is drawn with (the path to the step's block may add two). */
+export const LEVEL_MAX_WIDTH = 8;
+
+/** Placements of one step whose path down the tree is always drawn (a step that admits many draws the first). */
+const PATHS_SHOWN = 3;
+
+const key = (start: number, size: number) => `${start}/${size}`;
+
+/** The first index of `blocks` starting at or above `start`. */
+function lowerBound(blocks: readonly BuddyBlock[], start: number): number {
+  let lo = 0;
+  let hi = blocks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (blocks[mid]!.start < start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The diagram of a buddy-system step: the split tree, cut down to stay small, with the step's splits outlined. */
+export function buddyMermaid(c: BuddyConfig, _run: RunSpec<BuddyFields>, s: BuddyState, e: ContiguousEvent | undefined): string {
+  const blocks = s.mem.blocks;
+  const leafAt = (start: number, size: number): BuddyBlock | undefined => {
+    const b = blocks[lowerBound(blocks, start)];
+    return b && b.start === start && b.size === size ? b : undefined;
+  };
+  // The step's blocks, and the splits that made them: going up from a block given out, each parent
+  // whose other half is a whole free block was split by this step (a free block of the right size
+  // would have been taken instead, and two free buddies never stay apart).
+  const placed = new Set<string>();
+  const splitNow = new Set<string>();
+  const forced = new Set<string>();
+  for (const p of (e?.placed ?? []).slice(0, PATHS_SHOWN)) {
+    placed.add(key(p.start, p.size));
+    let start = p.start;
+    let size = p.size;
+    let fresh = true;
+    while (size < c.memory) {
+      const other = leafAt(buddyOf(start, size), size);
+      fresh &&= other?.kind === 'free';
+      start = Math.min(start, buddyOf(start, size));
+      size *= 2;
+      forced.add(key(start, size));
+      if (fresh) splitNow.add(key(start, size));
+    }
+  }
+  // Which split blocks to open: level by level from the root, in address order, while the tree stays
+  // within `TREE_MAX_NODES` and each level within `LEVEL_MAX_WIDTH` (a blog column's width); and
+  // always the step's paths.
+  const open = new Set<string>();
+  let count = 1;
+  let level: [number, number][] = [[0, c.memory]];
+  while (level.length) {
+    const splits = level.filter(([start, size]) => !leafAt(start, size));
+    const chosen = splits.filter(([start, size]) => forced.has(key(start, size)));
+    for (const x of splits) {
+      if (chosen.length * 2 + 2 > LEVEL_MAX_WIDTH || count + chosen.length * 2 + 2 > TREE_MAX_NODES) break;
+      if (!chosen.includes(x)) chosen.push(x);
+    }
+    chosen.sort((a, b) => a[0] - b[0]);
+    count += chosen.length * 2;
+    for (const [start, size] of chosen) open.add(key(start, size));
+    level = chosen.flatMap(([start, size]): [number, number][] => [
+      [start, size / 2],
+      [start + size / 2, size / 2],
+    ]);
+  }
+
+  const d = new Drawing('TB');
   let next = 0;
-  let k = 0;
-  // Depth first, lower half first: leaves come in address order, as the blocks list has them.
   const visit = (start: number, size: number): string => {
     const id = `n${next++}`;
-    const leaf = leaves[k];
-    if (leaf && leaf.start === start && leaf.size === size) {
-      k++;
+    const where = `${formatSize(size)} at ${addressText(start)}`;
+    const leaf = leafAt(start, size);
+    if (leaf) {
       const asked = leaf.requested && leaf.requested < size ? ` (${formatSize(leaf.requested)})` : '';
-      lines.push(`  ${id}[${mermaidLabel(`${holderName(leaf)}: ${formatSize(size)} at ${addressText(start)}${asked}`)}]`);
-      classes[leaf.kind]!.push(id);
-      if (leaf.kind === 'process' && placed.has(start)) classes.current!.push(id);
+      const holder = leaf.kind === 'free' ? 'free' : leaf.kind === 'os' ? 'OS' : leaf.name;
+      d.node(id, `${holder}: ${where}${asked}`, leaf.kind);
+      if (placed.has(key(start, size))) d.mark(id, 'current');
       return id;
     }
-    lines.push(`  ${id}([${mermaidLabel(`${formatSize(size)} at ${addressText(start)}`)}])`);
-    classes.split!.push(id);
+    const k = key(start, size);
+    if (!open.has(k)) {
+      const from = lowerBound(blocks, start);
+      const to = lowerBound(blocks, start + size);
+      let free = 0;
+      let freeBytes = 0;
+      for (let i = from; i < to; i++) {
+        if (blocks[i]!.kind === 'free') {
+          free++;
+          freeBytes += blocks[i]!.size;
+        }
+      }
+      const n = (to - from).toLocaleString('en-US');
+      d.node(id, `${where}: ${n} blocks, ${free.toLocaleString('en-US')} free (${formatSize(freeBytes)})`, 'summary');
+      return id;
+    }
+    d.node(id, where, 'split', '([])');
+    if (splitNow.has(k)) d.mark(id, 'current');
     const lower = visit(start, size / 2);
     const upper = visit(start + size / 2, size / 2);
-    lines.push(`  ${id} --> ${lower}`, `  ${id} --> ${upper}`);
+    d.edge(id, lower);
+    d.edge(id, upper);
     return id;
   };
   visit(0, c.memory);
-  if (waiting.length) lines.push(`  waiting[${mermaidLabel(`waiting: ${listText(waiting)}`)}]`);
-  if (swapped.length) lines.push(`  swapped[${mermaidLabel(`swapped out: ${listText(swapped)}`)}]`);
-  const styles: Record<string, string> = {
-    split: 'fill:#f4f4f4,stroke:#888',
-    free: 'fill:#ffffff,stroke:#888,stroke-dasharray:5 3',
-    process: 'fill:#cfe3ff,stroke:#1f4f8f',
-    os: 'fill:#d9d9d9,stroke:#555',
-    current: 'stroke-width:3px',
-  };
-  for (const [name, ids] of Object.entries(classes)) {
-    if (ids.length) lines.push(`  classDef ${name} ${styles[name]}`, `  class ${ids.join(',')} ${name}`);
-  }
-  return lines.join('\n');
+  sideNodes(d, s.waiting, s.swapped);
+  return d.toString(STYLES);
 }

@@ -8,6 +8,7 @@ import { holesOf } from '../../../contiguous/holes.js';
 import { formatSize } from '../../../units.js';
 import type { DynamicConfig, DynamicFields } from '../config.js';
 import type { DynamicMemory } from '../memory.js';
+import { dynamicMermaid } from './mermaid.js';
 
 const presentation: ContiguousPresentation<DynamicConfig, DynamicMemory, DynamicFields> = {
   report(c, _run, s) {
@@ -19,6 +20,7 @@ const presentation: ContiguousPresentation<DynamicConfig, DynamicMemory, Dynamic
   freeColumn: 'holes',
   /** Each hole's size and address. */
   freeItems: (_c, _run, m) => holesOf(m.list).map((h) => `${formatSize(h.size)} at ${addressText(h.start)}`),
+  mermaid: dynamicMermaid,
 };
 
 export default presentation;

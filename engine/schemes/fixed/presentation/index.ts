@@ -6,6 +6,7 @@ import type { ContiguousPresentation } from '../../../contiguous/core.js';
 import { formatSize } from '../../../units.js';
 import type { FixedConfig, FixedFields, FixedMemory } from '../config.js';
 import { queueFor, wastedPerPartition } from '../index.js';
+import { fixedMermaid } from './mermaid.js';
 
 const presentation: ContiguousPresentation<FixedConfig, FixedMemory, FixedFields> = {
   report(c, run, s) {
@@ -26,6 +27,7 @@ const presentation: ContiguousPresentation<FixedConfig, FixedMemory, FixedFields
   freeItems: (c, _run, m) => c.partitions.filter((p) => m.holders[p.index] === null).map((p) => `#${p.index} ${formatSize(p.size)}`),
   waitingText: (c, run, s) =>
     s.waiting.map((w) => (run.fields.queue === 'per-partition' ? `${w.name} (#${queueFor(c, w.size)!.index})` : w.name)).join(', '),
+  mermaid: fixedMermaid,
 };
 
 export default presentation;
