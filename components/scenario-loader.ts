@@ -126,5 +126,5 @@ async function scenarioText(host: ScenarioHost, inline: string | undefined): Pro
 export function openingStep(host: Element, loaded: Loaded): number | undefined {
   const attr = host.getAttribute('step');
   if (attr === null) return loaded.kind === 'ready' ? loaded.sim.scenario.start : undefined;
-  return /^\s*end\s*$/i.test(attr) ? Infinity : Math.max(0, Math.trunc(Number(attr)) || 0);
+  return /^\s*end\s*$/i.test(attr) ? Infinity : Math.max(0, Math.trunc(+attr) || 0);
 }

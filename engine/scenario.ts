@@ -127,8 +127,8 @@ export function parseWithScheme(head: ScenarioHead, module: SchemeModule | undef
   const reader = new ScenarioReader(source);
   const title = reader.text('title');
   const config = module.parse(reader);
-  // A bad word is reported even when other keys fail; a step past the end needs the config's step count.
-  const start = startStep(source, config === undefined ? Infinity : module.stepCount(config));
+  // Read only once the config is valid: the message names the scenario's steps.
+  const start = config && startStep(source, module.stepCount(config));
   if (source.errors.length || config === undefined) return { ok: false, errors: source.errors, scheme };
   const refusal = workRefusal(module.work(config));
   if (refusal) {
@@ -145,20 +145,15 @@ export function parseWithScheme(head: ScenarioHead, module: SchemeModule | undef
  */
 function startStep(source: ScenarioSource, steps: number): number | undefined {
   const e = source.entries.get('start');
-  if (!e) return undefined;
+  if (!e) return;
   const before = source.errors.length;
-  const w = source.word(e.value, e.key);
-  const text = w?.text ?? '';
-  const n = /^\d+$/.test(text) ? Number(text) : /^end$/i.test(text) ? steps : NaN;
+  const text = source.word(e.value, e.key)?.text ?? '';
+  const n = /^end$/i.test(text) ? steps : /^\d+$/.test(text) ? +text : NaN;
   if (n <= steps) return n;
-  if (source.errors.length > before) return undefined; // the value's shape is already reported
-  const message =
-    n > steps
-      ? `start: the scenario has ${steps} step${steps === 1 ? '' : 's'}; expected a step from 0 to ${steps} or 'end', got '${text}'`
-      : `start: expected a step number or 'end', got ${text ? `'${text}'` : 'nothing'}${didYouMean(text, ['end'])}`;
-  if (w) source.errorAt(w.offset, message);
-  else source.error(e.value ?? e.keyNode, message);
-  return undefined;
+  // One message for a bad word and a step too far: both need the range of steps.
+  if (source.errors.length === before) {
+    source.error(e.value ?? e.keyNode, `start: the scenario has ${steps} steps; expected a step from 0 to ${steps} or 'end', got '${text}'${didYouMean(text, ['end'])}`);
+  }
 }
 
 const count = (n: number) => Math.round(n).toLocaleString('en-US');
