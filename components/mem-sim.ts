@@ -1,7 +1,7 @@
 import { adoptStyles, css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import type { Timeline } from '../engine/timeline.js';
 // Not alphabetical: the bundle keeps modules in import order, and this order gzips smallest (45 KB budget).
-import { inlineCode, loadScenario, message, present, SOURCE_PROPERTIES, type Loaded } from './scenario-loader.js';
+import { inlineCode, loadScenario, message, openingStep, present, SOURCE_PROPERTIES, type Loaded } from './scenario-loader.js';
 import { base, theme } from './styles.js';
 import { define } from './define.js';
 import { controlsStyles, renderControls } from './controls.js';
@@ -34,13 +34,14 @@ let tables: typeof import('./table.js') | undefined;
  * `refs` and `page-size` attributes. An invalid scenario shows each error with its line and column
  * beside the text as written; with `data-line` (the line of the block's opening fence, which the
  * build plugins set), inline text counts lines of its source file. Keys: Left and Right arrows step, Home and End jump, Space plays and
- * pauses (on a focused button Space presses that button).
+ * pauses (on a focused button Space presses that button). A scenario opens at the `step` attribute, else its `start` key, else step 0.
  *
  * Each run is drawn by its scheme's view, whose CSS parts are the element's too (the memory bar,
  * the frame table, the queues...): each view documents them, and the manifest lists them here.
  *
  * @tagname mem-sim
  * @summary A step-by-step memory-management simulator.
+ * @attr {string} step - The step to open each loaded scenario at: a number, or `end` for the last step (wins over the `start` key).
  *
  * @fires {CustomEvent} memsim-step - The current step changed (by a control, a key, playback or the `step`
  *   property). Bubbles and crosses shadow roots; `detail` is `{step, total}`.
@@ -362,8 +363,8 @@ export class MemSim extends LitElement {
       const playback = this._playback;
       playback.stop();
       this._loaded = loaded;
-      // No event: the scenario changed, not the step (requested by setting _loaded).
-      playback.position = Math.min(playback.position, this.total);
+      // No event nor announcement: the scenario changed, not the step (requested by setting _loaded).
+      playback.position = Math.min(openingStep(this, loaded) ?? playback.position, this.total);
     });
   }
 
@@ -378,7 +379,6 @@ export class MemSim extends LitElement {
     this._errorStyles = true;
     adoptStyles(this.renderRoot as ShadowRoot, [...(this.constructor as typeof MemSim).elementStyles, errorBox.errorBoxStyles]);
   }
-
   private _errorStyles?: boolean;
 }
 

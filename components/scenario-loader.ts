@@ -124,3 +124,15 @@ async function scenarioText(host: ScenarioHost, inline: string | undefined): Pro
   }
   return lines.join('\n');
 }
+
+/**
+ * The step to show once a scenario loads: the element's `step` attribute (a step number, or `end`
+ * for the last step), which wins over the scenario's `start` key. Undefined when neither is given:
+ * the element then keeps its position (0 at first), as a reload of edited text always has. The
+ * caller clamps to the scenario's steps, so `end` is Infinity here and a bad number reads as 0.
+ */
+export function openingStep(host: Element, loaded: Loaded): number | undefined {
+  const attr = host.getAttribute('step');
+  if (attr === null) return loaded.kind === 'ready' ? loaded.sim.scenario.start : undefined;
+  return /^\s*end\s*$/i.test(attr) ? Infinity : Math.max(0, Math.trunc(+attr) || 0);
+}

@@ -20,6 +20,8 @@ export interface BlockReport {
   scheme: SchemeName;
   line: number;
   title?: string;
+  /** The step the simulator opens at, when the scenario gives `start` (`end` written as the last step's number). */
+  start?: number;
   runs: Record<string, unknown>[];
 }
 
@@ -45,13 +47,14 @@ function finalObject<C, S, E extends StepEvent>(module: SchemeModule<C, S, E>, c
 
 /** The report object of one simulated scenario. */
 export function reportSimulation(sim: Simulation, line: number): BlockReport {
-  const { module, config, scheme, title } = sim.scenario;
+  const { module, config, scheme, title, start } = sim.scenario;
   const runs = sim.runs.map((t) => {
     const steps = t.events.map((event, i) => stepObject(module, config, t.run, t.stateAt(i + 1), event));
     return { ...t.run.fields, steps, final: finalObject(module, config, t.run, t.final, t.eventAt(t.length)) };
   });
   const out: BlockReport = { scheme, line, runs };
   if (title !== undefined) out.title = title;
+  if (start !== undefined) out.start = start;
   return out;
 }
 
@@ -109,9 +112,10 @@ const openObject = (value: Record<string, unknown>, indent: string) => {
 };
 
 function writeScenario(scenario: Scenario, line: number, write: (chunk: string) => void, options: WriteReportOptions): void {
-  const { module, config, scheme, title } = scenario;
+  const { module, config, scheme, title, start } = scenario;
   const head: Record<string, unknown> = { scheme, line };
   if (title !== undefined) head.title = title;
+  if (start !== undefined) head.start = start;
   write(`${openObject(head, '  ')}\n    "runs": [`);
   module.runs(config).forEach((run, r) => {
     write(`${r === 0 ? '\n      ' : ',\n      '}${openObject(run.fields, '      ')}`);

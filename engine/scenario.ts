@@ -23,6 +23,8 @@ export interface Scenario<Config = any> {
   module: SchemeModule<Config>;
   config: Config;
   title?: string;
+  /** The step the simulator opens at (the `start` key: a step number, or `end` for the last); absent means 0. */
+  start?: number;
 }
 
 export type ParseResult<Config = any> =
@@ -87,7 +89,7 @@ const keyTables = new WeakMap<SchemeModule, Map<string, string>>();
 function knownKeys(module: SchemeModule): Map<string, string> {
   let known = keyTables.get(module);
   if (!known) {
-    known = new Map<string, string>([['scheme', 'scheme'], ['title', 'title']]);
+    known = new Map<string, string>([['scheme', 'scheme'], ['title', 'title'], ['start', 'start']]);
     for (const k of module.keys) {
       known.set(k.key, k.key);
       for (const a of k.aliases ?? []) known.set(canonicalKey(a), k.key);
@@ -111,7 +113,7 @@ export function parseWithScheme(head: ScenarioHead, module: SchemeModule | undef
   for (const [canonical, entry] of [...source.entries]) {
     const target = known.get(canonical);
     if (target === undefined) {
-      const valid = ['title', ...module.keys.map((k) => k.key)];
+      const valid = ['title', 'start', ...module.keys.map((k) => k.key)];
       source.error(
         entry.keyNode,
         `unknown key '${entry.key}' for scheme ${scheme}: expected ${oneOf(valid)}${didYouMean(entry.key, valid)}`,
@@ -125,6 +127,8 @@ export function parseWithScheme(head: ScenarioHead, module: SchemeModule | undef
   const reader = new ScenarioReader(source);
   const title = reader.text('title');
   const config = module.parse(reader);
+  // Read only once the config is valid: the message names the scenario's steps.
+  const start = config && startStep(source, module.stepCount(config));
   if (source.errors.length || config === undefined) return { ok: false, errors: source.errors, scheme };
   const refusal = workRefusal(module.work(config));
   if (refusal) {
@@ -132,7 +136,24 @@ export function parseWithScheme(head: ScenarioHead, module: SchemeModule | undef
     source.error(e?.keyNode ?? null, refusal.message);
     return { ok: false, errors: source.errors, scheme };
   }
-  return { ok: true, scenario: { scheme, module, config, title } };
+  return { ok: true, scenario: { scheme, module, config, title, start } };
+}
+
+/**
+ * The `start` key: the step a simulator opens at, so a page of blocks shows states rather than
+ * empty grids. A step number from 0 to `steps`, or `end` (the last step). Undefined when absent or bad.
+ */
+function startStep(source: ScenarioSource, steps: number): number | undefined {
+  const e = source.entries.get('start');
+  if (!e) return;
+  const before = source.errors.length;
+  const text = source.word(e.value, e.key)?.text ?? '';
+  const n = /^end$/i.test(text) ? steps : /^\d+$/.test(text) ? +text : NaN;
+  if (n <= steps) return n;
+  // One message for a bad word and a step too far: both need the range of steps.
+  if (source.errors.length === before) {
+    source.error(e.value ?? e.keyNode, `start: the scenario has ${steps} steps; expected a step from 0 to ${steps} or 'end', got '${text}'${didYouMean(text, ['end'])}`);
+  }
 }
 
 const count = (n: number) => Math.round(n).toLocaleString('en-US');

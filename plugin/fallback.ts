@@ -71,18 +71,20 @@ export function renderMetrics(metrics: readonly MetricText[]): string {
   return `<dl class="mem-sim-metrics">${items}</dl>`;
 }
 
-function renderRun(t: Timeline, opts: Required<FallbackOptions>): string {
+function renderRun(t: Timeline, opts: Required<FallbackOptions>, start: number | undefined): string {
   const n = t.length;
   const full = n <= opts.maxTableSteps;
+  // A long run shows one step's state: the scenario's `start` when it names a step taken, else the last.
+  const shown = start || n;
   // No titles: the fallback shows no tooltips (see cell), so the schemes need not write them.
-  const model = full ? t.scheme.table(t, 1, n, { titles: false }) : t.scheme.table(t, n, n, { titles: false });
+  const model = full ? t.scheme.table(t, 1, n, { titles: false }) : t.scheme.table(t, shown, shown, { titles: false });
   const parts = [
     full
       ? renderTable(model)
-      : `<p class="mem-sim-note">This run has ${formatNumber(n)} steps: the table shows the state after the last one. ` +
+      : `<p class="mem-sim-note">This run has ${formatNumber(n)} steps: the table shows the state after ${shown === n ? 'the last one' : `step ${formatNumber(shown)}`}. ` +
         `The step-by-step simulator needs JavaScript.</p>` +
-        renderTable(model, `${model.caption}: after step ${formatNumber(n)}`),
-    renderMetrics(describeMetrics(t.scheme, t.metricsAt(n))),
+        renderTable(model, `${model.caption}: after step ${formatNumber(shown)}`),
+    renderMetrics(describeMetrics(t.scheme, t.metricsAt(full ? n : shown))),
   ];
   if (full && opts.steps && n > 0) {
     const items = t.events.map((e) => `<li>${escapeHtml(e.sentence)}</li>`).join('');
@@ -94,7 +96,9 @@ function renderRun(t: Timeline, opts: Required<FallbackOptions>): string {
 
 /**
  * The fallback of a simulated scenario: its title, then for every run its textbook table (or, past
- * `maxTableSteps`, its final state), its metrics and optionally its steps and Mermaid source.
+ * `maxTableSteps`, the state after the scenario's `start` step, or after the last step when `start`
+ * is absent or 0), its metrics and optionally its steps and Mermaid source. A full table ignores
+ * `start`: a reader without JavaScript cannot step, so the table keeps every step.
  */
 export function renderFallback(sim: Simulation, options: FallbackOptions = {}): string {
   const opts: Required<FallbackOptions> = {
@@ -103,7 +107,7 @@ export function renderFallback(sim: Simulation, options: FallbackOptions = {}): 
     mermaid: options.mermaid ?? false,
   };
   const title = sim.scenario.title ? `<p class="mem-sim-title">${escapeHtml(sim.scenario.title)}</p>\n` : '';
-  return `<div class="mem-sim-fallback">\n${title}${sim.runs.map((t) => renderRun(t, opts)).join('\n')}\n</div>`;
+  return `<div class="mem-sim-fallback">\n${title}${sim.runs.map((t) => renderRun(t, opts, sim.scenario.start)).join('\n')}\n</div>`;
 }
 
 /**

@@ -33,7 +33,7 @@ const KEYS: readonly KeyDoc[] = [
   },
   {
     key: 'layout',
-    aliases: ['initial-layout', 'start', 'memory-map'],
+    aliases: ['initial-layout', 'memory-map'],
     summary: 'The starting memory map, from the end of the OS region upward, one entry per line: hole SIZE, used SIZE (memory in use by no named process) or NAME SIZE (a resident process). Memory beyond it is one more hole.',
   },
   TRACE_KEY,
