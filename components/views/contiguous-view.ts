@@ -8,6 +8,7 @@ import { procText } from '../../engine/contiguous/common.js';
 import type { ContiguousEvent, ContiguousState } from '../../engine/contiguous/core.js';
 import type { RunFields } from '../../engine/scheme.js';
 import type { Timeline } from '../../engine/timeline.js';
+import { legendStyles } from './legend.js';
 import { memoryBarStyles } from './memory-bar.js';
 import { SchemeView } from './scheme-view.js';
 
@@ -73,6 +74,11 @@ export class ContiguousView extends SchemeView {
       td {
         text-align: start;
       }
+      /* The block just placed: outlined as in the bar, so its colour is not the only signal. */
+      tr.current {
+        outline: 2px solid var(--_accent);
+        outline-offset: -2px;
+      }
       tr.current td {
         background: var(--_hit-background);
         color: var(--_hit-text);
@@ -90,6 +96,7 @@ export class ContiguousView extends SchemeView {
         color: var(--_muted);
       }
     `,
+    legendStyles,
   ];
 
   /** Row of the block table the window was last centred on, so it stays put while nothing moves. */

@@ -10,11 +10,13 @@
  * half percent are drawn as one strip, underlined, whose tooltip says what it holds, which also keeps
  * a map of thousands of holes to a few hundred nodes (and a step to a few milliseconds). Blocks too narrow for words carry them
  * in the tooltip and the text alternative only. The block the current step placed is always drawn
- * on its own, outlined.
+ * on its own, outlined. A key under the bar explains every fill, pattern and mark of the bar and of
+ * the view's tree and tables.
  */
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { addressText } from '../../engine/contiguous/common.js';
 import { formatSize } from '../../engine/units.js';
+import { renderLegend, type LegendEntry } from './legend.js';
 
 /** What a block holds; each kind has its own fill. `free` is a free partition or buddy block. */
 export type BarKind = 'os' | 'process' | 'hole' | 'used' | 'unused' | 'free';
@@ -46,7 +48,30 @@ export interface BarOptions {
   borders?: boolean;
   /** A block in words, for blocks given without `text`. */
   describe?: (b: BarBlock) => string;
+  /**
+   * The key's entries the view always lists, space-separated names of KEY, whether or not this
+   * step draws them (so the key does not change from step to step); the kinds the bar draws are
+   * added to them.
+   */
+  key?: string;
 }
+
+/**
+ * The key's entry for each look of the bar, which the views' trees and tables share (a table row
+ * of a hole or free block is `free`, the row of the block just placed `current`), in key order.
+ */
+const KEY: Record<string, LegendEntry> = {
+  os: ['os', 'OS', 'operating system'],
+  process: ['process', 'P', 'process'],
+  current: ['process current', 'P', 'placed by this step'],
+  hole: ['hole free', '', 'hole'],
+  free: ['free', '', 'free'],
+  split: ['split', '', 'split in two'],
+  lost: ['lost', '', 'lost inside (internal fragmentation)'],
+  used: ['used', '', 'used, no process named'],
+  unused: ['unused', '', 'in no partition'],
+  many: ['many', '', 'small blocks drawn as one'],
+};
 
 /** Memory is cut into this many equal buckets; the tiny blocks starting in one are drawn as one strip. */
 const BUCKETS = 200;
@@ -154,6 +179,7 @@ export function renderMemoryBar(blocks: readonly BarBlock[], memory: number, o: 
     </div>`;
   };
   const starts = [...single, ...strips.filter((b) => b !== undefined)].sort((a, b) => a.start - b.start);
+  const key = new Set([...(o.key ?? '').split(' '), ...starts.flatMap((b) => [b.kind, b.many ? 'many' : ''])]);
   return html`<div class="memory ${o.borders ? 'borders' : ''}" part="memory-bar">
     <div class="bar" role="img" aria-label=${spoken(blocks, memory, o, words)}>
       ${strips.map((b) => (b ? block(b) : nothing))}${single.map(block)}
@@ -170,7 +196,8 @@ export function renderMemoryBar(blocks: readonly BarBlock[], memory: number, o: 
           : html`<span class="marker" style="left:${percent(o.marker.at, memory)}">▲ ${o.marker.text}</span>`
         : nothing}
     </div>
-  </div>`;
+  </div>
+  ${renderLegend(Object.keys(KEY).flatMap((k) => (key.has(k) ? [KEY[k]!] : [])))}`;
 }
 
 /**

@@ -46,14 +46,14 @@ export const views = (el: MemSim) => parts(el, 'mem-sim-vm-paging') as VmPagingV
 
 /**
  * The frame table of run `i` as a reader sees it: one array per row, label first; the page each
- * cell holds with its marks (`*` use bit, `→` clock hand, `d` dirty), without the struck-through victim.
+ * cell holds with its marks (`*` use bit, `→` clock hand, `d` dirty), without the victim mark (`←7`).
  */
 export function frameTable(el: MemSim, i = 0): string[][] {
   const table = views(el)[i]!.shadowRoot!.querySelector('table')!;
   return [...table.rows].map((r) =>
     [...r.cells].map((c) => {
       const seen = (c.querySelector('[aria-hidden]') ?? c).cloneNode(true) as Element;
-      seen.querySelector('s')?.remove();
+      seen.querySelector('.out')?.remove();
       return seen.textContent!.trim();
     }),
   );
