@@ -48,6 +48,7 @@ export const legendStyles = css`
     height: 1.2em;
     border: 1px solid var(--_border);
     text-align: center;
+    vertical-align: middle;
   }
   /* The text colour of most cells and blocks, at no specificity: the view's rules for a look win. */
   :where(.key) {

@@ -66,7 +66,7 @@ const KEY: Record<string, LegendEntry> = {
   current: ['process current', 'P', 'placed by this step'],
   hole: ['hole free', '', 'hole'],
   free: ['free', '', 'free'],
-  split: ['split', '', 'split in two'],
+  split: ['split', '', 'split in two (halves below)'],
   lost: ['lost', '', 'lost inside (internal fragmentation)'],
   used: ['used', '', 'used, no process named'],
   unused: ['unused', '', 'in no partition'],
