@@ -8,7 +8,6 @@ import { procText } from '../../engine/contiguous/common.js';
 import type { ContiguousEvent, ContiguousState } from '../../engine/contiguous/core.js';
 import type { RunFields } from '../../engine/scheme.js';
 import type { Timeline } from '../../engine/timeline.js';
-import { legendStyles } from './legend.js';
 import { memoryBarStyles } from './memory-bar.js';
 import { SchemeView } from './scheme-view.js';
 
@@ -96,7 +95,6 @@ export class ContiguousView extends SchemeView {
         color: var(--_muted);
       }
     `,
-    legendStyles,
   ];
 
   /** Row of the block table the window was last centred on, so it stays put while nothing moves. */

@@ -16,7 +16,6 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { addressText } from '../../engine/contiguous/common.js';
 import { formatSize } from '../../engine/units.js';
-import { renderLegend, type LegendEntry } from './legend.js';
 
 /** What a block holds; each kind has its own fill. `free` is a free partition or buddy block. */
 export type BarKind = 'os' | 'process' | 'hole' | 'used' | 'unused' | 'free';
@@ -49,29 +48,12 @@ export interface BarOptions {
   /** A block in words, for blocks given without `text`. */
   describe?: (b: BarBlock) => string;
   /**
-   * The key's entries the view always lists, space-separated names of KEY, whether or not this
+   * The key's entries the view always lists, space-separated names of the bar's looks (legend.ts), whether or not this
    * step draws them (so the key does not change from step to step); the kinds the bar draws are
    * added to them.
    */
   key?: string;
 }
-
-/**
- * The key's entry for each look of the bar, which the views' trees and tables share (a table row
- * of a hole or free block is `free`, the row of the block just placed `current`), in key order.
- */
-const KEY: Record<string, LegendEntry> = {
-  os: ['os', 'OS', 'operating system'],
-  process: ['process', 'P', 'process'],
-  current: ['process current', 'P', 'placed by this step'],
-  hole: ['hole free', '', 'hole'],
-  free: ['free', '', 'free'],
-  split: ['split', '', 'split in two (halves below)'],
-  lost: ['lost', '', 'lost inside (internal fragmentation)'],
-  used: ['used', '', 'used, no process named'],
-  unused: ['unused', '', 'in no partition'],
-  many: ['many', '', 'small blocks drawn as one'],
-};
 
 /** Memory is cut into this many equal buckets; the tiny blocks starting in one are drawn as one strip. */
 const BUCKETS = 200;
@@ -197,7 +179,7 @@ export function renderMemoryBar(blocks: readonly BarBlock[], memory: number, o: 
         : nothing}
     </div>
   </div>
-  ${renderLegend(Object.keys(KEY).flatMap((k) => (key.has(k) ? [KEY[k]!] : [])))}`;
+  <mem-sim-legend .looks=${key}></mem-sim-legend>`;
 }
 
 /**

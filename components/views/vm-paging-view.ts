@@ -5,7 +5,7 @@ import { framesFull, loadOrder, nextUseOrder, recencyOrder, type ResidentPage } 
 import type { Timeline } from '../../engine/timeline.js';
 import { define } from '../define.js';
 import { renderTable, windowAround } from '../table.js';
-import { legendStyles, renderLegend, type LegendEntry } from './legend.js';
+import type { LegendEntry } from './legend.js';
 import { SchemeView } from './scheme-view.js';
 
 type PagingTimeline = Timeline<PagingConfig, PagingState, PagingEvent, PagingFields>;
@@ -147,7 +147,6 @@ export class VmPagingView extends SchemeView {
         color: var(--_muted);
       }
     `,
-    legendStyles,
   ];
 
   static override properties = { ...SchemeView.properties, _showPolicy: { state: true } };
@@ -215,7 +214,7 @@ export class VmPagingView extends SchemeView {
         ${renderTable(model, { cell, columnClass })}
       </div>
       ${from > 1 || to < n ? html`<p class="window">References ${from} to ${to} of ${n}</p>` : nothing}
-      ${renderLegend(this._key)}
+      <mem-sim-legend .entries=${this._key}></mem-sim-legend>
       ${this._policyState(t, p)}`;
   }
 

@@ -82,6 +82,17 @@ export async function settled(el: MemSim): Promise<void> {
   await Promise.all(views(el).map((v) => v.updateComplete));
 }
 
+/**
+ * Waits until every view's key is drawn: the key's chunk is imported after a view's first render
+ * (SchemeView), so a test that reads the key waits for it as a reader's page does.
+ */
+export async function keysDrawn(el: MemSim): Promise<void> {
+  await settled(el);
+  await customElements.whenDefined('mem-sim-legend');
+  const keys = parts(el, '*').flatMap((v) => [...(v.shadowRoot?.querySelectorAll('mem-sim-legend') ?? [])]);
+  await Promise.all(keys.map((k) => k.updateComplete));
+}
+
 /** The focused element, looking through shadow roots. */
 export function deepActive(): Element | null {
   let a: Element | null = document.activeElement;

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import type { MemSim } from '../../components/mem-sim.js';
 import { silberschatzDynamic } from '../textbook-scenarios.js';
-import { fifo, parts, simulator } from './helpers.js';
+import { fifo, keysDrawn, parts, simulator } from './helpers.js';
 
 /** CLOCK and LRU with writes: faults into empty frames, victims, hits, use bits, the hand, dirty pages. */
 const CLOCK = 'scheme: vm-paging\nframes: 3\npolicy: CLOCK, LRU\nrefs: 2 3:w 2 1 5 2 4 5 3:w 2 5 2\n';
@@ -24,6 +24,7 @@ async function goTo(el: MemSim, step: number): Promise<void> {
   el.step = step;
   await el.updateComplete;
   await Promise.all(viewElements(el).map((v) => v.updateComplete));
+  await keysDrawn(el);
 }
 
 /** Every class a view's cells, blocks, tree nodes and rows wear, and the classes of its key's swatches. */
