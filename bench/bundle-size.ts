@@ -47,6 +47,28 @@ export const SCENARIOS: Record<BuiltScheme, string> = {
 };
 
 /**
+ * Runs in the page before its scripts: notes the time at which the first `<mem-sim>` first shows a
+ * simulator (or an error box). Its shadow root is watched from the moment it is attached, so the
+ * time is that of the render itself, before anything the render starts (such as a view importing
+ * its key a frame later) has been requested.
+ */
+function firstRenderClock(): void {
+  const w = window as { __firstRender?: number };
+  const attach = Element.prototype.attachShadow;
+  Element.prototype.attachShadow = function (this: Element, init: ShadowRootInit) {
+    const root = attach.call(this, init);
+    if (this.localName === 'mem-sim') {
+      new MutationObserver((_, observer) => {
+        if (!root.querySelector('[part=simulator], [part=error]')) return;
+        w.__firstRender ??= performance.now();
+        observer.disconnect();
+      }).observe(root, { childList: true, subtree: true });
+    }
+    return root;
+  };
+}
+
+/**
  * Serves a page with one block of each scheme (each page on its own, in a fresh browser context so
  * nothing is cached) and the built dist/ folder, and weighs what each page loads.
  */
@@ -57,19 +79,23 @@ export async function measureBundleSizes(schemes: readonly BuiltScheme[] = BUILT
     for (const scheme of schemes) {
       const context = await browser.newContext();
       const page = await context.newPage();
-      const scripts: string[] = [];
       const missing: string[] = [];
-      page.on('request', (r) => {
-        if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname);
-      });
       page.on('response', (r) => {
         if (r.status() >= 400) missing.push(new URL(r.url()).pathname);
       });
+      await page.addInitScript(firstRenderClock);
       await page.goto(`${url}/${scheme}.html`);
-      await page.waitForFunction(() => document.querySelector('mem-sim')?.shadowRoot?.querySelector('[part=simulator], [part=error]'));
+      await page.waitForFunction(() => (window as { __firstRender?: number }).__firstRender !== undefined);
       if (await page.evaluate(() => !document.querySelector('mem-sim')!.shadowRoot!.querySelector('[part=simulator]'))) {
         missing.push(`${scheme}.html: the simulator showed an error instead of rendering`);
       }
+      // What loads after the first render (the key under a view, a diagram) is not what a reader waits for.
+      const scripts = await page.evaluate(() =>
+        performance
+          .getEntriesByType('resource')
+          .filter((e) => e.startTime < (window as { __firstRender?: number }).__firstRender! && /\.m?js$/.test(new URL(e.name).pathname))
+          .map((e) => new URL(e.name).pathname),
+      );
       const sizes = scripts.map((p) => {
         const bytes = readFileSync(join(dir, p));
         return { path: p.replace(/^\/mem-sim\//, ''), bytes: bytes.length, gzip: gzipSync(bytes).length };

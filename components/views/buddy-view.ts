@@ -86,20 +86,11 @@ export class BuddyView extends ContiguousView {
         border-width: 0 1px 1px 0;
         color: var(--_muted);
       }
+      /* Fills come from the bar's rules for the same kinds (.os, .process, .process.current), so
+         the tree, the bar and the key agree. */
       .node.process,
       .node.os {
         color: var(--_text);
-        font-weight: 600;
-      }
-      .node.process {
-        background: var(--_current-background);
-      }
-      .node.os {
-        background: var(--_border);
-      }
-      .node.current {
-        background: var(--_hit-background);
-        color: var(--_hit-text);
       }
     `,
   ];
@@ -133,7 +124,7 @@ export class BuddyView extends ContiguousView {
     const lists = freeLists(c, s.mem);
     // The total lost inside blocks is the engine's internal-fragmentation metric.
     const lost = t.metricsAt(this.position).internalFragmentation ?? 0;
-    return html`${renderMemoryBar(blocks, c.memory, { label: `${t.run.label}: memory`, borders: true })}
+    return html`${renderMemoryBar(blocks, c.memory, { label: `${t.run.label}: memory`, borders: true, key: 'process current free split lost' })}
       <h3>Split tree</h3>
       <div class="tree" part="split-tree" role="img" aria-label=${spokenTree(nodes, c.memory)}>
         ${levels.map(

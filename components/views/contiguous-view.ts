@@ -73,6 +73,11 @@ export class ContiguousView extends SchemeView {
       td {
         text-align: start;
       }
+      /* The block just placed: outlined as in the bar, so its colour is not the only signal. */
+      tr.current {
+        outline: 2px solid var(--_accent);
+        outline-offset: -2px;
+      }
       tr.current td {
         background: var(--_hit-background);
         color: var(--_hit-text);

@@ -46,6 +46,7 @@ export class DynamicView extends ContiguousView {
     const rover = t.run.fields.placement === 'next-fit' ? s.mem.rover : null;
     return html`${renderMemoryBar(blocks, c.memory, {
         label: `${t.run.label}: memory`,
+        key: 'process current hole',
         marker: rover === null ? undefined : { at: rover, text: 'next-fit' },
         describe: (b) => `${b.name || 'hole'} ${formatSize(b.size)} at ${addressText(b.start)}`,
       })}

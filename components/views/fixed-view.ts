@@ -61,7 +61,7 @@ export class FixedView extends ContiguousView {
     }
     const head = ['#', 'start', 'size', 'holder', 'lost inside'];
     if (perPartition) head.push('queue');
-    return html`${renderMemoryBar(blocks, c.memory, { label: `${t.run.label}: memory`, borders: true })}
+    return html`${renderMemoryBar(blocks, c.memory, { label: `${t.run.label}: memory`, borders: true, key: 'process current free lost' })}
       ${this.lists(s)}
       ${this.blockTable('Partitions', head, rows.length, (i) => rows[i]!, focus, ['total', '', '', '', formatSize(lostIn.reduce((a, b) => a + b, 0)), ...(perPartition ? [''] : [])])}
       ${c.unused ? html`<p class="window">Unused above the partitions: ${formatSize(c.unused.size)} at ${addressText(c.unused.start)}</p>` : nothing}`;

@@ -10,7 +10,8 @@
  * half percent are drawn as one strip, underlined, whose tooltip says what it holds, which also keeps
  * a map of thousands of holes to a few hundred nodes (and a step to a few milliseconds). Blocks too narrow for words carry them
  * in the tooltip and the text alternative only. The block the current step placed is always drawn
- * on its own, outlined.
+ * on its own, outlined. A key under the bar explains every fill, pattern and mark of the bar and of
+ * the view's tree and tables.
  */
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { addressText } from '../../engine/contiguous/common.js';
@@ -46,6 +47,12 @@ export interface BarOptions {
   borders?: boolean;
   /** A block in words, for blocks given without `text`. */
   describe?: (b: BarBlock) => string;
+  /**
+   * The key's entries the view always lists, space-separated names of the bar's looks (legend.ts), whether or not this
+   * step draws them (so the key does not change from step to step); the kinds the bar draws are
+   * added to them.
+   */
+  key?: string;
 }
 
 /** Memory is cut into this many equal buckets; the tiny blocks starting in one are drawn as one strip. */
@@ -154,6 +161,7 @@ export function renderMemoryBar(blocks: readonly BarBlock[], memory: number, o: 
     </div>`;
   };
   const starts = [...single, ...strips.filter((b) => b !== undefined)].sort((a, b) => a.start - b.start);
+  const key = new Set([...(o.key ?? '').split(' '), ...starts.flatMap((b) => [b.kind, b.many ? 'many' : ''])]);
   return html`<div class="memory ${o.borders ? 'borders' : ''}" part="memory-bar">
     <div class="bar" role="img" aria-label=${spoken(blocks, memory, o, words)}>
       ${strips.map((b) => (b ? block(b) : nothing))}${single.map(block)}
@@ -170,7 +178,8 @@ export function renderMemoryBar(blocks: readonly BarBlock[], memory: number, o: 
           : html`<span class="marker" style="left:${percent(o.marker.at, memory)}">▲ ${o.marker.text}</span>`
         : nothing}
     </div>
-  </div>`;
+  </div>
+  <mem-sim-legend .looks=${key}></mem-sim-legend>`;
 }
 
 /**

@@ -5,6 +5,7 @@ import { framesFull, loadOrder, nextUseOrder, recencyOrder, type ResidentPage } 
 import type { Timeline } from '../../engine/timeline.js';
 import { define } from '../define.js';
 import { renderTable, windowAround } from '../table.js';
+import type { LegendEntry } from './legend.js';
 import { SchemeView } from './scheme-view.js';
 
 type PagingTimeline = Timeline<PagingConfig, PagingState, PagingEvent, PagingFields>;
@@ -28,16 +29,17 @@ const POLICY_STATE: Partial<Record<Policy, [string, (c: PagingConfig, s: PagingS
  * The textbook frame table of one page-replacement run: the reference string across the top, a
  * row per frame, the faults marked in the last row. Columns up to the current step are filled in,
  * later ones show only their reference, as a student fills the table in by hand. The page that
- * replaced another shows the victim struck through; CLOCK shows use bits (`*`) and the hand (`→`);
- * a page modified since it was loaded is marked dirty. Long reference strings show 25 columns at a
- * time (see windowAround). Under LRU, OPT and FIFO a toggle shows what the policy knows at the
+ * replaced another shows an arrow and the victim struck through (`2←7`, never `27`); CLOCK shows
+ * use bits (`*`) and the hand (`→`); a page modified since it was loaded is marked dirty. A key
+ * under the table explains every colour and mark the run uses. Long reference strings show 25
+ * columns at a time (see windowAround). Under LRU, OPT and FIFO a toggle shows what the policy knows at the
  * current step: the recency stack, each resident page's next use, or the load queue, with the
  * page the next fault would evict marked in words.
  *
  * @tagname mem-sim-vm-paging
  * @csspart frame-table - the scrolling box around the table
  * @csspart table - the table
- * @csspart legend - the line that explains the marks
+ * @csspart legend - the key to the table's colours and marks
  * @csspart policy-toggle - the button that shows or hides the policy's view of the pages (LRU, OPT, FIFO)
  * @csspart policy-state - the list of resident pages in the policy's order
  */
@@ -54,7 +56,8 @@ export class VmPagingView extends SchemeView {
         position: relative;
       }
       th,
-      td {
+      td,
+      .key {
         background: var(--_background);
       }
       thead th:first-child,
@@ -67,27 +70,29 @@ export class VmPagingView extends SchemeView {
         background: var(--_current-background);
         font-weight: bold;
       }
-      thead .future {
+      .future {
         color: var(--_muted);
         font-weight: normal;
       }
-      td.fault {
+      /* Element-free selectors, so the key's swatches (legend.ts) take the cells' looks. Each look
+         has a signal besides its colour: F under a fault, the bar under a hit, the victim mark. */
+      .fault {
         background: var(--_fault-background);
         color: var(--_fault-text);
         font-weight: bold;
       }
-      td.hit {
+      .hit {
         background: var(--_hit-background);
         color: var(--_hit-text);
+        box-shadow: inset 0 -3px var(--_hit-text);
       }
-      td.victim {
+      .victim {
         background: var(--_victim-background);
         color: var(--_text);
       }
-      s {
+      .out {
         font-size: 0.75em;
         margin-inline-start: 0.15em;
-        color: inherit;
       }
       .mark {
         font-size: 0.75em;
@@ -136,7 +141,6 @@ export class VmPagingView extends SchemeView {
         background: var(--_victim-background);
         font-weight: bold;
       }
-      .legend,
       .window {
         margin: 0.3rem 0 0;
         font-size: 0.85em;
@@ -150,8 +154,8 @@ export class VmPagingView extends SchemeView {
   /** Whether the policy's view of the pages is shown under the table (the reader's choice, kept across steps). */
   private _showPolicy = false;
 
-  /** Whether any reference writes, so the legend explains the dirty mark (found once per run, not per step). */
-  private _writes = false;
+  /** The key's entries for what this run's table ever shows (found once per run, not per step). */
+  private _key: LegendEntry[] = [];
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -161,7 +165,21 @@ export class VmPagingView extends SchemeView {
   }
 
   protected override willUpdate(changed: PropertyValues): void {
-    if (changed.has('timeline')) this._writes = (this.timeline as PagingTimeline | undefined)?.events.some((e) => e.write) ?? false;
+    if (!changed.has('timeline')) return;
+    const t = this.timeline as PagingTimeline | undefined;
+    const any = (test: (e: PagingEvent) => boolean) => t?.events.some(test) ?? false;
+    const clock = t?.run.fields.policy === 'CLOCK';
+    const entries: (LegendEntry | false)[] = [
+      any((e) => e.fault) && ['fault', 'F', 'page fault'],
+      any((e) => e.victim !== null) && ['fault victim', victimMark(2, 7), 'fault: page 2 replaced page 7'],
+      any((e) => !e.fault) && ['hit', '1', 'hit: page already in a frame'],
+      ['current', '1', 'current step'],
+      ['future', '1', 'later reference'],
+      clock && ['', '1*', 'use bit set'],
+      clock && ['hand', '→', 'clock hand'],
+      any((e) => e.write) && ['dirty', dirtyMark, 'dirty: modified since loaded'],
+    ];
+    this._key = entries.filter((e) => e !== false);
   }
 
   override render() {
@@ -175,16 +193,14 @@ export class VmPagingView extends SchemeView {
     // Later columns keep their reference but none of their contents, as on a student's worksheet.
     const model = { ...table, rows: table.rows.map((row) => row.map((c, i) => (i > 0 && step(i) > p ? { text: '' } : c))) };
     const frameRows = model.rows.length - 1;
-    const clock = t.run.fields.policy === 'CLOCK';
-    const writes = this._writes;
     const cell = (c: TableCell, column: number, row: number) => {
       const marks = c.classes ?? [];
       if (row === frameRows || marks.length === 0) return c.text;
       const victim = marks.includes('victim') ? t.eventAt(step(column))?.victim : undefined;
       return html`<span aria-hidden="true"
-          >${marks.includes('hand') ? '→' : ''}${c.text}${marks.includes('dirty')
-            ? html`<span class="mark">d</span>`
-            : ''}${victim === undefined || victim === null ? '' : html`<s>${victim}</s>`}</span
+          >${marks.includes('hand') ? '→' : ''}${victim === undefined || victim === null
+            ? html`${c.text}${marks.includes('dirty') ? dirtyMark : ''}`
+            : victimMark(c.text, victim, marks.includes('dirty'))}</span
         ><span class="sr-only">${c.title}</span>`;
     };
     const columnClass = (column: number) => (step(column) === p ? 'current' : step(column) > p ? 'future' : '');
@@ -198,11 +214,7 @@ export class VmPagingView extends SchemeView {
         ${renderTable(model, { cell, columnClass })}
       </div>
       ${from > 1 || to < n ? html`<p class="window">References ${from} to ${to} of ${n}</p>` : nothing}
-      <p class="legend" part="legend">
-        F: page fault; a struck-through page is the victim it replaced${clock ? '; * use bit set; → clock hand' : ''}${writes
-          ? '; d: dirty (modified since loaded)'
-          : ''}
-      </p>
+      <mem-sim-legend .entries=${this._key}></mem-sim-legend>
       ${this._policyState(t, p)}`;
   }
 
@@ -259,6 +271,18 @@ export class VmPagingView extends SchemeView {
     if (box.scrollLeft > left) box.scrollLeft = left;
     else if (box.scrollLeft < right) box.scrollLeft = right;
   }
+}
+
+/** The dirty mark, a superscript `d` after the page. */
+const dirtyMark = html`<span class="mark">d</span>`;
+
+/**
+ * A page that replaced a victim: the page, then an arrow and the victim struck through, smaller
+ * (`2←7`), so the two pages never read as one number (`27`). The arrow is part of the text, so
+ * copied or read without styles the cell still says `2←7`.
+ */
+function victimMark(page: unknown, victim: unknown, dirty = false) {
+  return html`${page}${dirty ? dirtyMark : ''}<span class="out">←<s>${victim}</s></span>`;
 }
 
 define('mem-sim-vm-paging', VmPagingView);

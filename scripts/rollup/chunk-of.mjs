@@ -8,6 +8,9 @@ import { relative, sep } from 'node:path';
  *   contiguous view), loaded by pages with a fixed, dynamic or buddy block;
  * - `table`: the table model drawn as HTML, which the vm-paging view is and the other schemes offer
  *   behind the Table toggle;
+ * - `legend`: the key under every view (components/views/legend.ts), which every scheme's view
+ *   loads and the element never does: left to rollup, it would land in one scheme's chunk and make
+ *   every other scheme's page load that chunk too;
  * - a scheme's own chunk, named after it: its engine module (engine/schemes/<name>.ts or every file
  *   of engine/schemes/<name>/) and its view (components/views/<name>-view.ts), which a page showing
  *   the scheme loads together. The name comes from the path, so a new scheme needs no entry here;
@@ -28,6 +31,7 @@ export function chunkByPath(path) {
   }
   if (top !== 'components') return undefined;
   if (file === 'table.ts') return 'table';
+  if (file === 'views/legend.ts') return 'legend';
   if (file === 'views/scheme-view.ts') return 'core';
   if (file === 'views/contiguous-view.ts' || file === 'views/memory-bar.ts') return 'contiguous';
   return /^views\/([\w-]+)-view\.ts$/.exec(file)?.[1];

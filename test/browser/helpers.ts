@@ -46,14 +46,14 @@ export const views = (el: MemSim) => parts(el, 'mem-sim-vm-paging') as VmPagingV
 
 /**
  * The frame table of run `i` as a reader sees it: one array per row, label first; the page each
- * cell holds with its marks (`*` use bit, `→` clock hand, `d` dirty), without the struck-through victim.
+ * cell holds with its marks (`*` use bit, `→` clock hand, `d` dirty), without the victim mark (`←7`).
  */
 export function frameTable(el: MemSim, i = 0): string[][] {
   const table = views(el)[i]!.shadowRoot!.querySelector('table')!;
   return [...table.rows].map((r) =>
     [...r.cells].map((c) => {
       const seen = (c.querySelector('[aria-hidden]') ?? c).cloneNode(true) as Element;
-      seen.querySelector('s')?.remove();
+      seen.querySelector('.out')?.remove();
       return seen.textContent!.trim();
     }),
   );
@@ -80,6 +80,17 @@ export const liveText = (el: MemSim) => part(el, '[aria-live]').textContent!.tri
 export async function settled(el: MemSim): Promise<void> {
   await el.updateComplete;
   await Promise.all(views(el).map((v) => v.updateComplete));
+}
+
+/**
+ * Waits until every view's key is drawn: the key's chunk is imported after a view's first render
+ * (SchemeView), so a test that reads the key waits for it as a reader's page does.
+ */
+export async function keysDrawn(el: MemSim): Promise<void> {
+  await settled(el);
+  await customElements.whenDefined('mem-sim-legend');
+  const keys = parts(el, '*').flatMap((v) => [...(v.shadowRoot?.querySelectorAll('mem-sim-legend') ?? [])]);
+  await Promise.all(keys.map((k) => k.updateComplete));
 }
 
 /** The focused element, looking through shadow roots. */

@@ -6,6 +6,7 @@ import {
   control,
   fifo,
   frameTable,
+  keysDrawn,
   liveText,
   metrics,
   part,
@@ -124,7 +125,8 @@ describe('<mem-sim>: the textbook frame table', () => {
     await settled(el);
     const v = views(el)[0]!.shadowRoot!;
     expect(v.querySelector('td .mark')!.textContent).to.equal('d');
-    expect(v.querySelector('[part=legend]')!.textContent).to.contain('d: dirty');
+    await keysDrawn(el);
+    expect(v.querySelector('[part=legend]')!.textContent).to.contain('dirty: modified since loaded');
     el.step = 3;
     await settled(el);
     expect(sentence(el)).to.contain('written back');

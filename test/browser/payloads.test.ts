@@ -7,11 +7,16 @@ import { control, eventually, parts, settled, simulator } from './helpers.js';
 const calls: number[] = [];
 (window as unknown as { __memsimPwned: (id: number) => void }).__memsimPwned = (id) => void calls.push(id);
 
-/** Lets pending loads fail and their handlers (an `onerror` on a broken image) run, then returns. */
+/**
+ * Lets pending loads fail and their handlers (an `onerror` on a broken image) run, then returns: a
+ * sentinel image that fails the way a payload's does (a request the server answers 404), inserted
+ * after them, has failed, and a moment more has passed. (A `data:` sentinel fails at once, before
+ * any request, which under load left a payload's handler still pending.)
+ */
 async function handlersHadTheirChance(): Promise<void> {
   const img = document.createElement('img');
   const failed = oneEvent(img, 'error');
-  img.src = 'data:image/png;base64,broken';
+  img.src = `/memsim-missing-${Math.random()}.png`;
   await failed;
   await new Promise((r) => setTimeout(r, 50));
 }
@@ -30,6 +35,7 @@ describe(`hostile input in the browser: ${PAYLOADS.length} script payloads in ev
     const host = document.createElement('div');
     host.append(document.createRange().createContextualFragment(PAYLOADS.find((p) => p.text.startsWith('<img src=x onerror='))!.text));
     document.body.append(host);
+    await eventually(() => calls.length > 0, 'the raw payload never ran');
     await handlersHadTheirChance();
     expect(calls.length).to.equal(1);
     host.remove();

@@ -76,6 +76,10 @@ describe('chunks: a scheme is named by its path, so adding one needs no list', (
     assert.equal(chunkByPath('components/table.ts'), 'table');
   });
 
+  it('puts the key every view draws in a chunk of its own, so no scheme’s page loads another scheme’s chunk', () => {
+    assert.equal(chunkByPath('components/views/legend.ts'), 'legend');
+  });
+
   it('leaves anything else to rollup', () => {
     assert.equal(chunkByPath('components/error-box.ts'), undefined);
     assert.equal(chunkByPath('components/views/lazy.ts'), undefined);
