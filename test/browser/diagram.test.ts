@@ -129,7 +129,8 @@ describe('diagrams in the theme of the element', () => {
   }
 
   const schemes = {
-    'dynamic partitioning': 'scheme: dynamic\ntitle: Dynamic\nmemory: 64M\nos: 8M\ntrace: |\n  load A 10M\n  load B 20M\n  load C 10M\n  exit B\n',
+    // Step 4 is a placement search over two holes: the free list, the chosen hole and the process.
+    'dynamic partitioning': 'scheme: dynamic\ntitle: Dynamic\nmemory: 64M\nos: 8M\ntrace: |\n  load A 10M\n  load B 20M\n  exit A\n  load C 5M\n',
     'paging with FIFO': fifo(3, 'FIFO', '7 0 1 2'),
   };
 

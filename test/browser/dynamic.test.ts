@@ -237,7 +237,7 @@ describe('dynamic partitioning: controls, keys, table alternative and diagram', 
     control(el, 'Diagram').click();
     await eventually(() => parts(el, 'mem-sim-diagram')[0]?.shadowRoot?.querySelector('svg g.node'), 'no diagram');
     const svg = parts(el, 'mem-sim-diagram')[0]!.shadowRoot!.querySelector('svg')!;
-    expect(svg.textContent).to.contain(`0: ${name} 8M`);
+    expect(svg.textContent).to.contain(`first-fit for ${name} 8M`);
     for (const root of [el.shadowRoot!, view(el).shadowRoot!, svg]) expect(root.querySelectorAll('img, script').length).to.equal(0);
     const probe = document.createElement('img');
     const failed = oneEvent(probe, 'error');
