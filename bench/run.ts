@@ -30,6 +30,7 @@ const optional: [string, string, string][] = [
   ['dynamic-partitioning view stepping (Chromium)', './dynamic-view.ts', 'benchDynamicView'],
   ['the element on scenarios at the work cap (Chromium)', './element-cap.ts', 'benchElementCap'],
   ['Eleventy build overhead', './build.ts', 'benchBuild'],
+  ['Lighthouse on the docs site (Chromium)', './lighthouse.ts', 'benchLighthouse'],
 ];
 for (const [title, file, fn] of optional) {
   if (!existsSync(new URL(file, import.meta.url))) continue;

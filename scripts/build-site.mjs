@@ -2,6 +2,7 @@
 // mem-sim's own Eleventy plugin. Builds lib/ first when the TypeScript sources are newer (the site
 // imports the plugin and the engine by the package's name, which resolves to lib/), and the browser
 // bundle when dist/ has none. Eleventy does not clean its output folder, so it is deleted first.
+// Then Pagefind indexes the built pages for the site's search box (into DIR/pagefind/).
 //
 //   node scripts/build-site.mjs [--output DIR] [--quiet]
 import { spawnSync } from 'node:child_process';
@@ -54,7 +55,28 @@ export async function buildSite({ output = join(root, '_site'), quiet = false } 
   const { default: Eleventy } = await import('@11ty/eleventy');
   const eleventy = new Eleventy('site', output, { configPath: 'site/eleventy.config.mjs', quietMode: quiet });
   const results = await eleventy.write();
+  await indexForSearch(output);
   return results.flat().filter((r) => r?.outputPath?.endsWith('.html')).length;
+}
+
+/**
+ * Writes Pagefind's search index of the built pages into `output`/pagefind/. The layout marks what
+ * to index (`data-pagefind-body` on the content, `data-pagefind-ignore` on simulator fallbacks).
+ */
+export async function indexForSearch(output) {
+  const pagefind = await import('pagefind');
+  try {
+    const { index, errors } = await pagefind.createIndex({});
+    if (!index) throw new Error(`build-site: Pagefind could not start: ${errors.join('; ')}`);
+    const added = await index.addDirectory({ path: output });
+    const written = await index.writeFiles({ outputPath: join(output, 'pagefind') });
+    const failed = [...added.errors, ...written.errors];
+    if (failed.length) throw new Error(`build-site: Pagefind failed: ${failed.join('; ')}`);
+    return added.page_count;
+  } finally {
+    // Pagefind runs as a child process: without this, it keeps Node running after the build.
+    await pagefind.close();
+  }
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
