@@ -183,3 +183,21 @@ describe('paging: positioned errors', () => {
     assert.deepEqual([e.line, e.column], [4, 16]);
   });
 });
+
+describe('paging: the work cap counts steps times frames', () => {
+  it('a million frames for a hundred accesses (100 million frame entries) is refused at memory', () => {
+    const ops = ['load A 1K', ...Array.from({ length: 99 }, () => 'access A 0')];
+    const e = errorsOf(trace('page-size: 1K\nmemory: 1000000K', ...ops));
+    assert.equal(e.length, 1);
+    assert.equal(e[0]!.line, 3);
+    assert.match(e[0]!.message, /state entries/);
+  });
+  it('a million frames for ten operations is within the cap, and the Mermaid diagram collapses the free frames into one node', () => {
+    const sim = run(trace('page-size: 1K\nframes: 1000000', 'load A 3 pages', 'access A 5'));
+    const { module, config } = sim.scenario;
+    const t = sim.runs[0]!;
+    const text = module.mermaid(config, t.run, t.stateAt(2), t.eventAt(2));
+    assert.match(text, /frames 3 to 999999: free/);
+    assert.ok(text.split('\n').length < 30);
+  });
+});
