@@ -62,15 +62,16 @@ export const bitsFor = (n: number): number => Math.max(1, Math.ceil(Math.log2(Ma
 /**
  * The first check of every translation: with an explicit `address-bits`, an address (or a pair's
  * offset) that needs more bits than its field is the trap `address too large`. Returns the reason
- * in words, or undefined when the address fits (always, without `address-bits`).
+ * as the predicate of a sentence about the address (`needs 17 bits, more than the 16 bits of a
+ * logical address`), or undefined when the address fits (always, without `address-bits`).
  */
 export function tooWide(a: { address: number; offset?: number; pair: boolean }, split: AddressSplit): string | undefined {
   const bits = split.addressBits;
   if (bits === undefined) return undefined;
   const offsetBits = bitsOf(split.unit);
   if (a.pair && a.offset !== undefined && a.offset >= split.unit) {
-    return `offset ${a.offset} needs more than the ${offsetBits} offset bit${offsetBits === 1 ? '' : 's'} of a ${bits}-bit address`;
+    return `has offset ${a.offset}, which needs more than the ${offsetBits} offset bit${offsetBits === 1 ? '' : 's'} of a ${bits}-bit address`;
   }
-  if (a.address >= 2 ** bits) return `address ${a.address} needs ${bitsFor(a.address + 1)} bits, more than the ${bits} bits of a logical address`;
+  if (a.address >= 2 ** bits) return `needs ${bitsFor(a.address + 1)} bits, more than the ${bits} bits of a logical address`;
   return undefined;
 }

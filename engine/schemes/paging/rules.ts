@@ -104,7 +104,7 @@ export function translate(c: SimplePagingConfig, s: SimplePagingState, op: Pagin
   const wide = tooWide({ address, offset, pair: a.kind !== 'flat' }, { unit: size, addressBits: c.addressBits });
   if (wide) {
     if (a.kind === 'pair' && offset >= size) result.address = null;
-    return trap('address too large', `${head}: ${wide}`);
+    return trap('address too large', `${head} ${wide}`);
   }
   const split = `${head} is page ${page}, offset ${offset}${a.kind === 'flat' ? '' : ` (address ${address})`}`;
   const r = s.resident.get(name);
