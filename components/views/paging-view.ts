@@ -4,7 +4,7 @@ import { frameRuns, type FrameRun } from '../../engine/schemes/paging/report.js'
 import type { SimplePagingEvent } from '../../engine/schemes/paging/sentences.js';
 import type { FrameEntry, SimplePagingState } from '../../engine/schemes/paging/state.js';
 import type { Timeline } from '../../engine/timeline.js';
-import { bitsFor, bitsOf } from '../../engine/translation.js';
+import { bitsFor, bitsOf } from '../../engine/translation/address.js';
 import { isPowerOfTwo } from '../../engine/units.js';
 import { define } from '../define.js';
 import { SchemeView } from './scheme-view.js';

@@ -1,5 +1,5 @@
 /** The configuration of a simple-paging scenario: what parse.ts reads and every other part takes. */
-import type { LogicalAddress } from '../../translation.js';
+import type { LogicalAddress } from '../../translation/address.js';
 
 /** The largest number of frames a scenario may have (memory / page-size). */
 export const MAX_FRAMES = 1_000_000;

@@ -4,7 +4,7 @@
  * metrics; the parts: config.ts (what a scenario sets), parse.ts and trace.ts (reading it),
  * state.ts (frames and page tables), rules.ts (the textbook rules, listed there), sentences.ts,
  * report.ts (metrics and the JSON report), table.ts and mermaid.ts (views). Address reading and
- * the order of traps are shared with the other translation schemes (../../translation.ts).
+ * the order of traps are shared with the other translation schemes (../../translation/address.ts).
  */
 import type { KeyDoc, MetricDoc, SchemeModule, Work } from '../../scheme.js';
 import type { SimplePagingConfig, SimplePagingFields } from './config.js';

@@ -1,7 +1,7 @@
 /** Reads a simple-paging scenario: page size, memory or frames, OS, address width, free-frame list, and a trace or a page table. */
 import { MAX_STATE_ENTRIES } from '../../scenario.js';
 import type { ScenarioReader } from '../../source.js';
-import { bitsOf } from '../../translation.js';
+import { bitsOf } from '../../translation/address.js';
 import { formatNumber, formatSize } from '../../units.js';
 import { MAX_FRAMES, type PagingOp, type SimplePagingConfig } from './config.js';
 import { step } from './rules.js';

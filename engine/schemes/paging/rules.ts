@@ -10,9 +10,9 @@
  *   pages than the frames it could ever have is refused in its sentence. `swap-in` takes frames
  *   anew, or waits.
  * - An access translates `page = floor(address / page-size)`, `offset = address mod page-size`,
- *   `physical = frame * page-size + offset`; the checks run in DESIGN.md's order (translation.ts).
+ *   `physical = frame * page-size + offset`; the checks run in DESIGN.md's order (engine/translation/address.ts).
  */
-import { tooWide, type Trap } from '../../translation.js';
+import { tooWide, type Trap } from '../../translation/address.js';
 import type { PagingOp, SimplePagingConfig } from './config.js';
 import { framesText, needsText, type AccessResult, type SimplePagingEvent } from './sentences.js';
 import type { PagedProc, SimplePagingState } from './state.js';

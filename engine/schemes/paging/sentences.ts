@@ -1,6 +1,6 @@
 /** What each step of simple paging did, in words: the phrases the rules (paging.ts) join into sentences. */
 import type { StepEvent } from '../../scheme.js';
-import type { Trap } from '../../translation.js';
+import type { Trap } from '../../translation/address.js';
 import { formatNumber, formatSize } from '../../units.js';
 import type { OpKind } from './config.js';
 import type { PagedProc } from './state.js';

@@ -4,19 +4,30 @@
  * are followed through the trace as in the contiguous schemes (engine/contiguous/trace.ts): a name
  * used twice while alive, or an operation on a process that is not alive, is a positioned error.
  */
-import { OP_ALIASES as CONTIGUOUS_ALIASES } from '../../contiguous/trace.js';
 import { nearestWord, oneOf } from '../../errors.js';
 import type { ScenarioReader, SourceLine } from '../../source.js';
-import { readAddress } from '../../translation.js';
+import { readAddress } from '../../translation/address.js';
 import { parseSize } from '../../units.js';
 import { OP_KINDS, type OpKind, type PagingOp } from './config.js';
 
-/** Other words for the operations (Stallings' "request" and "release"), less those of operations paging lacks. */
-const OP_ALIASES: Record<string, OpKind> = Object.fromEntries(
-  Object.entries(CONTIGUOUS_ALIASES).filter(([, k]) => (OP_KINDS as readonly string[]).includes(k)),
-) as Record<string, OpKind>;
-OP_ALIASES.read = 'access';
-OP_ALIASES.reference = 'access';
+/**
+ * Other words for the operations (Stallings' "request" and "release"): the contiguous schemes' words
+ * (engine/contiguous/trace.ts), written again here so that this scheme's chunk does not load theirs.
+ */
+const OP_ALIASES: Record<string, OpKind> = {
+  request: 'load',
+  allocate: 'load',
+  alloc: 'load',
+  arrive: 'load',
+  release: 'exit',
+  free: 'exit',
+  terminate: 'exit',
+  end: 'exit',
+  swapout: 'swap-out',
+  swapin: 'swap-in',
+  read: 'access',
+  reference: 'access',
+};
 
 interface Word {
   text: string;

@@ -5,7 +5,7 @@
  * holds what they share: reading `1502`, `0x5DE`, `1:478` or `heap:104`, and the width check of an
  * explicit `address-bits`.
  */
-import { MAX_BYTES_TEXT, parseAddress } from './units.js';
+import { MAX_BYTES_TEXT, parseAddress } from '../units.js';
 
 /** The trap strings of the report contract, in the order the checks run. */
 export const TRAPS = ['address too large', 'invalid page', 'invalid segment', 'segment limit', 'out of bounds', 'not resident'] as const;
