@@ -177,10 +177,10 @@ export class PagingView extends SchemeView {
       const style = x !== null && 'process' in x ? `--hue:${hues.get(x.process) ?? 0};--tint:0.22` : '';
       const n = r.from === r.to ? `${r.from}` : `${r.from}–${r.to}`;
       return html`<li class="${kind}${r.from === r.to && current.has(r.from) ? ' current' : ''}" style=${style}>
-        <span class="n">${n}</span>${what(x)}
+        <span class="n">${n}</span> ${what(x)}
       </li>`;
     };
-    return html`<div part="frames" role="group" aria-label="frames of memory from frame 0">
+    return html`<div part="frames" role="region" tabindex="0" aria-label="${this.timeline?.run.label}: frames of memory from frame 0">
       <ol class="frames" style="--cols:${cols}">
         ${shown.map(item)}
       </ol>
@@ -227,8 +227,8 @@ export class PagingView extends SchemeView {
     const fits = offsetBits !== undefined && a.page !== null && a.offset !== null && a.page < 2 ** pageBits && a.offset < c.pageSize;
     const bits = fits
       ? html`<span class="bits" aria-hidden="true"
-          ><span class="page">${bin(a.page!, pageBits)}<small>page ${a.page} (${pageBits} bits)</small></span
-          ><span>${bin(a.offset!, offsetBits!)}<small>offset ${a.offset} (${offsetBits} bits)</small></span></span
+          ><span class="page"><code>${bin(a.page!, pageBits)}</code><small>page ${a.page} (${pageBits} bits)</small></span
+          ><span><code>${bin(a.offset!, offsetBits!)}</code><small>offset ${a.offset} (${offsetBits} bits)</small></span></span
         >`
       : nothing;
     const result =
