@@ -201,3 +201,19 @@ describe('paging: the work cap counts steps times frames', () => {
     assert.ok(text.split('\n').length < 30);
   });
 });
+
+describe('paging: more positioned errors', () => {
+  it('frames takes one count (simple paging has one run)', () => {
+    const e = errorsOf('scheme: paging\npage-size: 1K\nframes: 3, 4\n');
+    assert.deepEqual([e[0]!.line, e[0]!.column, e.length], [3, 9, 1]);
+  });
+  it('a number of pages past the largest size is an error at the number', () => {
+    const e = errorsOf('scheme: paging\npage-size: 1K\nframes: 4\ntrace: |\n  load C 99999999999999 pages\n');
+    assert.deepEqual([e[0]!.line, e[0]!.column], [5, 10]);
+    assert.match(e[0]!.message, /too large/);
+  });
+  it('at without frames is an error at the word at', () => {
+    const e = errorsOf('scheme: paging\npage-size: 1K\nframes: 4\ntrace: |\n  load A 3 pages at\n');
+    assert.deepEqual([e[0]!.line, e[0]!.column], [5, 18]);
+  });
+});

@@ -41,7 +41,11 @@ export function parse(r: ScenarioReader): SimplePagingConfig | undefined {
     src.error(r.entry('frames')!.keyNode, 'give memory or frames, not both: frames = memory / page-size');
     return undefined;
   }
-  if (r.has('frames')) frames = r.integers('frames', 1, MAX_FRAMES, 'a number of frames')?.[0];
+  if (r.has('frames')) {
+    const counts = r.integers('frames', 1, MAX_FRAMES, 'a number of frames');
+    if (counts && counts.length > 1) src.error(r.entry('frames')!.value, 'frames: expected one number of frames, such as 16 (simple paging has one run)');
+    frames = counts?.[0];
+  }
   else if (r.has('memory')) {
     const memory = r.size('memory');
     if (memory === undefined) return undefined;

@@ -7,7 +7,7 @@
 import { nearestWord, oneOf } from '../../errors.js';
 import type { ScenarioReader, SourceLine } from '../../source.js';
 import { readAddress } from '../../translation/address.js';
-import { parseSize } from '../../units.js';
+import { formatSize, MAX_BYTES, MAX_BYTES_TEXT, parseSize } from '../../units.js';
 import { OP_KINDS, type OpKind, type PagingOp } from './config.js';
 
 /**
@@ -151,8 +151,12 @@ function readLoad(r: ScenarioReader, ctx: TraceContext, ws: Word[], op: PagingOp
   let next = 3;
   if (/^pages?$/i.test(ws[3]?.text ?? '')) {
     const n = /^\d+$/.test(sizeWord.text) ? Number(sizeWord.text) : NaN;
-    if (!Number.isSafeInteger(n) || n < 1 || n > ctx.frames * 2 + 1e6) {
+    if (!Number.isSafeInteger(n) || n < 1) {
       src.errorAt(sizeWord.offset, `'${sizeWord.text} ${ws[3]!.text}' is not a number of pages: expected a whole number of at least 1, such as 4 pages`);
+      return false;
+    }
+    if (n * ctx.pageSize > MAX_BYTES) {
+      src.errorAt(sizeWord.offset, `${sizeWord.text} pages of ${formatSize(ctx.pageSize)} are too large: the largest size is ${MAX_BYTES_TEXT}`);
       return false;
     }
     op.pages = n;
