@@ -243,9 +243,9 @@ export class MemSim extends LitElement {
 
   override render() {
     // The live region stays put whatever shows, so an edit's outcome is heard even as an error box.
-    return html`${this._body()}${this._editing ? html`<mem-sim-editor exportparts="editor, editor-text, button" .text=${(this._loaded as { text?: string }).text}
-      .scheme=${this.scheme} .run=${(text?: string) => (this._reload(text), this.ready.then(() => this._loaded))} .announce=${(text: string) => this._playback.announce(text)}
-      ></mem-sim-editor>` : nothing}<p class="sr-only" aria-live="polite">${this._playback.live}</p>`;
+    return html`${this._body()}${this._editing
+      ? html`<mem-sim-editor exportparts="editor, editor-text, button" .host=${this} .text=${(this._loaded as { text?: string }).text}></mem-sim-editor>`
+      : nothing}<p class="sr-only" aria-live="polite">${this._playback.live}</p>`;
   }
 
   private _body() {

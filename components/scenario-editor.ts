@@ -11,6 +11,7 @@ import { parseWithScheme, readScenarioHead } from '../engine/scenario.js';
 import { controlsStyles } from './controls.js';
 import { define } from './define.js';
 import { errorBoxStyles, renderErrorBox, type Problem } from './error-box.js';
+import type { MemSim } from './mem-sim.js';
 import { message, type Loaded } from './scenario-loader.js';
 import { base } from './styles.js';
 
@@ -27,6 +28,13 @@ export async function problemsIn(text: string, scheme?: string): Promise<Problem
   } catch (e) {
     return [{ message: message(e) }];
   }
+}
+
+/** The members of `<mem-sim>` the editor works through (private there: see ScenarioEditor.host). */
+interface EditorHost {
+  _loaded: Loaded;
+  _reload(edited?: string): void;
+  _playback: { announce(text: string): void };
 }
 
 const count = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
@@ -105,7 +113,6 @@ export class ScenarioEditor extends LitElement {
 
   static override properties = {
     text: {},
-    scheme: {},
     _value: { state: true, attribute: false },
     _problems: { state: true, attribute: false },
   };
@@ -113,14 +120,23 @@ export class ScenarioEditor extends LitElement {
   /** The text of the scenario the host shows: the editor starts from it, and again when it changes. */
   text: string | undefined;
 
-  /** The scheme to assume when the text names none (the host's `scheme` attribute). */
-  scheme: string | undefined;
+  /**
+   * The simulator whose scenario this edits. The editor is part of it, in a chunk of its own: it
+   * runs texts through the element's own loading and speaks through its live region (private
+   * members, reached here so the core chunk carries no wiring for a control few readers open).
+   */
+  host!: MemSim;
+
+  private get _host(): EditorHost {
+    return this.host as unknown as EditorHost;
+  }
 
   /** Runs `text` in the host, or its scenario as written when `text` is undefined; settles with the outcome. */
-  run: (text?: string) => Promise<Loaded> = async () => ({ kind: 'loading' });
-
-  /** Says something through the host's live region. */
-  announce: (text: string) => void = () => undefined;
+  private async _runInHost(text?: string): Promise<Loaded> {
+    this._host._reload(text);
+    await this.host.ready;
+    return this._host._loaded;
+  }
 
   private _value = '';
   private _problems: Problem[] = [];
@@ -193,14 +209,14 @@ export class ScenarioEditor extends LitElement {
   private async _check(): Promise<void> {
     clearTimeout(this._timer);
     const ticket = ++this._parsed;
-    const problems = await problemsIn(this._value, this.scheme);
+    const problems = await problemsIn(this._value, this.host.scheme);
     if (ticket === this._parsed) this._problems = problems;
   }
 
   private async _run(): Promise<void> {
     void this._check();
-    const loaded = await this.run(this._value);
-    this.announce(
+    const loaded = await this._runInHost(this._value);
+    this._host._playback.announce(
       loaded.kind === 'ready'
         ? `Ran the edited scenario: ${count(loaded.sim.runs[0]?.length ?? 0, 'step')}`
         : `The edited scenario cannot run: ${count(loaded.kind === 'failed' ? loaded.problems.length : 0, 'error')}, listed in the error box`,
@@ -208,10 +224,10 @@ export class ScenarioEditor extends LitElement {
   }
 
   private async _reset(): Promise<void> {
-    const loaded = await this.run();
+    const loaded = await this._runInHost();
     if (loaded.kind !== 'loading' && loaded.text !== undefined) this._value = loaded.text;
     void this._check();
-    this.announce('Restored the scenario as written');
+    this._host._playback.announce('Restored the scenario as written');
   }
 }
 
