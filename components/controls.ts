@@ -1,6 +1,6 @@
 /**
  * The shared playback controls: first, back, play/pause, forward, last, a slider over every
- * position, the speed, and the toggles for the diagram and the table alternative. The element that
+ * position, the speed, and the toggles for the diagram, the table alternative and the scenario editor. The element that
  * owns the cursor passes its state in and gets the reader's intent back through `actions`.
  */
 import { css, html, nothing, type TemplateResult } from 'lit';
@@ -16,6 +16,8 @@ export interface ControlsState {
   diagram: boolean;
   /** Whether the table alternative is open; undefined when the view is a table already. */
   table: boolean | undefined;
+  /** Whether the scenario editor is open. */
+  edit: boolean;
 }
 
 export interface ControlsActions {
@@ -24,6 +26,7 @@ export interface ControlsActions {
   speed(stepsPerSecond: number): void;
   diagram(): void;
   table(): void;
+  edit(): void;
 }
 
 export const controlsStyles = css`
@@ -110,5 +113,6 @@ export function renderControls(s: ControlsState, a: ControlsActions): TemplateRe
     ${s.table === undefined
       ? nothing
       : html`<button part="button" aria-expanded=${String(s.table)} @click=${a.table}>Table</button>`}
+    <button part="button" aria-expanded=${String(s.edit)} @click=${a.edit}>Edit</button>
   </div>`;
 }

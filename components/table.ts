@@ -5,6 +5,7 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { TableCell, TableModel } from '../engine/scheme.js';
+import type { Timeline } from '../engine/timeline.js';
 
 /** How many steps a table shows at once; long traces show a window that holds the current step. */
 export const WINDOW = 25;
@@ -59,4 +60,17 @@ export function renderTable(model: TableModel, opts: TableOptions = {}): Templat
       )}
     </tbody>
   </table>`;
+}
+
+/**
+ * The table alternative of a view that is not a table: the steps up to `position`, windowed. It
+ * lives here, in the table's lazy chunk, so pages whose readers never open a table never load it.
+ */
+export function stepsTable(t: Timeline, position: number): TemplateResult {
+  const [from, to] = windowAround(position, t.length);
+  const last = Math.min(to, position);
+  if (last < from) return html`<p>No steps taken yet.</p>`;
+  return html`<div class="scroll" tabindex="0" role="region" aria-label=${`${t.run.label}: table`}>
+    ${renderTable(t.scheme.table(t, from, last))}
+  </div>`;
 }
