@@ -298,7 +298,8 @@ export class MemSim extends LitElement {
           speed: (v) => (this.speed = v),
           diagram: () => void this._toggle('_diagram', () => import('./diagram-panel.js')),
           table: () => void this._toggle('_table', async () => (tables ??= await import('./table.js'))),
-          edit: () => void import('./scenario-editor.js').then(() => (this._editing = !this._editing), (e) => this._playback.announce(`The editor could not be loaded: ${message(e)}`)),
+          // Closing is at once; opening waits for the editor's chunk the first time.
+          edit: () => void (this._editing ? (this._editing = false) : import('./scenario-editor.js').then(() => (this._editing = true), (e) => this._playback.announce(`The editor could not be loaded: ${message(e)}`))),
         },
       )}
     </div>`;
