@@ -293,14 +293,12 @@ export class MemSim extends LitElement {
 
   /** The table alternative of a view that is not a table: the steps so far, windowed. */
   private _tableOf(t: Timeline) {
-    const { renderTable, windowAround } = tables!;
+    const { renderTable, renderScrolling, windowAround } = tables!;
     const p = this.step;
     const [from, to] = windowAround(p, t.length);
     const last = Math.min(to, p);
     if (last < from) return html`<p>No steps taken yet.</p>`;
-    return html`<div class="scroll" tabindex="0" role="region" aria-label=${`${t.run.label}: table`}>
-      ${renderTable(t.scheme.table(t, from, last))}
-    </div>`;
+    return renderScrolling(`${t.run.label}: table`, renderTable(t.scheme.table(t, from, last)));
   }
 
   private _sentence(t: Timeline): string {

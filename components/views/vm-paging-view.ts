@@ -4,7 +4,7 @@ import type { PagingConfig, PagingEvent, PagingFields, PagingState, Policy } fro
 import { framesFull, loadOrder, nextUseOrder, recencyOrder, type ResidentPage } from '../../engine/schemes/vm-paging/policy-state.js';
 import type { Timeline } from '../../engine/timeline.js';
 import { define } from '../define.js';
-import { renderTable, windowAround } from '../table.js';
+import { renderTable, WINDOW, windowAround } from '../table.js';
 import { SchemeView } from './scheme-view.js';
 
 type PagingTimeline = Timeline<PagingConfig, PagingState, PagingEvent, PagingFields>;
@@ -49,27 +49,76 @@ export class VmPagingView extends SchemeView {
     css`
       :host {
         display: block;
+        --_shade: color-mix(in srgb, var(--_text) 40%, transparent);
       }
+      .frame,
       .scroll {
         position: relative;
+      }
+      /* Scrolling rests on column edges, so no sliver of a scrolled-away column shows beside the
+         labels; separate borders move with their sticky cells, where collapsed ones stay behind. */
+      .scroll {
+        scroll-snap-type: x mandatory;
+      }
+      table {
+        border-collapse: separate;
+        border-spacing: 0;
       }
       th,
       td {
         background: var(--_background);
+        padding: 0.15em 0.2em;
+        min-width: 0;
+        border-width: 0 1px 1px 0;
       }
-      thead th:first-child,
-      tbody th {
+      thead th {
+        border-top-width: 1px;
+        scroll-snap-align: start;
+      }
+      thead th + th {
+        min-width: var(--_cell);
+      }
+      tr > :first-child {
+        border-left-width: 1px;
         position: sticky;
         left: 0;
         z-index: 1;
+      }
+      /* The scroll cue: a shadow on the side where columns are hidden. */
+      [data-before] tr > :first-child {
+        box-shadow: 0.3em 0 0.3em -0.1em var(--_shade);
+      }
+      .frame::after {
+        content: '';
+        position: absolute;
+        inset: 0 0 0 auto;
+        width: 1.2em;
+        pointer-events: none;
+        background: linear-gradient(to left, var(--_shade), transparent);
+        opacity: 0;
+      }
+      [data-after]::after {
+        opacity: 1;
       }
       .current {
         background: var(--_current-background);
         font-weight: bold;
       }
+      thead .current {
+        box-shadow: inset 0 -0.2em var(--_accent);
+      }
+      /* Columns not reached yet: the reference in plain weight and blanks to fill in, dashed. */
+      .future {
+        border-style: dashed;
+      }
       thead .future {
         color: var(--_muted);
         font-weight: normal;
+        border-style: solid;
+      }
+      td.future::before {
+        content: '·' / '';
+        color: var(--_muted);
       }
       td.fault {
         background: var(--_fault-background);
@@ -137,7 +186,8 @@ export class VmPagingView extends SchemeView {
         font-weight: bold;
       }
       .legend,
-      .window {
+      .window,
+      .hint {
         margin: 0.3rem 0 0;
         font-size: 0.85em;
         color: var(--_muted);
@@ -145,7 +195,16 @@ export class VmPagingView extends SchemeView {
     `,
   ];
 
-  static override properties = { ...SchemeView.properties, _showPolicy: { state: true } };
+  static override properties = { ...SchemeView.properties, _showPolicy: { state: true }, _size: { state: true }, _scrolls: { state: true } };
+
+  /** How many references the table shows at once: as many as fit the width (see _fit), 8 to WINDOW. */
+  private _size = WINDOW;
+
+  /** Whether the table is wider than its box even so, and the reader must scroll. */
+  private _scrolls = false;
+
+  /** Refits when the view's width changes, in the next frame: the redraw changes its height, which a fit inside the observer's callback would report again. */
+  private _resize = new ResizeObserver(() => this._schedule());
 
   /** Whether the policy's view of the pages is shown under the table (the reader's choice, kept across steps). */
   private _showPolicy = false;
@@ -158,10 +217,24 @@ export class VmPagingView extends SchemeView {
     // <mem-sim> exports the parts every view has; add this view's own.
     const have = this.getAttribute('exportparts') ?? '';
     if (!have.includes('policy-state')) this.setAttribute('exportparts', `${have}${have ? ', ' : ''}policy-toggle, policy-state`);
+    this._resize.observe(this);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this._resize.disconnect();
   }
 
   protected override willUpdate(changed: PropertyValues): void {
-    if (changed.has('timeline')) this._writes = (this.timeline as PagingTimeline | undefined)?.events.some((e) => e.write) ?? false;
+    if (!changed.has('timeline')) return;
+    const events = (this.timeline as PagingTimeline | undefined)?.events ?? [];
+    this._writes = events.some((e) => e.write);
+    // Columns as wide as their widest cell could ever be (a page, its struck-through victim at 0.75em,
+    // the clock's hand and use bit, the dirty mark): the width then never changes from step to step,
+    // and the number of columns that fit is known before the table is filled in.
+    const digits = Math.max(1, ...events.map((e) => String(e.page).length));
+    const clock = this.timeline?.run.fields.policy === 'CLOCK';
+    this.style.setProperty('--_cell', `${digits * 1.75 + 0.3 + (clock ? 2 : 0) + (this._writes ? 0.8 : 0)}ch`);
   }
 
   override render() {
@@ -169,7 +242,7 @@ export class VmPagingView extends SchemeView {
     if (!t) return nothing;
     const n = t.length;
     const p = this.position;
-    const [from, to] = windowAround(p, n);
+    const [from, to] = windowAround(p, n, this._size);
     const step = (column: number) => from + column - 1;
     const table = t.scheme.table(t, from, to);
     // Later columns keep their reference but none of their contents, as on a student's worksheet.
@@ -188,15 +261,19 @@ export class VmPagingView extends SchemeView {
         ><span class="sr-only">${c.title}</span>`;
     };
     const columnClass = (column: number) => (step(column) === p ? 'current' : step(column) > p ? 'future' : '');
-    return html`<div
-        class="scroll"
-        part="frame-table"
-        tabindex="0"
-        role="region"
-        aria-label=${`${t.run.label}: frame table`}
-      >
-        ${renderTable(model, { cell, columnClass })}
+    return html`<div class="frame">
+        <div
+          class="scroll"
+          part="frame-table"
+          tabindex="0"
+          role="region"
+          aria-label=${`${t.run.label}: frame table`}
+          @scroll=${this._cue}
+        >
+          ${renderTable(model, { cell, columnClass })}
+        </div>
       </div>
+      ${this._scrolls ? html`<p class="hint" part="scroll-hint">Scroll the table sideways for the other references.</p>` : nothing}
       ${from > 1 || to < n ? html`<p class="window">References ${from} to ${to} of ${n}</p>` : nothing}
       <p class="legend" part="legend">
         F: page fault; a struck-through page is the victim it replaced${clock ? '; * use bit set; → clock hand' : ''}${writes
@@ -243,21 +320,61 @@ export class VmPagingView extends SchemeView {
    */
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
+    this._schedule();
+  }
+
+  private _schedule(): void {
     cancelAnimationFrame(this._frame);
-    this._frame = requestAnimationFrame(() => this._scrollToCurrent());
+    this._frame = requestAnimationFrame(() => {
+      this._fit();
+      this._scrollToCurrent();
+      this._cue();
+    });
   }
 
   private _frame = 0;
 
+  /**
+   * Sizes the window to the box: as many reference columns as fit beside the labels, at least 8
+   * (narrower boxes scroll, with a cue), at most WINDOW. Columns have a fixed width (see --_cell), so
+   * the size found does not change the widths it was found from.
+   */
+  private _fit(): void {
+    const box = this.renderRoot.querySelector<HTMLElement>('.scroll');
+    const head = box?.querySelector('thead tr') as HTMLTableRowElement | null;
+    if (!box || !head || head.cells.length < 2) return;
+    const [label, ...columns] = [...head.cells].map((c) => c.offsetWidth);
+    const column = Math.max(1, ...columns);
+    const room = Math.floor((this.clientWidth - label!) / column);
+    const fit = Math.max(8, Math.min(WINDOW, room));
+    box.style.scrollPaddingInlineStart = `${label}px`;
+    // A box that must scroll is cut to whole columns, so even its last scroll position (which no
+    // snap point moves) has a column edge against the labels.
+    box.parentElement!.style.maxWidth = fit > room ? `${label! + Math.max(1, room) * column}px` : '';
+    if (fit !== this._size) this._size = fit;
+    this._scrolls = box.scrollWidth > box.clientWidth + 1;
+  }
+
+  /** Shows the scroll cue on each side where columns are out of view. */
+  private _cue = (): void => {
+    const box = this.renderRoot.querySelector<HTMLElement>('.scroll');
+    const frame = box?.parentElement;
+    if (!box || !frame) return;
+    frame.toggleAttribute('data-before', box.scrollLeft > 1);
+    frame.toggleAttribute('data-after', box.scrollLeft + box.clientWidth < box.scrollWidth - 1);
+  };
+
   private _scrollToCurrent(): void {
     const box = this.renderRoot.querySelector<HTMLElement>('.scroll');
     const current = box?.querySelector<HTMLElement>('thead .current');
-    const label = box?.querySelector<HTMLElement>('thead th');
-    if (!box || !current || !label || box.scrollWidth <= box.clientWidth) return;
-    const left = current.offsetLeft - label.offsetWidth;
+    const head = [...(box?.querySelectorAll<HTMLElement>('thead th') ?? [])];
+    if (!box || !current || box.scrollWidth <= box.clientWidth) return;
+    // Scroll positions that put a column's left edge against the labels: the snap points.
+    const label = head[0]!.offsetWidth;
+    const left = current.offsetLeft - label;
     const right = current.offsetLeft + current.offsetWidth - box.clientWidth;
     if (box.scrollLeft > left) box.scrollLeft = left;
-    else if (box.scrollLeft < right) box.scrollLeft = right;
+    else if (box.scrollLeft < right) box.scrollLeft = Math.min(...head.slice(1).map((c) => c.offsetLeft - label).filter((x) => x >= right));
   }
 }
 
