@@ -27,10 +27,10 @@ const POLICY_STATE: Partial<Record<Policy, [string, (c: PagingConfig, s: PagingS
 /**
  * The textbook frame table of one page-replacement run: the reference string across the top, a
  * row per frame, the faults marked in the last row. Columns up to the current step are filled in,
- * later ones show only their reference, as a student fills the table in by hand. The page that
+ * later ones show only their reference over dashed blanks, as a student fills the table in by hand. The page that
  * replaced another shows the victim struck through; CLOCK shows use bits (`*`) and the hand (`→`);
- * a page modified since it was loaded is marked dirty. Long reference strings show 25 columns at a
- * time (see windowAround). Under LRU, OPT and FIFO a toggle shows what the policy knows at the
+ * a page modified since it was loaded is marked dirty. The table shows as many references at a time
+ * as fit its width (8 to 25, see _fit and windowAround); narrower boxes scroll with a cue. Under LRU, OPT and FIFO a toggle shows what the policy knows at the
  * current step: the recency stack, each resident page's next use, or the load queue, with the
  * page the next fault would evict marked in words.
  *
@@ -38,6 +38,7 @@ const POLICY_STATE: Partial<Record<Policy, [string, (c: PagingConfig, s: PagingS
  * @csspart frame-table - the scrolling box around the table
  * @csspart table - the table
  * @csspart legend - the line that explains the marks
+ * @csspart scroll-hint - the line that says the table scrolls sideways, shown only while it must
  * @csspart policy-toggle - the button that shows or hides the policy's view of the pages (LRU, OPT, FIFO)
  * @csspart policy-state - the list of resident pages in the policy's order
  */
@@ -216,7 +217,7 @@ export class VmPagingView extends SchemeView {
     super.connectedCallback();
     // <mem-sim> exports the parts every view has; add this view's own.
     const have = this.getAttribute('exportparts') ?? '';
-    if (!have.includes('policy-state')) this.setAttribute('exportparts', `${have}${have ? ', ' : ''}policy-toggle, policy-state`);
+    if (!have.includes('policy-state')) this.setAttribute('exportparts', `${have}${have ? ', ' : ''}policy-toggle, policy-state, scroll-hint`);
     this._resize.observe(this);
   }
 
