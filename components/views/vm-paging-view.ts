@@ -51,13 +51,6 @@ export class VmPagingView extends SchemeView {
       :host {
         display: block;
         --_shade: color-mix(in srgb, var(--_text) 40%, transparent);
-        container-type: inline-size;
-      }
-      /* A phone's column: smaller type, so 8 references fit beside the labels more often than not. */
-      @container (max-width: 20rem) {
-        table {
-          font-size: 0.875em;
-        }
       }
       .frame,
       .scroll {
