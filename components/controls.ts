@@ -60,6 +60,10 @@ export const controlsStyles = css`
     border-color: var(--_accent);
     min-width: 5.5rem;
   }
+  /* Before the first step, Forward is the way in: an accent border, thicker, not only a colour. */
+  button.first {
+    border: 2px solid var(--_accent);
+  }
   button[aria-pressed='true'],
   button[aria-expanded='true'] {
     border-color: var(--_accent);
@@ -88,7 +92,7 @@ export function renderControls(s: ControlsState, a: ControlsActions): TemplateRe
     <button part="button" aria-label="First step" title="First step (Home)" aria-disabled=${atStart} @click=${() => a.go(0)}>|&lsaquo;</button>
     <button part="button" aria-label="Back" title="Back (Left arrow)" aria-disabled=${atStart} @click=${() => a.go(s.position - 1)}>&lsaquo;</button>
     <button part="button play" class="play" title="Play or pause (Space)" @click=${a.toggle}><span aria-hidden="true">${s.playing ? '❚❚' : '▶'}</span> ${s.playing ? 'Pause' : 'Play'}</button>
-    <button part="button" aria-label="Forward" title="Forward (Right arrow)" aria-disabled=${atEnd} @click=${() => a.go(s.position + 1)}>&rsaquo;</button>
+    <button part="button" class=${atStart ? 'first' : ''} aria-label="Forward" title="Forward (Right arrow)" aria-disabled=${atEnd} @click=${() => a.go(s.position + 1)}>&rsaquo;</button>
     <button part="button" aria-label="Last step" title="Last step (End)" aria-disabled=${atEnd} @click=${() => a.go(s.total)}>&rsaquo;|</button>
     <input
       part="slider"

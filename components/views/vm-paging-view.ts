@@ -4,7 +4,7 @@ import type { PagingConfig, PagingEvent, PagingFields, PagingState, Policy } fro
 import { framesFull, loadOrder, nextUseOrder, recencyOrder, type ResidentPage } from '../../engine/schemes/vm-paging/policy-state.js';
 import type { Timeline } from '../../engine/timeline.js';
 import { define } from '../define.js';
-import { renderTable, windowAround } from '../table.js';
+import { renderTable, WINDOW, windowAround } from '../table.js';
 import type { LegendEntry } from './legend.js';
 import { SchemeView } from './scheme-view.js';
 
@@ -28,11 +28,11 @@ const POLICY_STATE: Partial<Record<Policy, [string, (c: PagingConfig, s: PagingS
 /**
  * The textbook frame table of one page-replacement run: the reference string across the top, a
  * row per frame, the faults marked in the last row. Columns up to the current step are filled in,
- * later ones show only their reference, as a student fills the table in by hand. The page that
- * replaced another shows an arrow and the victim struck through (`2←7`, never `27`); CLOCK shows
- * use bits (`*`) and the hand (`→`); a page modified since it was loaded is marked dirty. A key
- * under the table explains every colour and mark the run uses. Long reference strings show 25
- * columns at a time (see windowAround). Under LRU, OPT and FIFO a toggle shows what the policy knows at the
+ * later ones show only their reference over dashed blanks, as a student fills the table in by hand. The page
+ * that replaced another shows an arrow and the victim struck through (`2←7`, never `27`); CLOCK shows use
+ * bits (`*`) and the hand (`→`); a page modified since it was loaded is marked dirty. A key under the table
+ * explains every colour and mark the run uses. The table shows as many references at a time as fit its
+ * width (8 to 25, see _fit and windowAround); narrower boxes scroll with a cue. Under LRU, OPT and FIFO a toggle shows what the policy knows at the
  * current step: the recency stack, each resident page's next use, or the load queue, with the
  * page the next fault would evict marked in words.
  *
@@ -40,6 +40,7 @@ const POLICY_STATE: Partial<Record<Policy, [string, (c: PagingConfig, s: PagingS
  * @csspart frame-table - the scrolling box around the table
  * @csspart table - the table
  * @csspart legend - the key to the table's colours and marks
+ * @csspart scroll-hint - the line that says the table scrolls sideways, shown only while it must
  * @csspart policy-toggle - the button that shows or hides the policy's view of the pages (LRU, OPT, FIFO)
  * @csspart policy-state - the list of resident pages in the policy's order
  */
@@ -51,28 +52,77 @@ export class VmPagingView extends SchemeView {
     css`
       :host {
         display: block;
+        --_shade: color-mix(in srgb, var(--_text) 40%, transparent);
       }
+      .frame,
       .scroll {
         position: relative;
+      }
+      /* Scrolling rests on column edges, so no sliver of a scrolled-away column shows beside the
+         labels; separate borders move with their sticky cells, where collapsed ones stay behind. */
+      .scroll {
+        scroll-snap-type: x mandatory;
+      }
+      table {
+        border-collapse: separate;
+        border-spacing: 0;
       }
       th,
       td,
       .key {
         background: var(--_background);
+        padding: 0.15em 0.2em;
+        min-width: 0;
+        border-width: 0 1px 1px 0;
       }
-      thead th:first-child,
-      tbody th {
+      thead th {
+        border-top-width: 1px;
+        scroll-snap-align: start;
+      }
+      thead th + th {
+        min-width: var(--_cell);
+      }
+      tr > :first-child {
+        border-left-width: 1px;
         position: sticky;
         left: 0;
         z-index: 1;
+      }
+      /* The scroll cue: a shadow on the side where columns are hidden. */
+      [data-before] tr > :first-child {
+        box-shadow: 0.3em 0 0.3em -0.1em var(--_shade);
+      }
+      .frame::after {
+        content: '';
+        position: absolute;
+        inset: 0 0 0 auto;
+        width: 1.2em;
+        pointer-events: none;
+        background: linear-gradient(to left, var(--_shade), transparent);
+        opacity: 0;
+      }
+      [data-after]::after {
+        opacity: 1;
       }
       .current {
         background: var(--_current-background);
         font-weight: bold;
       }
+      thead .current {
+        box-shadow: inset 0 -0.2em var(--_accent);
+      }
+      /* Columns not reached yet: the reference in plain weight and blanks to fill in, dashed. */
       .future {
+        border-style: dashed;
+      }
+      thead .future {
         color: var(--_muted);
         font-weight: normal;
+        border-style: solid;
+      }
+      td.future::before {
+        content: '·' / '';
+        color: var(--_muted);
       }
       /* Element-free selectors, so the key's swatches (legend.ts) take the cells' looks. Each look
          has a signal besides its colour: F under a fault, the bar under a hit, the victim mark. */
@@ -141,7 +191,8 @@ export class VmPagingView extends SchemeView {
         background: var(--_victim-background);
         font-weight: bold;
       }
-      .window {
+      .window,
+      .hint {
         margin: 0.3rem 0 0;
         font-size: 0.85em;
         color: var(--_muted);
@@ -149,7 +200,16 @@ export class VmPagingView extends SchemeView {
     `,
   ];
 
-  static override properties = { ...SchemeView.properties, _showPolicy: { state: true } };
+  static override properties = { ...SchemeView.properties, _showPolicy: { state: true }, _size: { state: true }, _scrolls: { state: true } };
+
+  /** How many references the table shows at once: as many as fit the width (see _fit), 8 to WINDOW. */
+  private _size = WINDOW;
+
+  /** Whether the table is wider than its box even so, and the reader must scroll. */
+  private _scrolls = false;
+
+  /** Refits when the view's width changes, in the next frame: the redraw changes its height, which a fit inside the observer's callback would report again. */
+  private _resize = new ResizeObserver(() => this._schedule());
 
   /** Whether the policy's view of the pages is shown under the table (the reader's choice, kept across steps). */
   private _showPolicy = false;
@@ -161,25 +221,41 @@ export class VmPagingView extends SchemeView {
     super.connectedCallback();
     // <mem-sim> exports the parts every view has; add this view's own.
     const have = this.getAttribute('exportparts') ?? '';
-    if (!have.includes('policy-state')) this.setAttribute('exportparts', `${have}${have ? ', ' : ''}policy-toggle, policy-state`);
+    if (!have.includes('policy-state')) this.setAttribute('exportparts', `${have}${have ? ', ' : ''}policy-toggle, policy-state, scroll-hint`);
+    this._resize.observe(this);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this._resize.disconnect();
   }
 
   protected override willUpdate(changed: PropertyValues): void {
     if (!changed.has('timeline')) return;
     const t = this.timeline as PagingTimeline | undefined;
-    const any = (test: (e: PagingEvent) => boolean) => t?.events.some(test) ?? false;
+    const events = t?.events ?? [];
+    const any = (test: (e: PagingEvent) => boolean) => events.some(test);
     const clock = t?.run.fields.policy === 'CLOCK';
+    const writes = any((e) => e.write);
+    const victims = any((e) => e.victim !== null);
     const entries: (LegendEntry | false)[] = [
       any((e) => e.fault) && ['fault', 'F', 'page fault'],
-      any((e) => e.victim !== null) && ['fault victim', victimMark(2, 7), 'fault: page 2 replaced page 7'],
+      victims && ['fault victim', victimMark(2, 7), 'fault: page 2 replaced page 7'],
       any((e) => !e.fault) && ['hit', '1', 'hit: page already in a frame'],
       ['current', '1', 'current step'],
       ['future', '1', 'later reference'],
       clock && ['', '1*', 'use bit set'],
       clock && ['hand', '→', 'clock hand'],
-      any((e) => e.write) && ['dirty', dirtyMark, 'dirty: modified since loaded'],
+      writes && ['dirty', dirtyMark, 'dirty: modified since loaded'],
     ];
     this._key = entries.filter((e) => e !== false);
+    // Columns as wide as their widest cell could ever be (a page, the arrow and its struck-through
+    // victim at 0.75em, the clock's hand and use bit, the dirty mark): the width then never changes
+    // from step to step, and the number of columns that fit is known before the table is filled in.
+    // (A loop, not Math.max(...): a reference string may be longer than a call's argument list.)
+    let digits = 1;
+    for (const e of events) digits = Math.max(digits, String(e.page).length);
+    this.style.setProperty('--_cell', `${digits * (victims ? 1.75 : 1) + 0.3 + (victims ? 0.8 : 0) + (clock ? 2 : 0) + (writes ? 0.8 : 0)}ch`);
   }
 
   override render() {
@@ -187,7 +263,7 @@ export class VmPagingView extends SchemeView {
     if (!t) return nothing;
     const n = t.length;
     const p = this.position;
-    const [from, to] = windowAround(p, n);
+    const [from, to] = windowAround(p, n, this._size);
     const step = (column: number) => from + column - 1;
     const table = t.scheme.table(t, from, to);
     // Later columns keep their reference but none of their contents, as on a student's worksheet.
@@ -204,15 +280,19 @@ export class VmPagingView extends SchemeView {
         ><span class="sr-only">${c.title}</span>`;
     };
     const columnClass = (column: number) => (step(column) === p ? 'current' : step(column) > p ? 'future' : '');
-    return html`<div
-        class="scroll"
-        part="frame-table"
-        tabindex="0"
-        role="region"
-        aria-label=${`${t.run.label}: frame table`}
-      >
-        ${renderTable(model, { cell, columnClass })}
+    return html`<div class="frame">
+        <div
+          class="scroll"
+          part="frame-table"
+          tabindex="0"
+          role="region"
+          aria-label=${`${t.run.label}: frame table`}
+          @scroll=${this._cue}
+        >
+          ${renderTable(model, { cell, columnClass })}
+        </div>
       </div>
+      ${this._scrolls ? html`<p class="hint" part="scroll-hint">Scroll the table sideways for the other references.</p>` : nothing}
       ${from > 1 || to < n ? html`<p class="window">References ${from} to ${to} of ${n}</p>` : nothing}
       <mem-sim-legend .entries=${this._key}></mem-sim-legend>
       ${this._policyState(t, p)}`;
@@ -255,21 +335,61 @@ export class VmPagingView extends SchemeView {
    */
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
+    this._schedule();
+  }
+
+  private _schedule(): void {
     cancelAnimationFrame(this._frame);
-    this._frame = requestAnimationFrame(() => this._scrollToCurrent());
+    this._frame = requestAnimationFrame(() => {
+      this._fit();
+      this._scrollToCurrent();
+      this._cue();
+    });
   }
 
   private _frame = 0;
 
+  /**
+   * Sizes the window to the box: as many reference columns as fit beside the labels, at least 8
+   * (narrower boxes scroll, with a cue), at most WINDOW. Columns have a fixed width (see --_cell), so
+   * the size found does not change the widths it was found from.
+   */
+  private _fit(): void {
+    const box = this.renderRoot.querySelector<HTMLElement>('.scroll');
+    const head = box?.querySelector('thead tr') as HTMLTableRowElement | null;
+    if (!box || !head || head.cells.length < 2) return;
+    const [label, ...columns] = [...head.cells].map((c) => c.offsetWidth);
+    const column = Math.max(1, ...columns);
+    const room = Math.floor((this.clientWidth - label!) / column);
+    const fit = Math.max(8, Math.min(WINDOW, room));
+    box.style.scrollPaddingInlineStart = `${label}px`;
+    // A box that must scroll is cut to whole columns, so even its last scroll position (which no
+    // snap point moves) has a column edge against the labels.
+    box.parentElement!.style.maxWidth = fit > room ? `${label! + Math.max(1, room) * column}px` : '';
+    if (fit !== this._size) this._size = fit;
+    this._scrolls = box.scrollWidth > box.clientWidth + 1;
+  }
+
+  /** Shows the scroll cue on each side where columns are out of view. */
+  private _cue = (): void => {
+    const box = this.renderRoot.querySelector<HTMLElement>('.scroll');
+    const frame = box?.parentElement;
+    if (!box || !frame) return;
+    frame.toggleAttribute('data-before', box.scrollLeft > 1);
+    frame.toggleAttribute('data-after', box.scrollLeft + box.clientWidth < box.scrollWidth - 1);
+  };
+
   private _scrollToCurrent(): void {
     const box = this.renderRoot.querySelector<HTMLElement>('.scroll');
     const current = box?.querySelector<HTMLElement>('thead .current');
-    const label = box?.querySelector<HTMLElement>('thead th');
-    if (!box || !current || !label || box.scrollWidth <= box.clientWidth) return;
-    const left = current.offsetLeft - label.offsetWidth;
+    const head = [...(box?.querySelectorAll<HTMLElement>('thead th') ?? [])];
+    if (!box || !current || box.scrollWidth <= box.clientWidth) return;
+    // Scroll positions that put a column's left edge against the labels: the snap points.
+    const label = head[0]!.offsetWidth;
+    const left = current.offsetLeft - label;
     const right = current.offsetLeft + current.offsetWidth - box.clientWidth;
     if (box.scrollLeft > left) box.scrollLeft = left;
-    else if (box.scrollLeft < right) box.scrollLeft = right;
+    else if (box.scrollLeft < right) box.scrollLeft = Math.min(...head.slice(1).map((c) => c.offsetLeft - label).filter((x) => x >= right));
   }
 }
 
