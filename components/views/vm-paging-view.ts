@@ -1,29 +1,14 @@
 import { css, html, nothing, type PropertyValues } from 'lit';
 import type { TableCell } from '../../engine/scheme.js';
-import type { PagingConfig, PagingEvent, PagingFields, PagingState, Policy } from '../../engine/schemes/vm-paging/index.js';
-import { framesFull, loadOrder, nextUseOrder, recencyOrder, type ResidentPage } from '../../engine/schemes/vm-paging/policy-state.js';
+import type { PagingConfig, PagingEvent, PagingFields, PagingState } from '../../engine/schemes/vm-paging/index.js';
 import type { Timeline } from '../../engine/timeline.js';
 import { define } from '../define.js';
 import { renderTable, WINDOW, windowAround } from '../table.js';
 import type { LegendEntry } from './legend.js';
+import { policyStateStyles, renderPolicyState } from './policy-state-panel.js';
 import { SchemeView } from './scheme-view.js';
 
 type PagingTimeline = Timeline<PagingConfig, PagingState, PagingEvent, PagingFields>;
-
-/**
- * What each policy knows beside the frame table, as its toggle names it: the resident pages from
- * the one it keeps longest to the next victim, the heading of the list, and what each page's line says.
- */
-const POLICY_STATE: Partial<Record<Policy, [string, (c: PagingConfig, s: PagingState) => ResidentPage[], string, (r: ResidentPage, p: number) => string]>> = {
-  LRU: ['Show LRU stack', recencyOrder, 'LRU stack, most recently used at the top', (r) => `last used at reference ${r.lastUsed + 1}`],
-  OPT: [
-    'Show next uses',
-    nextUseOrder,
-    'Next uses, soonest at the top',
-    (r, p) => (r.nextUse === null ? 'never used again' : `next used at reference ${r.nextUse + 1} (in ${r.nextUse + 1 - p})`),
-  ],
-  FIFO: ['Show FIFO queue', loadOrder, 'FIFO queue, last loaded at the top', (r) => `loaded at reference ${r.loaded + 1}`],
-};
 
 /**
  * The textbook frame table of one page-replacement run: the reference string across the top, a
@@ -78,6 +63,11 @@ export class VmPagingView extends SchemeView {
       thead th {
         border-top-width: 1px;
         scroll-snap-align: start;
+      }
+      /* Whole-pixel columns (see _fit): the box is cut and scrolling snaps at their edges exactly. */
+      thead th {
+        box-sizing: border-box;
+        min-width: var(--_label, 0);
       }
       thead th + th {
         min-width: var(--_cell);
@@ -140,55 +130,17 @@ export class VmPagingView extends SchemeView {
         background: var(--_victim-background);
         color: var(--_text);
       }
+      /* The victim on a line of its own under the page that replaced it (2 over ←7): it cannot run
+         into the page's digits, and the column stays as narrow as a page number. */
       .out {
+        display: block;
         font-size: 0.75em;
-        margin-inline-start: 0.15em;
+        line-height: 1.1;
       }
       .mark {
         font-size: 0.75em;
         vertical-align: super;
         color: var(--_dirty);
-        font-weight: bold;
-      }
-      button {
-        font: inherit;
-        font-size: 0.85em;
-        color: var(--_text);
-        background: var(--_background);
-        border: 1px solid var(--_border);
-        border-radius: var(--mem-sim-radius, 6px);
-        min-height: 2.2rem;
-        padding: 0 0.5rem;
-        margin-top: 0.4rem;
-        cursor: pointer;
-      }
-      button[aria-expanded='true'] {
-        border-color: var(--_accent);
-        box-shadow: inset 0 0 0 1px var(--_accent);
-      }
-      .policy {
-        margin: 0.3rem 0 0;
-        font-size: 0.85em;
-      }
-      .policy p {
-        margin: 0.2rem 0 0;
-      }
-      .policy ol {
-        margin: 0.2rem 0 0;
-        padding-inline-start: 0;
-        list-style: none;
-        display: inline-block;
-      }
-      .policy li {
-        border: 1px solid var(--_border);
-        border-top-width: 0;
-        padding: 0.15em 0.5em;
-      }
-      .policy li:first-child {
-        border-top-width: 1px;
-      }
-      .policy li.next {
-        background: var(--_victim-background);
         font-weight: bold;
       }
       .window,
@@ -198,6 +150,7 @@ export class VmPagingView extends SchemeView {
         color: var(--_muted);
       }
     `,
+    policyStateStyles,
   ];
 
   static override properties = { ...SchemeView.properties, _showPolicy: { state: true }, _size: { state: true }, _scrolls: { state: true } };
@@ -249,13 +202,14 @@ export class VmPagingView extends SchemeView {
       writes && ['dirty', dirtyMark, 'dirty: modified since loaded'],
     ];
     this._key = entries.filter((e) => e !== false);
-    // Columns as wide as their widest cell could ever be (a page, the arrow and its struck-through
-    // victim at 0.75em, the clock's hand and use bit, the dirty mark): the width then never changes
-    // from step to step, and the number of columns that fit is known before the table is filled in.
+    // Columns as wide as their widest cell could ever be (a page, or under it the arrow and its
+    // struck-through victim at 0.75em; the clock's hand and use bit; the dirty mark): the width then
+    // never changes from step to step, and the number of columns that fit is known before the table
+    // is filled in.
     // (A loop, not Math.max(...): a reference string may be longer than a call's argument list.)
     let digits = 1;
     for (const e of events) digits = Math.max(digits, String(e.page).length);
-    this.style.setProperty('--_cell', `${digits * (victims ? 1.75 : 1) + 0.3 + (victims ? 0.8 : 0) + (clock ? 2 : 0) + (writes ? 0.8 : 0)}ch`);
+    this.style.setProperty('--_cell', `${Math.max(digits, victims ? 0.75 * (digits + 1.2) : 0) + 0.3 + (clock ? 2 : 0) + (writes ? 0.8 : 0)}ch`);
   }
 
   override render() {
@@ -295,37 +249,7 @@ export class VmPagingView extends SchemeView {
       ${this._scrolls ? html`<p class="hint" part="scroll-hint">Scroll the table sideways for the other references.</p>` : nothing}
       ${from > 1 || to < n ? html`<p class="window">References ${from} to ${to} of ${n}</p>` : nothing}
       <mem-sim-legend .entries=${this._key}></mem-sim-legend>
-      ${this._policyState(t, p)}`;
-  }
-
-  private _policyState(t: PagingTimeline, p: number) {
-    const view = POLICY_STATE[t.run.fields.policy];
-    if (!view) return nothing;
-    const [label, order, heading, line] = view;
-    const open = this._showPolicy;
-    const state = open ? t.stateAt(p) : undefined;
-    const pages = state ? order(t.config, state) : [];
-    const full = state !== undefined && framesFull(state);
-    return html`<button
-        part="policy-toggle"
-        aria-expanded=${String(open)}
-        aria-controls="policy-state"
-        @click=${() => (this._showPolicy = !open)}
-      >
-        ${label}
-      </button>
-      <div id="policy-state" class="policy" part="policy-state" ?hidden=${!open}>
-        ${pages.length === 0
-          ? html`<p>No page is resident yet.</p>`
-          : html`<p>${heading}, after reference ${p}:</p>
-              <ol>
-                ${pages.map((r, i) => {
-                  const next = full && i === pages.length - 1;
-                  return html`<li class=${next ? 'next' : ''}>page ${r.page}: ${line(r, p)}${next ? ' (next to go on a fault)' : ''}</li>`;
-                })}
-              </ol>
-              ${full ? nothing : html`<p>A frame is still free: the next fault fills it and evicts no page.</p>`}`}
-      </div>`;
+      ${renderPolicyState(t, p, this._showPolicy, () => (this._showPolicy = !this._showPolicy))}`;
   }
 
   /**
@@ -358,14 +282,21 @@ export class VmPagingView extends SchemeView {
     const box = this.renderRoot.querySelector<HTMLElement>('.scroll');
     const head = box?.querySelector('thead tr') as HTMLTableRowElement | null;
     if (!box || !head || head.cells.length < 2) return;
-    const [label, ...columns] = [...head.cells].map((c) => c.offsetWidth);
-    const column = Math.max(1, ...columns);
-    const room = Math.floor((this.clientWidth - label!) / column);
+    const [exactLabel, ...columns] = [...head.cells].map((c) => c.getBoundingClientRect().width);
+    // Columns of whole pixels: fractional ones (a width in ch) would leave a sliver beside the labels
+    // at every scroll position, since scrolling moves by whole pixels.
+    const label = Math.ceil(exactLabel!);
+    const column = Math.ceil(columns.reduce((a, w) => Math.max(a, w), 1));
+    if (label !== exactLabel || columns.some((w) => w !== column)) {
+      this.style.setProperty('--_label', `${label}px`);
+      this.style.setProperty('--_cell', `${column}px`);
+    }
+    const room = Math.floor((this.clientWidth - label) / column);
     const fit = Math.max(8, Math.min(WINDOW, room));
     box.style.scrollPaddingInlineStart = `${label}px`;
     // A box that must scroll is cut to whole columns, so even its last scroll position (which no
     // snap point moves) has a column edge against the labels.
-    box.parentElement!.style.maxWidth = fit > room ? `${label! + Math.max(1, room) * column}px` : '';
+    box.parentElement!.style.maxWidth = fit > room ? `${label + Math.max(1, room) * column}px` : '';
     if (fit !== this._size) this._size = fit;
     this._scrolls = box.scrollWidth > box.clientWidth + 1;
   }
