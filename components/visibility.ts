@@ -1,0 +1,106 @@
+/**
+ * When a `<mem-sim>` may do its work. A course page holds dozens of blocks: simulating and drawing
+ * them all at load kept the main thread busy for seconds, and the blocks the reader sees waited
+ * behind those far below. So a block starts only once it comes within a viewport's height of the
+ * viewport (its scenario text shows until then), the nearest first, and blocks take turns, one per
+ * task, so that no task holds the work of many blocks and the page answers input in between.
+ */
+import { css } from 'lit';
+
+/**
+ * The browser skips the style and layout of a simulator out of view (the page reflowed every block
+ * each time one was drawn); 24rem is a typical block's height, held until it is first drawn.
+ */
+export const offscreen = css`
+  :host {
+    content-visibility: auto;
+    contain-intrinsic-size: auto 24rem;
+  }
+`;
+
+type Waiting = { element: Element; start: () => void };
+
+/** Blocks near the viewport waiting for their turn, in the order they came near. */
+const queue: Waiting[] = [];
+/** Every block waiting, near or far. */
+const waiting = new WeakMap<Element, Waiting>();
+/** Blocks that a script asked for: they never wait to come near. */
+const asked = new WeakSet<Element>();
+
+let observer: IntersectionObserver | undefined;
+let draining = false;
+
+/** How far from the viewport's edge a block is, in pixels: 0 when any of it shows. */
+function distance(element: Element): number {
+  const box = element.getBoundingClientRect();
+  return Math.max(0, box.top - innerHeight, -box.bottom);
+}
+
+/** Starts the waiting block nearest the viewport, then the next in a later task, and so on. */
+function drain(): void {
+  draining = queue.length > 0;
+  if (!draining) return;
+  let nearest = 0;
+  for (let i = 1; i < queue.length; i++) if (distance(queue[i]!.element) < distance(queue[nearest]!.element)) nearest = i;
+  start(queue[nearest]!);
+  setTimeout(drain);
+}
+
+function start(w: Waiting): void {
+  waiting.delete(w.element);
+  observer?.unobserve(w.element);
+  const i = queue.indexOf(w);
+  if (i >= 0) queue.splice(i, 1);
+  w.start();
+}
+
+/**
+ * Resolves when `element` may start its work: once it is within a viewport's height of the viewport
+ * and its turn has come. Without IntersectionObserver it resolves at once. A second call before the
+ * first resolved takes its place (the element reloaded: only the newest load matters).
+ */
+export function whenNear(element: Element): Promise<void> {
+  if (typeof IntersectionObserver === 'undefined' || asked.has(element)) return Promise.resolve();
+  return new Promise((resolve) => {
+    const w = waiting.get(element);
+    if (w) {
+      w.start = resolve;
+      return;
+    }
+    waiting.set(element, { element, start: resolve });
+    observer ??= new IntersectionObserver(
+      (entries) => {
+        for (const e of entries) {
+          const w = e.isIntersecting && waiting.get(e.target);
+          if (!w || queue.includes(w)) continue;
+          observer!.unobserve(e.target);
+          queue.push(w);
+          if (!draining) {
+            draining = true;
+            setTimeout(drain);
+          }
+        }
+      },
+      { rootMargin: '100% 0px' },
+    );
+    observer.observe(element);
+  });
+}
+
+/**
+ * Lets `element` start now wherever it is, and from then on whenever it reloads: a script asked for
+ * it (by awaiting `ready`), so the script is not left waiting on the reader's scrolling.
+ */
+export function startNow(element: Element): Promise<void> {
+  asked.add(element);
+  const w = waiting.get(element);
+  if (w) start(w);
+  return Promise.resolve();
+}
+
+let turns = Promise.resolve();
+
+/** Resolves in a task of its own, after every earlier caller's: blocks whose code arrived together still take turns. */
+export function nextTurn(): Promise<void> {
+  return (turns = turns.then(() => new Promise((resolve) => setTimeout(resolve))));
+}
