@@ -36,14 +36,11 @@ function distance(element: Element): number {
   return Math.max(0, box.top - innerHeight, -box.bottom);
 }
 
-/** Starts the waiting block nearest the viewport, then the next in a later task, and so on. */
+/** Starts the blocks that came near, the nearest to the viewport first (their turns follow that order). */
 function drain(): void {
-  draining = queue.length > 0;
-  if (!draining) return;
-  let nearest = 0;
-  for (let i = 1; i < queue.length; i++) if (distance(queue[i]!.element) < distance(queue[nearest]!.element)) nearest = i;
-  start(queue[nearest]!);
-  setTimeout(drain);
+  draining = false;
+  const near = queue.map((w) => [distance(w.element), w] as const).sort((a, b) => a[0] - b[0]);
+  for (const [, w] of near) start(w);
 }
 
 function start(w: Waiting): void {
@@ -99,8 +96,23 @@ export function startNow(element: Element): Promise<void> {
 }
 
 let turns = Promise.resolve();
+let sliceStart = 0;
+/** Work longer than this in one task delays the reader's input noticeably; turns beyond it go to a new task. */
+const SLICE_MS = 40;
 
-/** Resolves in a task of its own, after every earlier caller's: blocks whose code arrived together still take turns. */
+/**
+ * Resolves when the caller's turn comes, after every earlier caller's: blocks whose code arrived
+ * together still take turns, several in one task while it is short, the rest in later tasks.
+ */
 export function nextTurn(): Promise<void> {
-  return (turns = turns.then(() => new Promise((resolve) => setTimeout(resolve))));
+  return (turns = turns.then(() =>
+    performance.now() - sliceStart < SLICE_MS
+      ? undefined
+      : new Promise<void>((resolve) =>
+          setTimeout(() => {
+            sliceStart = performance.now();
+            resolve();
+          }),
+        ),
+  ));
 }
