@@ -2,7 +2,7 @@
  * When a `<mem-sim>` may do its work. A course page holds dozens of blocks: simulating and drawing
  * them all at load kept the main thread busy for seconds, and the blocks the reader sees waited
  * behind those far below. So a block starts only once it comes within a viewport's height of the
- * viewport (its scenario text shows until then), the nearest first, and blocks take turns, one per
+ * viewport (its scenario text shows until then), in document order, and blocks take turns, a few per
  * task, so that no task holds the work of many blocks and the page answers input in between.
  */
 import { css } from 'lit';
@@ -20,35 +20,19 @@ export const offscreen = css`
 
 type Waiting = { element: Element; start: () => void };
 
-/** Blocks near the viewport waiting for their turn, in the order they came near. */
-const queue: Waiting[] = [];
-/** Every block waiting, near or far. */
-const waiting = new WeakMap<Element, Waiting>();
+/** Every block waiting to come near. */
+const waiting = new WeakMap<Element, () => void>();
 /** Blocks that a script asked for: they never wait to come near. */
 const asked = new WeakSet<Element>();
 
 let observer: IntersectionObserver | undefined;
-let draining = false;
 
-/** How far from the viewport's edge a block is, in pixels: 0 when any of it shows. */
-function distance(element: Element): number {
-  const box = element.getBoundingClientRect();
-  return Math.max(0, box.top - innerHeight, -box.bottom);
-}
-
-/** Starts the blocks that came near, the nearest to the viewport first (their turns follow that order). */
-function drain(): void {
-  draining = false;
-  const near = queue.map((w) => [distance(w.element), w] as const).sort((a, b) => a[0] - b[0]);
-  for (const [, w] of near) start(w);
-}
-
-function start(w: Waiting): void {
-  waiting.delete(w.element);
-  observer?.unobserve(w.element);
-  const i = queue.indexOf(w);
-  if (i >= 0) queue.splice(i, 1);
-  w.start();
+function start(element: Element): void {
+  const resolve = waiting.get(element);
+  if (!resolve) return;
+  waiting.delete(element);
+  observer!.unobserve(element);
+  resolve();
 }
 
 /**
@@ -59,27 +43,11 @@ function start(w: Waiting): void {
 export function whenNear(element: Element): Promise<void> {
   if (typeof IntersectionObserver === 'undefined' || asked.has(element)) return Promise.resolve();
   return new Promise((resolve) => {
-    const w = waiting.get(element);
-    if (w) {
-      w.start = resolve;
-      return;
-    }
-    waiting.set(element, { element, start: resolve });
-    observer ??= new IntersectionObserver(
-      (entries) => {
-        for (const e of entries) {
-          const w = e.isIntersecting && waiting.get(e.target);
-          if (!w || queue.includes(w)) continue;
-          observer!.unobserve(e.target);
-          queue.push(w);
-          if (!draining) {
-            draining = true;
-            setTimeout(drain);
-          }
-        }
-      },
-      { rootMargin: '100% 0px' },
-    );
+    const reloading = waiting.has(element);
+    waiting.set(element, resolve);
+    if (reloading) return;
+    // Entries come in document order: at load the blocks on screen take the first turns.
+    observer ??= new IntersectionObserver((entries) => entries.forEach((e) => e.isIntersecting && start(e.target)), { rootMargin: '100% 0px' });
     observer.observe(element);
   });
 }
@@ -90,8 +58,7 @@ export function whenNear(element: Element): Promise<void> {
  */
 export function startNow(element: Element): Promise<void> {
   asked.add(element);
-  const w = waiting.get(element);
-  if (w) start(w);
+  start(element);
   return Promise.resolve();
 }
 
