@@ -1,7 +1,7 @@
 import { adoptStyles, css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import type { Timeline } from '../engine/timeline.js';
 // Not alphabetical: the bundle keeps modules in import order, and this order gzips smallest (45 KB budget).
-import { inlineCode, loadScenario, message, openingStep, present, SOURCE_PROPERTIES, type Loaded } from './scenario-loader.js';
+import { inlineCode, loadScenario, message, offscreen, openingStep, present, SOURCE_PROPERTIES, startNow, type Loaded } from './scenario-loader.js';
 import { base, theme } from './styles.js';
 import { define } from './define.js';
 import { controlsStyles, renderControls } from './controls.js';
@@ -93,7 +93,7 @@ let tables: typeof import('./table.js') | undefined;
  */
 export class MemSim extends LitElement {
   static override styles = [
-    theme,
+    theme, offscreen,
     base,
     controlsStyles,
     metricsStyles,
@@ -208,9 +208,9 @@ export class MemSim extends LitElement {
     return this._playback.playing;
   }
 
-  /** Settles once the current scenario has loaded and rendered, as a simulator or as an error box. */
+  /** Settles once the current scenario has loaded and rendered, as a simulator or as an error box. Asks to load now, even out of view. */
   get ready(): Promise<void> {
-    return this.updateComplete
+    return startNow(this).then(() => this.updateComplete)
       .then(() => this._loading)
       .then(() => this.updateComplete)
       .then(() => Promise.all(this._loaded.kind === 'ready' ? this._loaded.views.map((v) => v.updateComplete) : []))

@@ -9,6 +9,9 @@ import { parseWithScheme, readScenarioHead, type Simulation } from '../engine/sc
 import { Timeline } from '../engine/timeline.js';
 import type { Problem } from './error-box.js';
 import { loadView } from './views/lazy.js';
+import { nextTurn, whenNear } from './visibility.js';
+
+export { offscreen, startNow } from './visibility.js';
 import type { SchemeView } from './views/scheme-view.js';
 
 /** The element's state of loading: a simulator to show, or the errors to show instead. */
@@ -60,6 +63,8 @@ export async function loadScenario(host: ScenarioHost, read: (inline: string | u
       // Children of an element defined before the parser reached them arrive later.
       await new Promise((r) => document.addEventListener('DOMContentLoaded', r, { once: true }));
     }
+    // A block far below the fold waits until the reader comes near (its text shows meanwhile).
+    await whenNear(host);
     const inline = inlineCode(host)?.textContent ?? undefined;
     read(inline);
     text = edited ?? (await scenarioText(host, inline));
@@ -69,6 +74,7 @@ export async function loadScenario(host: ScenarioHost, read: (inline: string | u
     const head = readScenarioHead(text, { scheme: host.scheme, lineOffset });
     const name = head.source.errors.length ? undefined : head.scheme;
     const [module, View] = name ? await Promise.all([loadScheme(name), loadView(name)]) : [];
+    await nextTurn();
     const parsed = parseWithScheme(head, module);
     if (!parsed.ok) return { kind: 'failed', problems: parsed.errors, text, lineOffset };
     if (!View) {
