@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { MemSim } from '../../components/mem-sim.js';
 import type { ScenarioEditor } from '../../components/scenario-editor.js';
-import { control, deepActive, eventually, fifo, liveText, metrics, parts, settled, simulator } from './helpers.js';
+import { control, deepActive, eventually, fifo, liveText, metrics, parts, settled, simulator, inView } from './helpers.js';
 
 /** The editor the Edit control opened, once its chunk has loaded and it has rendered. */
 async function openEditor(el: MemSim): Promise<ScenarioEditor> {
@@ -161,6 +161,7 @@ describe('<mem-sim>: Edit in place', () => {
       const editor = await openEditor(el);
       type(editor, fifo('none'));
       await eventually(() => problems(editor).length > 0, 'the typed error is listed');
+      await inView(el);
       await expect(el).to.be.accessible();
     });
   }

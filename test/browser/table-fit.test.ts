@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import type { MemSim } from '../../components/mem-sim.js';
 import { stallingsDynamic } from '../textbook-scenarios.js';
-import { control, eventually, fifo, parts, settled, views } from './helpers.js';
+import { control, eventually, fifo, parts, settled, views, inView } from './helpers.js';
 
 /** Belady's anomaly: 3 and 4 frames side by side, the comparison a reader needs every column of. */
 const BELADY = 'scheme: vm-paging\nframes: 3, 4\npolicy: FIFO\nrefs: 1 2 3 4 1 2 5 1 2 3 4 5\n';
@@ -134,11 +134,13 @@ describe('the table before and during the steps', () => {
 
   it('axe finds no violations at 320 px with the table scrolled, light and dark', async () => {
     const el = await inColumn(BELADY, 320, 6);
+    await inView(el);
     await expect(el).to.be.accessible();
     el.theme = 'dark';
     await fitted(el);
     const roots = [el.shadowRoot!, ...views(el).map((v) => v.shadowRoot!)];
     await eventually(() => roots.every((r) => r.getAnimations().length === 0), 'the theme change has finished');
+    await inView(el);
     await expect(el).to.be.accessible();
   });
 });
@@ -152,6 +154,7 @@ describe('the table alternative of the other schemes', () => {
     expect(box.getBoundingClientRect().right).to.be.at.most(el.getBoundingClientRect().right);
     expect([box.getAttribute('role'), getComputedStyle(box).overflowX]).to.deep.equal(['region', 'auto']);
     expect(getComputedStyle(box).backgroundImage.match(/linear-gradient/g)!.length).to.equal(4);
+    await inView(el);
     await expect(el).to.be.accessible();
   });
 });
