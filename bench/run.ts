@@ -24,6 +24,7 @@ const section = async (title: string, run: () => Figure[] | Promise<Figure[]>) =
 const optional: [string, string, string][] = [
   ['contiguous allocation (engine)', './dynamic.ts', 'benchDynamic'],
   ['page replacement (engine)', './paging.ts', 'benchPaging'],
+  ['simple paging (engine)', './paging-scheme.ts', 'benchPagingScheme'],
   ['the CLI on long and large scenarios', './cli.ts', 'benchCli'],
   ['bundle size (Chromium)', './bundle-size.ts', 'benchBundleSize'],
   ['view stepping (Chromium)', './view-step.ts', 'benchViewStep'],
