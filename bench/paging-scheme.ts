@@ -73,7 +73,7 @@ export function benchPagingScheme(): Figure[] {
     const t = simulate(r.scenario).runs[0]!;
     // Read back a few steps, as a reader jumping around would: each replays from its snapshot.
     for (const at of [1, Math.floor(t.length / 3), Math.floor(t.length / 2) + 7, t.length - 1]) t.stateAt(at);
-    waited = t.events.filter((e: { waited?: boolean }) => e.waited).length;
+    waited = t.events.filter((e) => (e as { waited?: boolean }).waited).length;
     used = t.metricsAt(t.length).framesUsed!;
   };
   const ms = timeMedian(simulateText);
