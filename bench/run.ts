@@ -29,6 +29,7 @@ const optional: [string, string, string][] = [
   ['bundle size (Chromium)', './bundle-size.ts', 'benchBundleSize'],
   ['view stepping (Chromium)', './view-step.ts', 'benchViewStep'],
   ['dynamic-partitioning view stepping (Chromium)', './dynamic-view.ts', 'benchDynamicView'],
+  ['simple-paging view stepping (Chromium)', './paging-view.ts', 'benchPagingView'],
   ['the element on scenarios at the work cap (Chromium)', './element-cap.ts', 'benchElementCap'],
   ['many simulators on one page (Chromium)', './many-blocks.ts', 'benchManyBlocks'],
   ['Eleventy build overhead', './build.ts', 'benchBuild'],
