@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import Eleventy from '@11ty/eleventy';
 import type { Browser } from 'playwright-core';
 import memSim from '../../plugin/eleventy.js';
-import { launchChromium, serve, type StaticServer } from './support.js';
+import { everySimulatorShown, launchChromium, serve, type StaticServer } from './support.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const fences = readFileSync(join(root, 'test/e2e/fixtures/contiguous/fences.md'), 'utf8');
@@ -84,7 +84,7 @@ test('with JavaScript, every block upgrades to its simulator and hides the fallb
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(`${server.url}/post/`);
-  await page.waitForFunction(() => [...document.querySelectorAll('mem-sim')].every((s) => s.shadowRoot?.querySelector('[part=simulator], [part=error]')));
+  await everySimulatorShown(page);
   const sims = page.locator('mem-sim');
   for (let i = 0; i < 4; i++) {
     assert.equal(await sims.nth(i).locator('[part=simulator]').count(), 1);

@@ -13,7 +13,7 @@ import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { parseScenario } from '../../engine/report.js';
 import { simulate } from '../../engine/scenario.js';
-import { builtBundle, launchChromium, serve, type StaticServer } from './support.js';
+import { builtBundle, everySimulatorShown, launchChromium, serve, type StaticServer } from './support.js';
 
 
 const DYNAMIC = 'scheme: dynamic\nmemory: 64M\nos: 8M\n';
@@ -80,10 +80,7 @@ before(async () => {
   const page = await browser.newPage();
   await page.goto(`${server.url}/index.html`);
   const count = Object.keys(SCENARIOS).length;
-  await page.waitForFunction(
-    (n) => document.querySelectorAll('mem-sim').length === n && [...document.querySelectorAll('mem-sim')].every((s) => s.shadowRoot?.querySelector('[part=simulator], [part=error]')),
-    count,
-  );
+  await everySimulatorShown(page, count);
   outcomes = await page.$$eval('mem-sim', async (sims) => {
     const out = [];
     for (const el of sims as (HTMLElement & { step: number; total: number; ready: Promise<void> })[]) {

@@ -175,13 +175,22 @@ export async function openSimulatorPage(browser: Browser, url: string, count: nu
     if (r.status() >= 400) failed.push(new URL(r.url()).pathname);
   });
   await page.goto(url);
-  await page.waitForFunction(
-    (n) =>
-      document.querySelectorAll('mem-sim').length === n &&
-      [...document.querySelectorAll('mem-sim')].every((s) => s.shadowRoot?.querySelector('[part=simulator], [part=error]')),
-    count,
-  );
+  await everySimulatorShown(page, count);
   return { page, pageErrors, failed };
+}
+
+/**
+ * Waits until the page has `count` simulators (any number when undefined), each showing its
+ * simulator or its errors, scrolling to each one still waiting as a reader would: a block far below
+ * the fold starts only when it comes near (docs/element.md, Many blocks on one page).
+ */
+export async function everySimulatorShown(page: Page, count?: number): Promise<void> {
+  await page.waitForFunction((n) => {
+    const sims = [...document.querySelectorAll('mem-sim')];
+    const waiting = sims.find((s) => !s.shadowRoot?.querySelector('[part=simulator], [part=error]'));
+    waiting?.scrollIntoView();
+    return (n === undefined || sims.length === n) && !waiting;
+  }, count);
 }
 
 /** A site Jekyll built, served, with one post open in Chromium; `close` stops it all and removes the build. */
