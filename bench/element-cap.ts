@@ -10,7 +10,7 @@
 import { pathToFileURL } from 'node:url';
 import { capScenarios } from './cli.js';
 import { figure, type Figure } from './common.js';
-import { blockPage, withBundleSite } from './view.js';
+import { blockPage, longestTask, watchLongTasks, withBundleSite } from './view.js';
 
 /** A task this long is a frozen tab to a reader: no scroll, no click answered. */
 const LONGEST_TASK_MS = 2000;
@@ -23,12 +23,7 @@ export async function benchElementCap(): Promise<Figure[]> {
     const figures: Figure[] = [];
     for (const [i, [name]] of scenarios.entries()) {
       const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-      await page.addInitScript(() => {
-        (window as any).__longest = 0;
-        new PerformanceObserver((list) => {
-          for (const e of list.getEntries()) (window as any).__longest = Math.max((window as any).__longest, e.duration);
-        }).observe({ type: 'longtask', buffered: true });
-      });
+      await watchLongTasks(page);
       const t0 = Date.now();
       await page.goto(`${url}/cap-${i}.html`);
       await page.waitForFunction(() => document.querySelector('mem-sim')?.shadowRoot?.querySelector('[part=simulator], [part=error]'), null, { timeout: 120_000 });
@@ -41,7 +36,7 @@ export async function benchElementCap(): Promise<Figure[]> {
         await new Promise((done) => requestAnimationFrame(() => setTimeout(done)));
         return performance.now() - t;
       });
-      const longest = await page.evaluate(() => (window as any).__longest as number);
+      const longest = await longestTask(page);
       const error = await page.evaluate(() => document.querySelector('mem-sim')?.shadowRoot?.querySelector('[part=error]')?.textContent ?? '');
       if (error) throw new Error(`${name}: the element shows an error: ${error.slice(0, 300)}`);
       figures.push(figure(`element first render: ${name}`, firstRender, FIRST_RENDER_MS, 'ms', true));

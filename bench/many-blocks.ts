@@ -20,7 +20,7 @@
  */
 import { pathToFileURL } from 'node:url';
 import { figure, median, type Figure } from './common.js';
-import { withBundleSite } from './view.js';
+import { longestTask, watchLongTasks, withBundleSite } from './view.js';
 
 const FIRST_VIEWPORT_MS = 500;
 const ALL_BLOCKS_MS = 1000;
@@ -85,12 +85,7 @@ export async function benchManyBlocks(runs = RUNS): Promise<Figure[]> {
     const out: Times[] = [];
     for (let r = 0; r < runs; r++) {
       const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-      await page.addInitScript(() => {
-        (window as any).__longest = 0;
-        new PerformanceObserver((list) => {
-          for (const e of list.getEntries()) (window as any).__longest = Math.max((window as any).__longest, e.duration);
-        }).observe({ type: 'longtask', buffered: true });
-      });
+      await watchLongTasks(page);
       await page.goto(`${url}/index.html`, { waitUntil: 'commit' });
       const firstViewport = await (
         await page.waitForFunction(
@@ -120,7 +115,7 @@ export async function benchManyBlocks(runs = RUNS): Promise<Figure[]> {
       if (errors) throw new Error(`${errors} blocks show an error`);
       // Tasks still queued when the last block is drawn belong to the load too.
       await page.evaluate(() => new Promise((done) => setTimeout(done, 100)));
-      const longest = await page.evaluate(() => (window as any).__longest as number);
+      const longest = await longestTask(page);
       out.push({ firstViewport: firstViewport as number, all, longest });
       await page.close();
     }

@@ -7,7 +7,7 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { launchChromium, serve } from '../test/e2e/support.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -89,3 +89,19 @@ export async function timeViewSteps(scenario: string, first: number, steps: numb
     return { firstRender, times, metrics };
   });
 }
+
+/**
+ * Records the page's long tasks from its first script on (a task blocks input for its whole length):
+ * call before `goto`, read with `longestTask`.
+ */
+export async function watchLongTasks(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    (window as any).__longest = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) (window as any).__longest = Math.max((window as any).__longest, e.duration);
+    }).observe({ type: 'longtask', buffered: true });
+  });
+}
+
+/** The longest task since `watchLongTasks`, in milliseconds. */
+export const longestTask = (page: Page): Promise<number> => page.evaluate(() => (window as any).__longest as number);

@@ -102,3 +102,15 @@ export function sideNodes(d: Drawing, waiting: readonly Proc[], swapped: readonl
   if (waiting.length) d.node('waiting', `${waitingTitle}: ${procsText(waiting)}`, 'queue');
   if (swapped.length) d.node('swapped', `swapped out: ${procsText(swapped)}`, 'summary');
 }
+
+/** The first index of address-ordered `items` that starts at or above `start` (items.length when none). */
+export function firstAtOrAbove(items: readonly { start: number }[], start: number): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (items[mid]!.start < start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

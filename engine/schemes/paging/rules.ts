@@ -126,11 +126,6 @@ export function translate(c: SimplePagingConfig, s: SimplePagingState, op: Pagin
   return { result, sentence: `${split}; page ${page} is in frame ${frame}, so the physical address is ${frame} x ${size} + ${offset} = ${result.physical}` };
 }
 
-/** Finds a live process that is not resident: waiting or swapped out. */
-function away(s: SimplePagingState, name: string): PagedProc | undefined {
-  return s.waiting.find((w) => w.name === name) ?? s.swapped.find((w) => w.name === name);
-}
-
 /** Applies operation `index` to `s` in place and says what happened. */
 export function step(c: SimplePagingConfig, s: SimplePagingState, index: number): SimplePagingEvent {
   const op = c.ops[index]!;
@@ -186,7 +181,7 @@ export function step(c: SimplePagingConfig, s: SimplePagingState, index: number)
       } else clauses.push(`${op.name} is ${waiter ? 'already waiting' : 'already in memory'}: nothing to swap in`);
       break;
     case 'access': {
-      const t = translate(c, s, op, away(s, op.name));
+      const t = translate(c, s, op, waiter ?? out);
       e.access = t.result;
       clauses.push(t.sentence);
       break;

@@ -8,7 +8,7 @@
  */
 import { addressText } from '../../../contiguous/common.js';
 import type { ContiguousEvent } from '../../../contiguous/core.js';
-import { Drawing, sideNodes, STYLES } from '../../../contiguous/presentation/diagram.js';
+import { Drawing, firstAtOrAbove, sideNodes, STYLES } from '../../../contiguous/presentation/diagram.js';
 import type { RunSpec } from '../../../scheme.js';
 import { formatSize } from '../../../units.js';
 import { buddyOf } from '../blocks.js';
@@ -25,23 +25,11 @@ const PATHS_SHOWN = 3;
 
 const key = (start: number, size: number) => `${start}/${size}`;
 
-/** The first index of `blocks` starting at or above `start`. */
-function lowerBound(blocks: readonly BuddyBlock[], start: number): number {
-  let lo = 0;
-  let hi = blocks.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (blocks[mid]!.start < start) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 /** The diagram of a buddy-system step: the split tree, cut down to stay small, with the step's splits outlined. */
 export function buddyMermaid(c: BuddyConfig, _run: RunSpec<BuddyFields>, s: BuddyState, e: ContiguousEvent | undefined): string {
   const blocks = s.mem.blocks;
   const leafAt = (start: number, size: number): BuddyBlock | undefined => {
-    const b = blocks[lowerBound(blocks, start)];
+    const b = blocks[firstAtOrAbove(blocks, start)];
     return b && b.start === start && b.size === size ? b : undefined;
   };
   // The step's blocks, and the splits that made them: going up from a block given out, each parent
@@ -101,8 +89,8 @@ export function buddyMermaid(c: BuddyConfig, _run: RunSpec<BuddyFields>, s: Budd
     }
     const k = key(start, size);
     if (!open.has(k)) {
-      const from = lowerBound(blocks, start);
-      const to = lowerBound(blocks, start + size);
+      const from = firstAtOrAbove(blocks, start);
+      const to = firstAtOrAbove(blocks, start + size);
       let free = 0;
       let freeBytes = 0;
       for (let i = from; i < to; i++) {

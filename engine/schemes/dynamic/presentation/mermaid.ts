@@ -9,7 +9,7 @@
  */
 import { addressText, type Proc, type Region } from '../../../contiguous/common.js';
 import type { ContiguousEvent } from '../../../contiguous/core.js';
-import { cutDown, Drawing, procsText, sideNodes, STYLES } from '../../../contiguous/presentation/diagram.js';
+import { cutDown, Drawing, firstAtOrAbove, procsText, sideNodes, STYLES } from '../../../contiguous/presentation/diagram.js';
 import { holesOf } from '../../../contiguous/holes.js';
 import { searchCost } from '../../../contiguous/metrics.js';
 import { mermaidLabel } from '../../../mermaid.js';
@@ -23,18 +23,6 @@ export interface SearchReplay {
   holes: Region[];
   order: number[];
   chosen: number;
-}
-
-/** The first index of `holes` starting at or above `start`. */
-function lowerBound(holes: readonly Region[], start: number): number {
-  let lo = 0;
-  let hi = holes.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (holes[mid]!.start < start) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /**
@@ -52,10 +40,10 @@ export function replaySearch(policy: PlacementPolicy, after: readonly Region[], 
   let proc: Proc;
   if (own) {
     proc = { name: own.name, size: own.size };
-    const above = lowerBound(after, own.start + own.size);
+    const above = firstAtOrAbove(after, own.start + own.size);
     const rest = after[above]?.start === own.start + own.size ? after[above]!.size : 0;
     holes = after.filter((h) => h.start !== own.start + own.size || rest === 0);
-    chosen = lowerBound(holes, own.start);
+    chosen = firstAtOrAbove(holes, own.start);
     holes.splice(chosen, 0, { start: own.start, size: own.size + rest });
     const n = holes.length;
     if (policy === 'first-fit') order = Array.from({ length: chosen + 1 }, (_, i) => i);
