@@ -13,7 +13,7 @@ import { parse } from './parse.js';
 import { finalReport, mermaid, metrics, stepReport, table } from './present.js';
 
 export { PROCESS, type Access, type RelocationConfig, type RelocationEvent, type RelocationFields, type RelocationState } from './config.js';
-export { translationMermaid } from './present.js';
+export { translationMermaid } from '../../relocate-mermaid.js';
 
 const KEYS: readonly KeyDoc[] = [
   { key: 'base', aliases: ['base-register', 'relocation-register'], summary: 'The base (relocation) register: where the process starts in physical memory (32K, 0x8000).' },

@@ -2,10 +2,10 @@
  * The relocation scheme's report, table and diagram. Small enough to stay in the scheme's own chunk
  * (see engine/presentation.ts for how a larger scheme splits them off).
  */
-import { mermaidLabel } from '../../mermaid.js';
 import { addressWords } from '../../relocate.js';
 import type { RunSpec, TableCell, TableModel } from '../../scheme.js';
 import type { Timeline } from '../../timeline.js';
+import { translationMermaid } from '../../relocate-mermaid.js';
 import type { RelocationConfig, RelocationEvent, RelocationFields, RelocationState } from './config.js';
 
 export function metrics(_c: RelocationConfig, _run: RunSpec<RelocationFields>, s: RelocationState): Record<string, number> {
@@ -44,36 +44,4 @@ export function table(t: Timeline<RelocationConfig, RelocationState, RelocationE
 /** The registers, the address, the comparison and the sum (or the trap), as a small flowchart. */
 export function mermaid(c: RelocationConfig, _run: RunSpec<RelocationFields>, _s: RelocationState, e: RelocationEvent | undefined): string {
   return translationMermaid(c.base, c.bounds, e);
-}
-
-/**
- * Any base-and-bounds translation as a flowchart; `e` undefined draws the registers alone. Shared with
- * the contiguous schemes' access steps.
- */
-export function translationMermaid(base: number | null, bounds: number | null, e: Pick<RelocationEvent, 'process' | 'address' | 'physical' | 'trap'> | undefined): string {
-  const lines = ['flowchart LR'];
-  lines.push(`  base[${mermaidLabel(`base register: ${base ?? 'none (not in memory)'}`)}]`);
-  lines.push(`  bounds[${mermaidLabel(`bounds register: ${bounds ?? 'none'}`)}]`);
-  if (!e) {
-    lines.push(`  wait[${mermaidLabel('no address translated yet')}]`);
-    return lines.join('\n');
-  }
-  lines.push(`  addr[${mermaidLabel(`logical address ${e.address} of ${e.process}`)}]`);
-  if (e.trap === 'not resident') {
-    lines.push(`  trap[${mermaidLabel('trap: not resident')}]`, '  addr --> trap', '  classDef trap stroke-dasharray: 4 2', '  class trap trap');
-    return lines.join('\n');
-  }
-  lines.push(`  cmp{${mermaidLabel(`${e.address} < ${bounds}?`)}}`, '  addr --> cmp', '  bounds --> cmp');
-  if (e.trap === null) {
-    lines.push(
-      `  sum[${mermaidLabel(`${base} + ${e.address}`)}]`,
-      `  phys[${mermaidLabel(`physical address ${e.physical}`)}]`,
-      `  cmp -->|${mermaidLabel('yes')}| sum`,
-      '  base --> sum',
-      '  sum --> phys',
-    );
-  } else {
-    lines.push(`  trap[${mermaidLabel(`trap: ${e.trap}`)}]`, `  cmp -->|${mermaidLabel('no')}| trap`, '  classDef trap stroke-dasharray: 4 2', '  class trap trap');
-  }
-  return lines.join('\n');
 }
