@@ -5,7 +5,7 @@ import type { Timeline } from '../../engine/timeline.js';
 import { formatSize } from '../../engine/units.js';
 import { define } from '../define.js';
 import { memoryBarStyles, renderMemoryBar, type BarBlock } from './memory-bar.js';
-import { registerStyles, renderRegisters } from './registers.js';
+import { renderRegisters } from './registers.js';
 import { SchemeView } from './scheme-view.js';
 
 /**
@@ -19,7 +19,7 @@ import { SchemeView } from './scheme-view.js';
  * @csspart memory-bar - the bar and its address labels
  */
 export class RelocationView extends SchemeView {
-  static override styles = [SchemeView.styles, memoryBarStyles, registerStyles];
+  static override styles = [SchemeView.styles, memoryBarStyles];
 
   override render() {
     const t = this.timeline as Timeline<RelocationConfig, RelocationState, RelocationEvent, RelocationFields> | undefined;

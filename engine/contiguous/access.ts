@@ -4,7 +4,7 @@
  * never changes memory. A process that is swapped out or waiting has no base: the step says so with
  * the trap "not resident" (the parser has already refused a process that is not live).
  */
-import { notResident, relocate, translationSentence, type Translation } from '../relocate.js';
+import { notResident, relocate, translationSentence, type Translation } from './relocate.js';
 import type { Region } from './common.js';
 import type { ContiguousState } from './core.js';
 import type { Operation } from './trace.js';

@@ -7,7 +7,7 @@
  */
 import { nearestWord, oneOf } from '../errors.js';
 import type { ScenarioReader, SourceLine } from '../source.js';
-import { readFlatAddress } from '../relocate.js';
+import { readFlatAddress } from './relocate.js';
 import { formatSize, parseSize } from '../units.js';
 
 export const OP_KINDS = ['load', 'exit', 'swap-out', 'swap-in', 'compact', 'access'] as const;

@@ -5,7 +5,7 @@
  */
 import type { PresentationHalf } from '../../presentation.js';
 import type { RunFields, RunSpec } from '../../scheme.js';
-import { translationMermaid } from '../../relocate-mermaid.js';
+import { translationMermaid } from '../../schemes/relocation/presentation/mermaid.js';
 import { names } from '../common.js';
 import type { ContiguousConfig, ContiguousDefinition, ContiguousEvent, ContiguousPresentation, ContiguousState } from '../core.js';
 import { contiguousTable } from './table.js';

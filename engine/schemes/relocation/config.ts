@@ -1,5 +1,5 @@
 /** What a relocation (base and bounds) scenario sets: the two registers and the accesses of process P. */
-import type { Translation } from '../../relocate.js';
+import type { Translation } from '../../contiguous/relocate.js';
 import type { StepEvent } from '../../scheme.js';
 
 /** The one running process of the register form, as OSTEP's chapter has it. */

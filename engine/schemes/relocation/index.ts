@@ -2,18 +2,18 @@
  * Relocation with base and bounds registers (OSTEP, Address Translation: dynamic relocation): the
  * scheme module. The register form translates the addresses of the one running process P:
  * `physical = base + address` when `address < bounds`, else the trap "out of bounds". An access
- * never changes memory, so the state only counts. The parts: config.ts, parse.ts, present.ts (the
- * report, the table, the diagram); the translation itself is engine/relocate.ts, which the
- * contiguous traces' `access NAME ADDRESS` shares.
+ * never changes memory, so the state only counts. The parts: config.ts, parse.ts, metrics.ts, and
+ * presentation/ (the report, the table, the diagram; loaded on demand); the translation itself is
+ * engine/contiguous/relocate.ts, which the contiguous traces' `access NAME ADDRESS` shares.
  */
-import { relocate, translationSentence } from '../../relocate.js';
+import { relocate, translationSentence } from '../../contiguous/relocate.js';
+import { latePresentation } from '../../presentation.js';
 import type { KeyDoc, MetricDoc, SchemeModule } from '../../scheme.js';
 import { PROCESS, type RelocationConfig, type RelocationEvent, type RelocationFields, type RelocationState } from './config.js';
 import { parse } from './parse.js';
-import { finalReport, mermaid, metrics, stepReport, table } from './present.js';
+import { metrics } from './metrics.js';
 
 export { PROCESS, type Access, type RelocationConfig, type RelocationEvent, type RelocationFields, type RelocationState } from './config.js';
-export { translationMermaid } from '../../relocate-mermaid.js';
 
 const KEYS: readonly KeyDoc[] = [
   { key: 'base', aliases: ['base-register', 'relocation-register'], summary: 'The base (relocation) register: where the process starts in physical memory (32K, 0x8000).' },
@@ -54,10 +54,7 @@ export const relocation: SchemeModule<RelocationConfig, RelocationState, Relocat
   initial: () => ({ accesses: 0, traps: 0 }),
   apply,
   metrics,
-  stepReport,
-  finalReport,
-  table,
-  mermaid,
+  ...latePresentation<RelocationConfig, RelocationState, RelocationEvent, RelocationFields>(() => import('./presentation/index.js')),
 };
 
 export default relocation;

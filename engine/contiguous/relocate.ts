@@ -4,7 +4,7 @@
  * register; any other traps. Shared by the `relocation` scheme's register form and by `access NAME
  * ADDRESS` in the contiguous traces, where the process's start is the base and its size the bounds.
  */
-import { formatHex, MAX_BYTES_TEXT, parseAddress } from './units.js';
+import { formatHex, MAX_BYTES_TEXT, parseAddress } from '../units.js';
 
 /** The trap strings of the report contract that relocation can raise. */
 export type RelocationTrap = 'out of bounds' | 'not resident';

@@ -1,16 +1,9 @@
-/**
- * The relocation scheme's report, table and diagram. Small enough to stay in the scheme's own chunk
- * (see engine/presentation.ts for how a larger scheme splits them off).
- */
-import { addressWords } from '../../relocate.js';
-import type { RunSpec, TableCell, TableModel } from '../../scheme.js';
-import type { Timeline } from '../../timeline.js';
-import { translationMermaid } from '../../relocate-mermaid.js';
-import type { RelocationConfig, RelocationEvent, RelocationFields, RelocationState } from './config.js';
-
-export function metrics(_c: RelocationConfig, _run: RunSpec<RelocationFields>, s: RelocationState): Record<string, number> {
-  return { accesses: s.accesses, translated: s.accesses - s.traps, traps: s.traps };
-}
+/** The relocation scheme's JSON report and its table (a row per access). */
+import { addressWords } from '../../../contiguous/relocate.js';
+import type { RunSpec, TableCell, TableModel } from '../../../scheme.js';
+import type { Timeline } from '../../../timeline.js';
+import { metrics } from '../metrics.js';
+import type { RelocationConfig, RelocationEvent, RelocationFields, RelocationState } from '../config.js';
 
 export function stepReport(_c: RelocationConfig, _run: RunSpec<RelocationFields>, _s: RelocationState, e: RelocationEvent): Record<string, unknown> {
   return { op: e.op, process: e.process, address: e.address, base: e.base, bounds: e.bounds, physical: e.physical, trap: e.trap };
@@ -39,9 +32,4 @@ export function table(t: Timeline<RelocationConfig, RelocationState, RelocationE
     rows.push(cells);
   }
   return { caption: `base ${base}, bounds ${bounds}`, head, rows };
-}
-
-/** The registers, the address, the comparison and the sum (or the trap), as a small flowchart. */
-export function mermaid(c: RelocationConfig, _run: RunSpec<RelocationFields>, _s: RelocationState, e: RelocationEvent | undefined): string {
-  return translationMermaid(c.base, c.bounds, e);
 }

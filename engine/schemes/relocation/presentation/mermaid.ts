@@ -1,9 +1,11 @@
 /**
  * A base-and-bounds translation as a Mermaid flowchart: the registers, the address, the comparison and
- * the sum or the trap. Apart from engine/relocate.ts so that only the diagram's chunks carry it.
+ * the sum or the trap: the relocation scheme's diagram, and that of an access step in a contiguous trace.
  */
-import { mermaidLabel } from './mermaid.js';
-import type { Translation } from './relocate.js';
+import { mermaidLabel } from '../../../mermaid.js';
+import type { Translation } from '../../../contiguous/relocate.js';
+import type { RunSpec } from '../../../scheme.js';
+import type { RelocationConfig, RelocationEvent, RelocationFields, RelocationState } from '../config.js';
 
 /**
  * Any base-and-bounds translation as a flowchart; `e` undefined draws the registers alone. Shared with
@@ -35,4 +37,9 @@ export function translationMermaid(base: number | null, bounds: number | null, e
     lines.push(`  trap[${mermaidLabel(`trap: ${e.trap}`)}]`, `  cmp -->|${mermaidLabel('no')}| trap`, '  classDef trap stroke-dasharray: 4 2', '  class trap trap');
   }
   return lines.join('\n');
+}
+
+/** The registers, the address, the comparison and the sum (or the trap), as a small flowchart. */
+export function mermaid(c: RelocationConfig, _run: RunSpec<RelocationFields>, _s: RelocationState, e: RelocationEvent | undefined): string {
+  return translationMermaid(c.base, c.bounds, e);
 }
