@@ -11,6 +11,8 @@ import { relative, sep } from 'node:path';
  * - `legend`: the key under every view (components/views/legend.ts), which every scheme's view
  *   loads and the element never does: left to rollup, it would land in one scheme's chunk and make
  *   every other scheme's page load that chunk too;
+ * - `registers`: the base and bounds registers (components/views/registers.ts), which the relocation
+ *   view draws and the contiguous views load the first time they show an `access` step;
  * - a scheme's own chunk, named after it: its engine module (engine/schemes/<name>.ts or every file
  *   of engine/schemes/<name>/) and its view (components/views/<name>-view.ts), which a page showing
  *   the scheme loads together. The name comes from the path, so a new scheme needs no entry here;
@@ -32,6 +34,7 @@ export function chunkByPath(path) {
   if (top !== 'components') return undefined;
   if (file === 'table.ts') return 'table';
   if (file === 'views/legend.ts') return 'legend';
+  if (file === 'views/registers.ts') return 'registers';
   if (file === 'views/scheme-view.ts') return 'core';
   if (file === 'views/contiguous-view.ts' || file === 'views/memory-bar.ts') return 'contiguous';
   return /^views\/([\w-]+)-view\.ts$/.exec(file)?.[1];
