@@ -15,6 +15,7 @@ import { SchemeView } from './scheme-view.js';
  * scheme's table (a row per access), which `<mem-sim>` offers as for every scheme.
  *
  * @tagname mem-sim-relocation
+ * @csspart translation - the focusable box around the registers
  * @csspart registers - the base and bounds registers and the current translation
  * @csspart memory-bar - the bar and its address labels
  */
@@ -38,7 +39,8 @@ export class RelocationView extends SchemeView {
     });
     const end = c.base + c.bounds;
     if (end < c.memory) blocks.push({ start: end, size: c.memory - end, kind: 'hole', name: '', text: `other memory above the region, ${formatSize(c.memory - end)}` });
-    return html`${renderRegisters(c.base, c.bounds, e)}
+    // Focusable, so the arrow keys step from the picture itself, as from the contiguous views' tables.
+    return html`<div part="translation" tabindex="0" role="region" aria-label="base and bounds registers">${renderRegisters(c.base, c.bounds, e)}</div>
       ${renderMemoryBar(blocks, c.memory, {
         label: 'physical memory',
         key: 'process current',
