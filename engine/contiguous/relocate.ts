@@ -41,7 +41,7 @@ export function addressWords(address: number, hex: boolean): string {
 export function translationSentence(t: Translation, hex = false, where = ''): string {
   const a = addressWords(t.address, hex);
   if (t.trap === 'not resident') {
-    return `${t.process} is not in memory${where}, so it has no base to add: address ${a} cannot be translated (not resident)`;
+    return `${t.process} is not in memory${where}: address ${a} has no base to add (not resident)`;
   }
   if (t.trap === 'out of bounds') {
     return `address ${a} of ${t.process} is not below bounds ${t.bounds}: the hardware traps (out of bounds)`;
@@ -54,8 +54,6 @@ export function readFlatAddress(text: string): { value: number; hex: boolean } |
   const value = parseAddress(text);
   if (value !== undefined) return { value, hex: /^0x/i.test(text) };
   if (/^(0x[0-9a-f]+|\d+)$/i.test(text)) return { error: `address ${text} is too large: the largest address is ${MAX_BYTES_TEXT}` };
-  if (text.includes(':')) {
-    return { error: `'${text}' is a segment or page and offset, but base and bounds translate flat addresses: write a decimal or 0x number such as 1000` };
-  }
-  return { error: `'${text}' is not an address: expected a decimal or 0x number such as 1000 or 0x3E8` };
+  // A segment or page and offset (`2:10`) lands here too: base and bounds translate flat addresses only.
+  return { error: `'${text}' is not an address: expected a decimal or 0x number such as 1000 (a flat address)` };
 }

@@ -135,8 +135,8 @@ describe('relocation: positioned errors', () => {
   it('an address that is not a number, a segment:offset, a size with a unit, too large', () => {
     const e = one('scheme: relocation\nbase: 16K\nbounds: 4K\naccess: 1 x12 3\n');
     assert.deepEqual([e.line, e.column], [4, 11]);
-    assert.match(e.message, /'x12' is not an address: expected a decimal or 0x number/);
-    assert.match(one('scheme: relocation\nbase: 0\nbounds: 4K\naccess: 2:10\n').message, /base and bounds translate flat addresses/);
+    assert.match(e.message, /'x12' is not an address: expected a decimal or 0x number such as 1000/);
+    assert.match(one('scheme: relocation\nbase: 0\nbounds: 4K\naccess: 2:10\n').message, /'2:10' is not an address: expected a decimal or 0x number such as 1000 \(a flat address\)/);
     assert.match(one('scheme: relocation\nbase: 0\nbounds: 4K\naccess: 99999999999999999\n').message, /too large/);
   });
   it('a region past memory', () => {
