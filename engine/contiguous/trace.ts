@@ -1,6 +1,6 @@
 /**
  * The trace of the contiguous schemes: `load NAME SIZE`, `exit NAME`, `swap-out NAME`,
- * `swap-in NAME`, `compact`, one per line. Parsing also follows every name through the trace, so a
+ * `swap-in NAME`, `compact`, `access NAME ADDRESS` (base and bounds: see access.ts), one per line. Parsing also follows every name through the trace, so a
  * name used twice while alive, or an exit of a process that is not there, is a positioned error
  * before anything runs: which processes are alive does not depend on the placement policy, only
  * where they sit does.
