@@ -29,6 +29,7 @@ const optional: [string, string, string][] = [
   ['view stepping (Chromium)', './view-step.ts', 'benchViewStep'],
   ['dynamic-partitioning view stepping (Chromium)', './dynamic-view.ts', 'benchDynamicView'],
   ['the element on scenarios at the work cap (Chromium)', './element-cap.ts', 'benchElementCap'],
+  ['many simulators on one page (Chromium)', './many-blocks.ts', 'benchManyBlocks'],
   ['Eleventy build overhead', './build.ts', 'benchBuild'],
   ['Lighthouse on the docs site (Chromium)', './lighthouse.ts', 'benchLighthouse'],
 ];

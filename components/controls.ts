@@ -1,6 +1,6 @@
 /**
  * The shared playback controls: first, back, play/pause, forward, last, a slider over every
- * position, the speed, and the toggles for the diagram and the table alternative. The element that
+ * position, the speed, and the toggles for the diagram, the table alternative and the scenario editor. The element that
  * owns the cursor passes its state in and gets the reader's intent back through `actions`.
  */
 import { css, html, nothing, type TemplateResult } from 'lit';
@@ -16,6 +16,8 @@ export interface ControlsState {
   diagram: boolean;
   /** Whether the table alternative is open; undefined when the view is a table already. */
   table: boolean | undefined;
+  /** Whether the scenario editor is open. */
+  edit: boolean;
 }
 
 export interface ControlsActions {
@@ -24,6 +26,7 @@ export interface ControlsActions {
   speed(stepsPerSecond: number): void;
   diagram(): void;
   table(): void;
+  edit(): void;
 }
 
 export const controlsStyles = css`
@@ -57,6 +60,10 @@ export const controlsStyles = css`
     border-color: var(--_accent);
     min-width: 5.5rem;
   }
+  /* Before the first step, Forward is the way in: an accent border, thicker, not only a colour. */
+  button.first {
+    border: 2px solid var(--_accent);
+  }
   button[aria-pressed='true'],
   button[aria-expanded='true'] {
     border-color: var(--_accent);
@@ -85,7 +92,7 @@ export function renderControls(s: ControlsState, a: ControlsActions): TemplateRe
     <button part="button" aria-label="First step" title="First step (Home)" aria-disabled=${atStart} @click=${() => a.go(0)}>|&lsaquo;</button>
     <button part="button" aria-label="Back" title="Back (Left arrow)" aria-disabled=${atStart} @click=${() => a.go(s.position - 1)}>&lsaquo;</button>
     <button part="button play" class="play" title="Play or pause (Space)" @click=${a.toggle}><span aria-hidden="true">${s.playing ? '❚❚' : '▶'}</span> ${s.playing ? 'Pause' : 'Play'}</button>
-    <button part="button" aria-label="Forward" title="Forward (Right arrow)" aria-disabled=${atEnd} @click=${() => a.go(s.position + 1)}>&rsaquo;</button>
+    <button part="button" class=${atStart ? 'first' : ''} aria-label="Forward" title="Forward (Right arrow)" aria-disabled=${atEnd} @click=${() => a.go(s.position + 1)}>&rsaquo;</button>
     <button part="button" aria-label="Last step" title="Last step (End)" aria-disabled=${atEnd} @click=${() => a.go(s.total)}>&rsaquo;|</button>
     <input
       part="slider"
@@ -110,5 +117,6 @@ export function renderControls(s: ControlsState, a: ControlsActions): TemplateRe
     ${s.table === undefined
       ? nothing
       : html`<button part="button" aria-expanded=${String(s.table)} @click=${a.table}>Table</button>`}
+    <button part="button" aria-expanded=${String(s.edit)} @click=${a.edit}>Edit</button>
   </div>`;
 }

@@ -1,7 +1,7 @@
 import { adoptStyles, css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import type { Timeline } from '../engine/timeline.js';
 // Not alphabetical: the bundle keeps modules in import order, and this order gzips smallest (45 KB budget).
-import { inlineCode, loadScenario, message, openingStep, present, SOURCE_PROPERTIES, type Loaded } from './scenario-loader.js';
+import { inlineCode, loadScenario, message, offscreen, openingStep, present, SOURCE_PROPERTIES, startNow, type Loaded } from './scenario-loader.js';
 import { base, theme } from './styles.js';
 import { define } from './define.js';
 import { controlsStyles, renderControls } from './controls.js';
@@ -34,7 +34,8 @@ let tables: typeof import('./table.js') | undefined;
  * `refs` and `page-size` attributes. An invalid scenario shows each error with its line and column
  * beside the text as written; with `data-line` (the line of the block's opening fence, which the
  * build plugins set), inline text counts lines of its source file. Keys: Left and Right arrows step, Home and End jump, Space plays and
- * pauses (on a focused button Space presses that button). A scenario opens at the `step` attribute, else its `start` key, else step 0.
+ * pauses (on a focused button Space presses that button). A scenario opens at the `step` attribute, else its
+ * `start` key, else step 0. Edit opens the text to change and run in the page.
  *
  * Each run is drawn by its scheme's view, whose CSS parts are the element's too (the memory bar,
  * the frame table, the queues...): each view documents them, and the manifest lists them here.
@@ -67,6 +68,8 @@ let tables: typeof import('./table.js') | undefined;
  * @csspart error - the error box
  * @csspart error-list - the list of errors, each `line:column message`
  * @csspart source - the scenario text shown beside the errors
+ * @csspart editor - the editor Edit opens: the text, its errors, Run and Reset
+ * @csspart editor-text - the editor's text area
  *
  * @cssprop --mem-sim-background - Background (light #ffffff, dark #1d1e22)
  * @cssprop --mem-sim-text - Text (light #1b1b1f, dark #e9e9ee)
@@ -90,7 +93,7 @@ let tables: typeof import('./table.js') | undefined;
  */
 export class MemSim extends LitElement {
   static override styles = [
-    theme,
+    theme, offscreen,
     base,
     controlsStyles,
     metricsStyles,
@@ -137,7 +140,7 @@ export class MemSim extends LitElement {
   // Lit's own declaration rather than decorators: no decorator runtime (docs/ARCHITECTURE.md, The browser bundle).
   static override properties = {
     src: {}, scheme: {}, frames: {}, policy: {}, refs: {}, pageSize: { attribute: 'page-size' }, theme: { reflect: true }, speed: { type: Number },
-    _loaded: { state: true, attribute: false }, _diagram: { state: true, attribute: false }, _table: { state: true, attribute: false },
+    _loaded: { state: true, attribute: false }, _diagram: { state: true, attribute: false }, _table: { state: true, attribute: false }, _editing: { state: true, attribute: false },
   };
 
   /** URL of a scenario file (YAML); wins over the inline text and the scenario attributes. */
@@ -170,6 +173,7 @@ export class MemSim extends LitElement {
   private _loaded: Loaded = { kind: 'loading' };
   private _diagram = false;
   private _table = false;
+  private _editing = false;
 
   private readonly _playback = new PlaybackController(this, () => this._describe());
   /** Settles when the scenario the last reload started has loaded (set by the first update). */
@@ -204,9 +208,9 @@ export class MemSim extends LitElement {
     return this._playback.playing;
   }
 
-  /** Settles once the current scenario has loaded and rendered, as a simulator or as an error box. */
+  /** Settles once the current scenario has loaded and rendered, as a simulator or as an error box. Asks to load now, even out of view. */
   get ready(): Promise<void> {
-    return this.updateComplete
+    return startNow(this).then(() => this.updateComplete)
       .then(() => this._loading)
       .then(() => this.updateComplete)
       .then(() => Promise.all(this._loaded.kind === 'ready' ? this._loaded.views.map((v) => v.updateComplete) : []))
@@ -240,6 +244,13 @@ export class MemSim extends LitElement {
   }
 
   override render() {
+    // The live region stays put whatever shows, so an edit's outcome is heard even as an error box.
+    return html`${this._body()}${this._editing
+      ? html`<mem-sim-editor exportparts="editor, editor-text, button" .host=${this} .text=${(this._loaded as { text?: string }).text}></mem-sim-editor>`
+      : nothing}<p class="sr-only" aria-live="polite">${this._playback.live}</p>`;
+  }
+
+  private _body() {
     const loaded = this._loaded;
     if (loaded.kind === 'loading') return html`<slot></slot>`;
     if (loaded.kind === 'failed') {
@@ -257,7 +268,7 @@ export class MemSim extends LitElement {
         ${sim.runs.map(
           (t, i) => html`<figure part="run">
             <figcaption part="run-label">${t.run.label}</figcaption>
-            ${views[i]} ${this._table && !drawsTable ? this._tableOf(t) : nothing}
+            ${views[i]} ${this._table && !drawsTable ? tables!.stepsTable(t, p) : nothing}
             <p class="sentence" part="sentence">${this._sentence(t)}</p>
             ${renderMetrics(t.metricsAt(p), t.scheme)}
             ${this._diagram
@@ -279,6 +290,7 @@ export class MemSim extends LitElement {
           speed: this.speed,
           diagram: this._diagram,
           table: drawsTable ? undefined : this._table,
+          edit: this._editing,
         },
         {
           go: (to) => playback.go(to, true),
@@ -286,21 +298,10 @@ export class MemSim extends LitElement {
           speed: (v) => (this.speed = v),
           diagram: () => void this._toggle('_diagram', () => import('./diagram-panel.js')),
           table: () => void this._toggle('_table', async () => (tables ??= await import('./table.js'))),
+          // Closing is at once; opening waits for the editor's chunk the first time.
+          edit: () => void (this._editing ? (this._editing = false) : import('./scenario-editor.js').then(() => (this._editing = true), (e) => this._playback.announce(`The editor could not be loaded: ${message(e)}`))),
         },
       )}
-      <p class="sr-only" aria-live="polite">${playback.live}</p>
-    </div>`;
-  }
-
-  /** The table alternative of a view that is not a table: the steps so far, windowed. */
-  private _tableOf(t: Timeline) {
-    const { renderTable, windowAround } = tables!;
-    const p = this.step;
-    const [from, to] = windowAround(p, t.length);
-    const last = Math.min(to, p);
-    if (last < from) return html`<p>No steps taken yet.</p>`;
-    return html`<div class="scroll" tabindex="0" role="region" aria-label=${`${t.run.label}: table`}>
-      ${renderTable(t.scheme.table(t, from, last))}
     </div>`;
   }
 
@@ -338,8 +339,8 @@ export class MemSim extends LitElement {
   private readonly _onKey = (e: KeyboardEvent): void => {
     if (this._loaded.kind !== 'ready' || e.altKey || e.ctrlKey || e.metaKey) return;
     const target = (e.composedPath()[0] as Element | undefined)?.localName;
-    // A menu keeps its own keys, and Space presses a focused button as it does on every page.
-    if (target === 'select' || (e.key === ' ' && target === 'button')) return;
+    // A menu and the editor's text keep their own keys, and Space presses a focused button as it does on every page.
+    if (target === 'select' || target === 'textarea' || (e.key === ' ' && target === 'button')) return;
     const playback = this._playback;
     const keys: Record<string, () => void> = {
       ArrowLeft: () => playback.go(playback.position - 1, true),
@@ -354,9 +355,10 @@ export class MemSim extends LitElement {
     action();
   };
 
-  private _reload(): void {
+  /** Runs the scenario as written, or `edited`: the Edit control's text. The step stays if the new scenario has it. */
+  private _reload(edited?: string): void {
     const ticket = ++this._ticket;
-    this._loading = loadScenario(this, (inline) => (this._inline = inline)).then(async (loaded) => {
+    this._loading = loadScenario(this, (inline) => (this._inline = inline), edited).then(async (loaded) => {
       if (loaded.kind === 'failed') await this._loadErrorBox();
       else if (this._diagram || this._table) await present(loaded).catch(() => (this._diagram = this._table = false));
       if (ticket !== this._ticket) return;

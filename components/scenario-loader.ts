@@ -9,13 +9,16 @@ import { parseWithScheme, readScenarioHead, type Simulation } from '../engine/sc
 import { Timeline } from '../engine/timeline.js';
 import type { Problem } from './error-box.js';
 import { loadView } from './views/lazy.js';
+import { nextTurn, whenNear } from './visibility.js';
+
+export { offscreen, startNow } from './visibility.js';
 import type { SchemeView } from './views/scheme-view.js';
 
 /** The element's state of loading: a simulator to show, or the errors to show instead. */
 export type Loaded =
   | { kind: 'loading' }
   | { kind: 'failed'; problems: Problem[]; text?: string; lineOffset: number }
-  | { kind: 'ready'; sim: Simulation; views: SchemeView[]; drawsTable: boolean };
+  | { kind: 'ready'; sim: Simulation; views: SchemeView[]; drawsTable: boolean; text: string };
 
 /** What the scenario is read from: the element's attributes and children. */
 export interface ScenarioHost extends HTMLElement {
@@ -49,8 +52,10 @@ function dedent(text: string): string {
 /**
  * Reads, parses and simulates the host's scenario. `read` learns the inline text (undefined when
  * there is none) as soon as it is read, so the element can tell an edit of it from other changes.
+ * `edited`, the reader's text from the Edit control, replaces the scenario as written (which stays
+ * untouched in the page) and counts its own lines.
  */
-export async function loadScenario(host: ScenarioHost, read: (inline: string | undefined) => void): Promise<Loaded> {
+export async function loadScenario(host: ScenarioHost, read: (inline: string | undefined) => void, edited?: string): Promise<Loaded> {
   let text: string | undefined;
   let lineOffset = 0;
   try {
@@ -58,15 +63,18 @@ export async function loadScenario(host: ScenarioHost, read: (inline: string | u
       // Children of an element defined before the parser reached them arrive later.
       await new Promise((r) => document.addEventListener('DOMContentLoaded', r, { once: true }));
     }
+    // A block far below the fold waits until the reader comes near (its text shows meanwhile).
+    await whenNear(host);
     const inline = inlineCode(host)?.textContent ?? undefined;
     read(inline);
-    text = await scenarioText(host, inline);
+    text = edited ?? (await scenarioText(host, inline));
     // Inline text a build plugin wrote counts its lines in the source file, as the build's messages do.
     const fence = Number(host.dataset.line);
-    if (!host.src && inline !== undefined && Number.isInteger(fence) && fence >= 0) lineOffset = fence;
+    if (edited === undefined && !host.src && inline !== undefined && Number.isInteger(fence) && fence >= 0) lineOffset = fence;
     const head = readScenarioHead(text, { scheme: host.scheme, lineOffset });
     const name = head.source.errors.length ? undefined : head.scheme;
     const [module, View] = name ? await Promise.all([loadScheme(name), loadView(name)]) : [];
+    await nextTurn();
     const parsed = parseWithScheme(head, module);
     if (!parsed.ok) return { kind: 'failed', problems: parsed.errors, text, lineOffset };
     if (!View) {
@@ -85,7 +93,7 @@ export async function loadScenario(host: ScenarioHost, read: (inline: string | u
       view.setAttribute('exportparts', 'frame-table, table, legend');
       return view;
     });
-    return { kind: 'ready', sim, views, drawsTable: View.drawsTable };
+    return { kind: 'ready', sim, views, drawsTable: View.drawsTable, text };
   } catch (e) {
     return { kind: 'failed', problems: [{ message: message(e) }], text, lineOffset };
   }

@@ -5,6 +5,7 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { TableCell, TableModel } from '../engine/scheme.js';
+import type { Timeline } from '../engine/timeline.js';
 
 /** How many steps a table shows at once; long traces show a window that holds the current step. */
 export const WINDOW = 25;
@@ -59,4 +60,35 @@ export function renderTable(model: TableModel, opts: TableOptions = {}): Templat
       )}
     </tbody>
   </table>`;
+}
+
+/**
+ * A table in a box that scrolls sideways when the table is wider than the run, labelled for
+ * keyboard and screen-reader users. Shadows at the clipped edges say there is more: the covers, the
+ * box's background scrolling with the content, hide each shadow once its edge is reached. (Cells
+ * must be transparent for this: the frame table, whose labels stay put, draws its cue itself.)
+ * The rule travels with the table, in this lazily loaded chunk, not in the element's styles.
+ */
+export const renderScrolling = (label: string, content: unknown): TemplateResult =>
+  html`<style>
+      .cue {
+        background:
+          linear-gradient(to right, var(--_background) 40%, transparent) left / 2em 100% no-repeat local,
+          linear-gradient(to left, var(--_background) 40%, transparent) right / 2em 100% no-repeat local,
+          linear-gradient(to right, var(--_shade), transparent) left / 0.8em 100% no-repeat scroll,
+          linear-gradient(to left, var(--_shade), transparent) right / 0.8em 100% no-repeat scroll;
+        --_shade: color-mix(in srgb, var(--_text) 40%, transparent);
+      }
+    </style>
+    <div class="scroll cue" tabindex="0" role="region" aria-label=${label}>${content}</div>`;
+
+/**
+ * The table alternative of a view that is not a table: the steps up to `position`, windowed. It
+ * lives here, in the table's lazy chunk, so pages whose readers never open a table never load it.
+ */
+export function stepsTable(t: Timeline, position: number): TemplateResult {
+  const [from, to] = windowAround(position, t.length);
+  const last = Math.min(to, position);
+  if (last < from) return html`<p>No steps taken yet.</p>`;
+  return renderScrolling(`${t.run.label}: table`, renderTable(t.scheme.table(t, from, last)));
 }

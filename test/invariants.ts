@@ -19,6 +19,9 @@ import type {
   PagingEvent,
   PagingState,
   SchemeName,
+  SimplePagingConfig,
+  SimplePagingEvent,
+  SimplePagingState,
   Timeline,
 } from '../engine/index.js';
 
@@ -229,7 +232,55 @@ export const BUDDY_RULES: Rule<BuddyConfig, BuddyState>[] = [
   ['no process is in two places (resident, waiting, swapped out)', (_t, _p, s) => onePlace(everywhere(s.mem.blocks.filter((b) => b.kind === 'process').map((b) => b.name), s))],
 ];
 
-/** Each built scheme's rules. */
+export const SIMPLE_PAGING_RULES: Rule<SimplePagingConfig, SimplePagingState>[] = [
+  [
+    'no frame holds two pages, and each resident process\'s page table names exactly the frames that hold its pages',
+    (t, _p, s) => {
+      assert.equal(s.frames.length, t.config.frames);
+      let held = 0;
+      s.frames.forEach((x, f) => {
+        if (x === null || !('process' in x)) return;
+        held++;
+        assert.equal(s.resident.get(x.process)?.table[x.page], f, `frame ${f} holds ${x.process} page ${x.page}, but its table does not say so`);
+      });
+      let named = 0;
+      for (const r of s.resident.values()) {
+        assert.equal(r.table.length, r.pages);
+        r.table.forEach((f, page) => {
+          if (f === null) return;
+          named++;
+          assert.deepEqual(s.frames[f], { process: r.name, page }, `${r.name}'s table puts page ${page} in frame ${f}`);
+        });
+      }
+      assert.equal(named, held);
+    },
+  ],
+  [
+    'frames used plus free equal all frames: the free list is exactly the free frames, once each; the OS holds its frames',
+    (t, _p, s) => {
+      const empty = s.frames.flatMap((x, f) => (x === null ? [f] : []));
+      assert.deepEqual([...s.free].sort((a, b) => a - b), empty);
+      for (let f = 0; f < t.config.osFrames; f++) assert.deepEqual(s.frames[f], { os: true });
+      const m = t.metricsAt(_p);
+      assert.equal(m.framesUsed! + m.framesFree!, t.config.frames);
+    },
+  ],
+  [
+    'translation is the inverse of placement: a valid access lands inside the frame that holds its page',
+    (t, p, s) => {
+      const a = (t.eventAt(p) as SimplePagingEvent | undefined)?.access;
+      if (!a || a.trap !== null) return;
+      const size = t.config.pageSize;
+      assert.deepEqual(s.frames[a.frame!], { process: a.process, page: a.page });
+      assert.equal(a.physical, a.frame! * size + a.offset!);
+      assert.ok(a.physical! >= a.frame! * size && a.physical! < (a.frame! + 1) * size);
+      assert.equal(a.address, a.page! * size + a.offset!);
+    },
+  ],
+  ['every waiting process needs more frames than are free', (_t, _p, s) => s.waiting.forEach((w) => assert.ok(w.pages > s.free.length, `${w.name} waits beside ${s.free.length} free frames`))],
+  ['no process is in two places (resident, waiting, swapped out)', (_t, _p, s) => onePlace(everywhere([...s.resident.keys()], s))],
+];
+
 /** Base and bounds: a translation lands inside [base, base + bounds) exactly when the address is below the bounds, else it traps. */
 export const RELOCATION_RULES: Rule<RelocationConfig, RelocationState>[] = [
   [
@@ -245,8 +296,8 @@ export const RELOCATION_RULES: Rule<RelocationConfig, RelocationState>[] = [
   ['accesses and traps are counted', (t, p, s) => assert.deepEqual([s.accesses, s.traps <= s.accesses], [p, true])],
 ];
 
-export const RULES: Partial<Record<SchemeName, Rule[]>> = { 'vm-paging': PAGING_RULES, dynamic: DYNAMIC_RULES, fixed: FIXED_RULES, buddy: BUDDY_RULES };
-RULES.relocation = RELOCATION_RULES;
+/** Each built scheme's rules. */
+export const RULES: Partial<Record<SchemeName, Rule[]>> = { 'vm-paging': PAGING_RULES, dynamic: DYNAMIC_RULES, fixed: FIXED_RULES, buddy: BUDDY_RULES, paging: SIMPLE_PAGING_RULES, relocation: RELOCATION_RULES };
 
 /** The processes a contiguous trace leaves alive after each step, following names as the parser does. */
 export function aliveAfterEachStep(ops: readonly { kind: string; name: string; refused?: string }[], first: Iterable<string>): Set<string>[] {
@@ -263,7 +314,9 @@ export function aliveAfterEachStep(ops: readonly { kind: string; name: string; r
 /** The names a contiguous state holds anywhere: resident, waiting or swapped out. */
 function namesOf(scheme: SchemeName, s: any): string[] {
   const resident: string[] =
-    scheme === 'dynamic'
+    scheme === 'paging'
+      ? [...s.resident.keys()]
+      : scheme === 'dynamic'
       ? s.mem.segments.filter((x: any) => x.kind === 'process').map((x: any) => x.name)
       : scheme === 'fixed'
         ? s.mem.holders.flatMap((h: any) => (h ? [h.name] : []))
@@ -291,8 +344,8 @@ export function checkTimeline(t: Timeline): void {
     }
     if (contiguous) {
       assert.deepEqual(new Set(namesOf(t.scheme.name, s)), alive[p], `${t.run.label}: the processes alive after step ${p}`);
-      const e = t.eventAt(p) as ContiguousEvent | undefined;
-      if (e) assert.ok(e.placed.every((x) => x.size > 0), `step ${p} placed an empty block`);
+      const e = t.eventAt(p) as ContiguousEvent | SimplePagingEvent | undefined;
+      if (e) assert.ok(e.placed.every((x) => ('frames' in x ? x.frames.length : x.size) > 0), `step ${p} placed an empty block`);
     }
   }
 }

@@ -19,4 +19,5 @@ export const SCHEME_VIEWS: Partial<Record<SchemeName, ViewImport>> = {
   fixed: () => import('./fixed-view.js'),
   buddy: () => import('./buddy-view.js'),
   relocation: () => import('./relocation-view.js'),
+  paging: () => import('./paging-view.js'),
 };

@@ -1,38 +1,23 @@
 import { css, html, nothing, type PropertyValues } from 'lit';
 import type { TableCell } from '../../engine/scheme.js';
-import type { PagingConfig, PagingEvent, PagingFields, PagingState, Policy } from '../../engine/schemes/vm-paging/index.js';
-import { framesFull, loadOrder, nextUseOrder, recencyOrder, type ResidentPage } from '../../engine/schemes/vm-paging/policy-state.js';
+import type { PagingConfig, PagingEvent, PagingFields, PagingState } from '../../engine/schemes/vm-paging/index.js';
 import type { Timeline } from '../../engine/timeline.js';
 import { define } from '../define.js';
-import { renderTable, windowAround } from '../table.js';
+import { renderTable, WINDOW, windowAround } from '../table.js';
 import type { LegendEntry } from './legend.js';
+import { policyStateStyles, renderPolicyState } from './policy-state-panel.js';
 import { SchemeView } from './scheme-view.js';
 
 type PagingTimeline = Timeline<PagingConfig, PagingState, PagingEvent, PagingFields>;
 
 /**
- * What each policy knows beside the frame table, as its toggle names it: the resident pages from
- * the one it keeps longest to the next victim, the heading of the list, and what each page's line says.
- */
-const POLICY_STATE: Partial<Record<Policy, [string, (c: PagingConfig, s: PagingState) => ResidentPage[], string, (r: ResidentPage, p: number) => string]>> = {
-  LRU: ['Show LRU stack', recencyOrder, 'LRU stack, most recently used at the top', (r) => `last used at reference ${r.lastUsed + 1}`],
-  OPT: [
-    'Show next uses',
-    nextUseOrder,
-    'Next uses, soonest at the top',
-    (r, p) => (r.nextUse === null ? 'never used again' : `next used at reference ${r.nextUse + 1} (in ${r.nextUse + 1 - p})`),
-  ],
-  FIFO: ['Show FIFO queue', loadOrder, 'FIFO queue, last loaded at the top', (r) => `loaded at reference ${r.loaded + 1}`],
-};
-
-/**
  * The textbook frame table of one page-replacement run: the reference string across the top, a
  * row per frame, the faults marked in the last row. Columns up to the current step are filled in,
- * later ones show only their reference, as a student fills the table in by hand. The page that
- * replaced another shows an arrow and the victim struck through (`2←7`, never `27`); CLOCK shows
- * use bits (`*`) and the hand (`→`); a page modified since it was loaded is marked dirty. A key
- * under the table explains every colour and mark the run uses. Long reference strings show 25
- * columns at a time (see windowAround). Under LRU, OPT and FIFO a toggle shows what the policy knows at the
+ * later ones show only their reference over dashed blanks, as a student fills the table in by hand. The page
+ * that replaced another shows an arrow and the victim struck through (`2←7`, never `27`); CLOCK shows use
+ * bits (`*`) and the hand (`→`); a page modified since it was loaded is marked dirty. A key under the table
+ * explains every colour and mark the run uses. The table shows as many references at a time as fit its
+ * width (8 to 25, see _fit and windowAround); narrower boxes scroll with a cue. Under LRU, OPT and FIFO a toggle shows what the policy knows at the
  * current step: the recency stack, each resident page's next use, or the load queue, with the
  * page the next fault would evict marked in words.
  *
@@ -40,6 +25,7 @@ const POLICY_STATE: Partial<Record<Policy, [string, (c: PagingConfig, s: PagingS
  * @csspart frame-table - the scrolling box around the table
  * @csspart table - the table
  * @csspart legend - the key to the table's colours and marks
+ * @csspart scroll-hint - the line that says the table scrolls sideways, shown only while it must
  * @csspart policy-toggle - the button that shows or hides the policy's view of the pages (LRU, OPT, FIFO)
  * @csspart policy-state - the list of resident pages in the policy's order
  */
@@ -51,28 +37,82 @@ export class VmPagingView extends SchemeView {
     css`
       :host {
         display: block;
+        --_shade: color-mix(in srgb, var(--_text) 40%, transparent);
       }
+      .frame,
       .scroll {
         position: relative;
+      }
+      /* Scrolling rests on column edges, so no sliver of a scrolled-away column shows beside the
+         labels; separate borders move with their sticky cells, where collapsed ones stay behind. */
+      .scroll {
+        scroll-snap-type: x mandatory;
+      }
+      table {
+        border-collapse: separate;
+        border-spacing: 0;
       }
       th,
       td,
       .key {
         background: var(--_background);
+        padding: 0.15em 0.2em;
+        min-width: 0;
+        border-width: 0 1px 1px 0;
       }
-      thead th:first-child,
-      tbody th {
+      thead th {
+        border-top-width: 1px;
+        scroll-snap-align: start;
+      }
+      /* Whole-pixel columns (see _fit): the box is cut and scrolling snaps at their edges exactly. */
+      thead th {
+        box-sizing: border-box;
+        min-width: var(--_label, 0);
+      }
+      thead th + th {
+        min-width: var(--_cell);
+      }
+      tr > :first-child {
+        border-left-width: 1px;
         position: sticky;
         left: 0;
         z-index: 1;
+      }
+      /* The scroll cue: a shadow on the side where columns are hidden. */
+      [data-before] tr > :first-child {
+        box-shadow: 0.3em 0 0.3em -0.1em var(--_shade);
+      }
+      .frame::after {
+        content: '';
+        position: absolute;
+        inset: 0 0 0 auto;
+        width: 1.2em;
+        pointer-events: none;
+        background: linear-gradient(to left, var(--_shade), transparent);
+        opacity: 0;
+      }
+      [data-after]::after {
+        opacity: 1;
       }
       .current {
         background: var(--_current-background);
         font-weight: bold;
       }
+      thead .current {
+        box-shadow: inset 0 -0.2em var(--_accent);
+      }
+      /* Columns not reached yet: the reference in plain weight and blanks to fill in, dashed. */
       .future {
+        border-style: dashed;
+      }
+      thead .future {
         color: var(--_muted);
         font-weight: normal;
+        border-style: solid;
+      }
+      td.future::before {
+        content: '·' / '';
+        color: var(--_muted);
       }
       /* Element-free selectors, so the key's swatches (legend.ts) take the cells' looks. Each look
          has a signal besides its colour: F under a fault, the bar under a hit, the victim mark. */
@@ -90,9 +130,12 @@ export class VmPagingView extends SchemeView {
         background: var(--_victim-background);
         color: var(--_text);
       }
+      /* The victim on a line of its own under the page that replaced it (2 over ←7): it cannot run
+         into the page's digits, and the column stays as narrow as a page number. */
       .out {
+        display: block;
         font-size: 0.75em;
-        margin-inline-start: 0.15em;
+        line-height: 1.1;
       }
       .mark {
         font-size: 0.75em;
@@ -100,56 +143,26 @@ export class VmPagingView extends SchemeView {
         color: var(--_dirty);
         font-weight: bold;
       }
-      button {
-        font: inherit;
-        font-size: 0.85em;
-        color: var(--_text);
-        background: var(--_background);
-        border: 1px solid var(--_border);
-        border-radius: var(--mem-sim-radius, 6px);
-        min-height: 2.2rem;
-        padding: 0 0.5rem;
-        margin-top: 0.4rem;
-        cursor: pointer;
-      }
-      button[aria-expanded='true'] {
-        border-color: var(--_accent);
-        box-shadow: inset 0 0 0 1px var(--_accent);
-      }
-      .policy {
-        margin: 0.3rem 0 0;
-        font-size: 0.85em;
-      }
-      .policy p {
-        margin: 0.2rem 0 0;
-      }
-      .policy ol {
-        margin: 0.2rem 0 0;
-        padding-inline-start: 0;
-        list-style: none;
-        display: inline-block;
-      }
-      .policy li {
-        border: 1px solid var(--_border);
-        border-top-width: 0;
-        padding: 0.15em 0.5em;
-      }
-      .policy li:first-child {
-        border-top-width: 1px;
-      }
-      .policy li.next {
-        background: var(--_victim-background);
-        font-weight: bold;
-      }
-      .window {
+      .window,
+      .hint {
         margin: 0.3rem 0 0;
         font-size: 0.85em;
         color: var(--_muted);
       }
     `,
+    policyStateStyles,
   ];
 
-  static override properties = { ...SchemeView.properties, _showPolicy: { state: true } };
+  static override properties = { ...SchemeView.properties, _showPolicy: { state: true }, _size: { state: true }, _scrolls: { state: true } };
+
+  /** How many references the table shows at once: as many as fit the width (see _fit), 8 to WINDOW. */
+  private _size = WINDOW;
+
+  /** Whether the table is wider than its box even so, and the reader must scroll. */
+  private _scrolls = false;
+
+  /** Refits when the view's width changes, in the next frame: the redraw changes its height, which a fit inside the observer's callback would report again. */
+  private _resize = new ResizeObserver(() => this._schedule());
 
   /** Whether the policy's view of the pages is shown under the table (the reader's choice, kept across steps). */
   private _showPolicy = false;
@@ -161,25 +174,42 @@ export class VmPagingView extends SchemeView {
     super.connectedCallback();
     // <mem-sim> exports the parts every view has; add this view's own.
     const have = this.getAttribute('exportparts') ?? '';
-    if (!have.includes('policy-state')) this.setAttribute('exportparts', `${have}${have ? ', ' : ''}policy-toggle, policy-state`);
+    if (!have.includes('policy-state')) this.setAttribute('exportparts', `${have}${have ? ', ' : ''}policy-toggle, policy-state, scroll-hint`);
+    this._resize.observe(this);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this._resize.disconnect();
   }
 
   protected override willUpdate(changed: PropertyValues): void {
     if (!changed.has('timeline')) return;
     const t = this.timeline as PagingTimeline | undefined;
-    const any = (test: (e: PagingEvent) => boolean) => t?.events.some(test) ?? false;
+    const events = t?.events ?? [];
+    const any = (test: (e: PagingEvent) => boolean) => events.some(test);
     const clock = t?.run.fields.policy === 'CLOCK';
+    const writes = any((e) => e.write);
+    const victims = any((e) => e.victim !== null);
     const entries: (LegendEntry | false)[] = [
       any((e) => e.fault) && ['fault', 'F', 'page fault'],
-      any((e) => e.victim !== null) && ['fault victim', victimMark(2, 7), 'fault: page 2 replaced page 7'],
+      victims && ['fault victim', victimMark(2, 7), 'fault: page 2 replaced page 7'],
       any((e) => !e.fault) && ['hit', '1', 'hit: page already in a frame'],
       ['current', '1', 'current step'],
       ['future', '1', 'later reference'],
       clock && ['', '1*', 'use bit set'],
       clock && ['hand', '→', 'clock hand'],
-      any((e) => e.write) && ['dirty', dirtyMark, 'dirty: modified since loaded'],
+      writes && ['dirty', dirtyMark, 'dirty: modified since loaded'],
     ];
     this._key = entries.filter((e) => e !== false);
+    // Columns as wide as their widest cell could ever be (a page, or under it the arrow and its
+    // struck-through victim at 0.75em; the clock's hand and use bit; the dirty mark): the width then
+    // never changes from step to step, and the number of columns that fit is known before the table
+    // is filled in.
+    // (A loop, not Math.max(...): a reference string may be longer than a call's argument list.)
+    let digits = 1;
+    for (const e of events) digits = Math.max(digits, String(e.page).length);
+    this.style.setProperty('--_cell', `${Math.max(digits, victims ? 0.75 * (digits + 1.2) : 0) + 0.3 + (clock ? 2 : 0) + (writes ? 0.8 : 0)}ch`);
   }
 
   override render() {
@@ -187,7 +217,7 @@ export class VmPagingView extends SchemeView {
     if (!t) return nothing;
     const n = t.length;
     const p = this.position;
-    const [from, to] = windowAround(p, n);
+    const [from, to] = windowAround(p, n, this._size);
     const step = (column: number) => from + column - 1;
     const table = t.scheme.table(t, from, to);
     // Later columns keep their reference but none of their contents, as on a student's worksheet.
@@ -204,48 +234,22 @@ export class VmPagingView extends SchemeView {
         ><span class="sr-only">${c.title}</span>`;
     };
     const columnClass = (column: number) => (step(column) === p ? 'current' : step(column) > p ? 'future' : '');
-    return html`<div
-        class="scroll"
-        part="frame-table"
-        tabindex="0"
-        role="region"
-        aria-label=${`${t.run.label}: frame table`}
-      >
-        ${renderTable(model, { cell, columnClass })}
+    return html`<div class="frame">
+        <div
+          class="scroll"
+          part="frame-table"
+          tabindex="0"
+          role="region"
+          aria-label=${`${t.run.label}: frame table`}
+          @scroll=${this._cue}
+        >
+          ${renderTable(model, { cell, columnClass })}
+        </div>
       </div>
+      ${this._scrolls ? html`<p class="hint" part="scroll-hint">Scroll the table sideways for the other references.</p>` : nothing}
       ${from > 1 || to < n ? html`<p class="window">References ${from} to ${to} of ${n}</p>` : nothing}
       <mem-sim-legend .entries=${this._key}></mem-sim-legend>
-      ${this._policyState(t, p)}`;
-  }
-
-  private _policyState(t: PagingTimeline, p: number) {
-    const view = POLICY_STATE[t.run.fields.policy];
-    if (!view) return nothing;
-    const [label, order, heading, line] = view;
-    const open = this._showPolicy;
-    const state = open ? t.stateAt(p) : undefined;
-    const pages = state ? order(t.config, state) : [];
-    const full = state !== undefined && framesFull(state);
-    return html`<button
-        part="policy-toggle"
-        aria-expanded=${String(open)}
-        aria-controls="policy-state"
-        @click=${() => (this._showPolicy = !open)}
-      >
-        ${label}
-      </button>
-      <div id="policy-state" class="policy" part="policy-state" ?hidden=${!open}>
-        ${pages.length === 0
-          ? html`<p>No page is resident yet.</p>`
-          : html`<p>${heading}, after reference ${p}:</p>
-              <ol>
-                ${pages.map((r, i) => {
-                  const next = full && i === pages.length - 1;
-                  return html`<li class=${next ? 'next' : ''}>page ${r.page}: ${line(r, p)}${next ? ' (next to go on a fault)' : ''}</li>`;
-                })}
-              </ol>
-              ${full ? nothing : html`<p>A frame is still free: the next fault fills it and evicts no page.</p>`}`}
-      </div>`;
+      ${renderPolicyState(t, p, this._showPolicy, () => (this._showPolicy = !this._showPolicy))}`;
   }
 
   /**
@@ -255,21 +259,68 @@ export class VmPagingView extends SchemeView {
    */
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
+    this._schedule();
+  }
+
+  private _schedule(): void {
     cancelAnimationFrame(this._frame);
-    this._frame = requestAnimationFrame(() => this._scrollToCurrent());
+    this._frame = requestAnimationFrame(() => {
+      this._fit();
+      this._scrollToCurrent();
+      this._cue();
+    });
   }
 
   private _frame = 0;
 
+  /**
+   * Sizes the window to the box: as many reference columns as fit beside the labels, at least 8
+   * (narrower boxes scroll, with a cue), at most WINDOW. Columns have a fixed width (see --_cell), so
+   * the size found does not change the widths it was found from.
+   */
+  private _fit(): void {
+    const box = this.renderRoot.querySelector<HTMLElement>('.scroll');
+    const head = box?.querySelector('thead tr') as HTMLTableRowElement | null;
+    if (!box || !head || head.cells.length < 2) return;
+    const [exactLabel, ...columns] = [...head.cells].map((c) => c.getBoundingClientRect().width);
+    // Columns of whole pixels: fractional ones (a width in ch) would leave a sliver beside the labels
+    // at every scroll position, since scrolling moves by whole pixels.
+    const label = Math.ceil(exactLabel!);
+    const column = Math.ceil(columns.reduce((a, w) => Math.max(a, w), 1));
+    if (label !== exactLabel || columns.some((w) => w !== column)) {
+      this.style.setProperty('--_label', `${label}px`);
+      this.style.setProperty('--_cell', `${column}px`);
+    }
+    const room = Math.floor((this.clientWidth - label) / column);
+    const fit = Math.max(8, Math.min(WINDOW, room));
+    box.style.scrollPaddingInlineStart = `${label}px`;
+    // A box that must scroll is cut to whole columns, so even its last scroll position (which no
+    // snap point moves) has a column edge against the labels.
+    box.parentElement!.style.maxWidth = fit > room ? `${label + Math.max(1, room) * column}px` : '';
+    if (fit !== this._size) this._size = fit;
+    this._scrolls = box.scrollWidth > box.clientWidth + 1;
+  }
+
+  /** Shows the scroll cue on each side where columns are out of view. */
+  private _cue = (): void => {
+    const box = this.renderRoot.querySelector<HTMLElement>('.scroll');
+    const frame = box?.parentElement;
+    if (!box || !frame) return;
+    frame.toggleAttribute('data-before', box.scrollLeft > 1);
+    frame.toggleAttribute('data-after', box.scrollLeft + box.clientWidth < box.scrollWidth - 1);
+  };
+
   private _scrollToCurrent(): void {
     const box = this.renderRoot.querySelector<HTMLElement>('.scroll');
     const current = box?.querySelector<HTMLElement>('thead .current');
-    const label = box?.querySelector<HTMLElement>('thead th');
-    if (!box || !current || !label || box.scrollWidth <= box.clientWidth) return;
-    const left = current.offsetLeft - label.offsetWidth;
+    const head = [...(box?.querySelectorAll<HTMLElement>('thead th') ?? [])];
+    if (!box || !current || box.scrollWidth <= box.clientWidth) return;
+    // Scroll positions that put a column's left edge against the labels: the snap points.
+    const label = head[0]!.offsetWidth;
+    const left = current.offsetLeft - label;
     const right = current.offsetLeft + current.offsetWidth - box.clientWidth;
     if (box.scrollLeft > left) box.scrollLeft = left;
-    else if (box.scrollLeft < right) box.scrollLeft = right;
+    else if (box.scrollLeft < right) box.scrollLeft = Math.min(...head.slice(1).map((c) => c.offsetLeft - label).filter((x) => x >= right));
   }
 }
 

@@ -20,6 +20,7 @@ export const SCHEME_MODULES = {
   fixed: () => import('./fixed/index.js'),
   buddy: () => import('./buddy/index.js'),
   relocation: () => import('./relocation/index.js'),
+  paging: () => import('./paging/index.js'),
 } satisfies Partial<Record<SchemeName, SchemeLoader>>;
 
 /** A scheme with an engine module. */

@@ -7,7 +7,6 @@ import { MAX_SCENARIO_BYTES, MAX_SIMULATED_STEPS, SCHEME_ALIASES, SCHEME_NAMES, 
  * module's `summary` (a line left here for it is ignored, and can go when the scheme is built).
  */
 const PLANNED = {
-  paging: 'Simple paging: logical addresses translated through a page table.',
   segmentation: 'Simple segmentation: segment tables of base and limit.',
   'vm-segmentation': 'Virtual-memory segmentation.',
   'stack-heap': 'A process image: stack and heap growing toward each other.',

@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
 import type { MemSim } from '../../components/mem-sim.js';
-import { control, eventually, fifo, parts, settled, simulator } from './helpers.js';
+import { control, eventually, fifo, parts, settled, simulator, inView } from './helpers.js';
 
 /** Stallings' four-policy reference string, with writes so dirty marks show too. */
 const clock = 'scheme: vm-paging\ntitle: CLOCK with writes\nframes: 3\npolicy: CLOCK, LRU\nrefs: 2 3:w 2 1 5 2 4 5 3:w 2 5 2\n';
@@ -9,6 +9,7 @@ const clock = 'scheme: vm-paging\ntitle: CLOCK with writes\nframes: 3\npolicy: C
 describe('axe-core finds no accessibility violations', () => {
   it('at step 0', async () => {
     const el = await simulator(fifo());
+    await inView(el);
     await expect(el).to.be.accessible();
   });
 
@@ -16,6 +17,7 @@ describe('axe-core finds no accessibility violations', () => {
     const el = await simulator(clock);
     el.step = 9;
     await settled(el);
+    await inView(el);
     await expect(el).to.be.accessible();
   });
 
@@ -23,12 +25,14 @@ describe('axe-core finds no accessibility violations', () => {
     const el = await simulator(fifo());
     el.step = el.total;
     await settled(el);
+    await inView(el);
     await expect(el).to.be.accessible();
   });
 
   it('showing the error box', async () => {
     const el = await simulator('scheme: vm-paging\nframes: none\npolicy: LFU\nrefs: 1 2 x\n');
     expect(parts(el, '[part=error-list] li').length).to.equal(3);
+    await inView(el);
     await expect(el).to.be.accessible();
   });
 
@@ -37,9 +41,11 @@ describe('axe-core finds no accessibility violations', () => {
     el.theme = 'dark';
     el.step = 5;
     await settled(el);
+    await inView(el);
     await expect(el).to.be.accessible();
     const broken = await fixture<MemSim>(html`<mem-sim theme="dark" scheme="vm-paging" refs="1 x"></mem-sim>`);
     await broken.ready;
+    await inView(broken);
     await expect(broken).to.be.accessible();
   });
 
@@ -49,6 +55,7 @@ describe('axe-core finds no accessibility violations', () => {
       const el = await simulator(clock);
       el.step = 4;
       await settled(el);
+      await inView(el);
       await expect(el).to.be.accessible();
     } finally {
       await setViewport({ width: 1280, height: 800 });
@@ -60,6 +67,7 @@ describe('axe-core finds no accessibility violations', () => {
     el.step = 4;
     control(el, 'Diagram').click();
     await eventually(() => parts(el, 'mem-sim-diagram')[0]?.shadowRoot?.querySelector('svg g.node'), 'no diagram');
+    await inView(el);
     await expect(el).to.be.accessible();
   });
 });

@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
 import type { MemSim } from '../../components/mem-sim.js';
 import { bar, barLabel, goTo, rowClasses, settledAll, table, view, waiting } from './contiguous-helpers.js';
-import { control, eventually, liveText, metrics, part, parts, sentence, simulator } from './helpers.js';
+import { control, eventually, liveText, metrics, part, parts, sentence, simulator, inView } from './helpers.js';
 
 /** Stallings, Operating Systems: Internals and Design Principles, the buddy system example figure. */
 const STALLINGS = `scheme: buddy
@@ -188,14 +188,18 @@ describe('the buddy system: keys, table alternative, diagram, themes and accessi
     await emulateMedia({ reducedMotion: 'reduce' });
     try {
       const el = await simulator(STALLINGS);
+      await inView(el);
       await expect(el).to.be.accessible();
       await goTo(el, 4);
+      await inView(el);
       await expect(el).to.be.accessible();
       el.theme = 'dark';
       await goTo(el, 7);
+      await inView(el);
       await expect(el).to.be.accessible();
       await setViewport({ width: 320, height: 800 });
       await goTo(el, 10);
+      await inView(el);
       await expect(el).to.be.accessible();
     } finally {
       await setViewport({ width: 1280, height: 800 });

@@ -2,7 +2,7 @@ import { expect, oneEvent } from '@open-wc/testing';
 import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
 import type { MemSim } from '../../components/mem-sim.js';
 import { addresses, bar, barLabel, goTo, rowClasses, settledAll, swapped, table, view, waiting } from './contiguous-helpers.js';
-import { control, eventually, liveText, metrics, part, parts, sentence, simulator } from './helpers.js';
+import { control, eventually, liveText, metrics, part, parts, sentence, simulator, inView } from './helpers.js';
 import { silberschatzDynamic, stallingsDynamic } from '../textbook-scenarios.js';
 
 const STALLINGS = stallingsDynamic('The effect of dynamic partitioning (Stallings)');
@@ -296,14 +296,18 @@ describe('dynamic partitioning: themes and narrow screens', () => {
     await emulateMedia({ reducedMotion: 'reduce' });
     try {
       const el = await simulator(STALLINGS);
+      await inView(el);
       await expect(el).to.be.accessible();
       await goTo(el, 5);
+      await inView(el);
       await expect(el).to.be.accessible();
       el.theme = 'dark';
       await settledAll(el);
+      await inView(el);
       await expect(el).to.be.accessible();
       control(el, 'Table').click();
       await eventually(() => el.shadowRoot!.querySelector('[part=run] > .scroll table'), 'no table alternative');
+      await inView(el);
       await expect(el).to.be.accessible();
     } finally {
       await emulateMedia({ reducedMotion: 'no-preference' });
@@ -316,6 +320,7 @@ describe('dynamic partitioning: themes and narrow screens', () => {
     try {
       const el = await simulator(SILBERSCHATZ);
       await goTo(el, 4);
+      await inView(el);
       await expect(el).to.be.accessible();
     } finally {
       await emulateMedia({ colorScheme: 'light' });

@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
 import type { MemSim } from '../../components/mem-sim.js';
 import { bar, barLabel, goTo, rowClasses, settledAll, swapped, table, view, waiting } from './contiguous-helpers.js';
-import { control, eventually, liveText, metrics, part, parts, sentence, simulator } from './helpers.js';
+import { control, eventually, liveText, metrics, part, parts, sentence, simulator, inView } from './helpers.js';
 
 /** Stallings, Operating Systems: Internals and Design Principles, the fixed partitioning figure. */
 const EQUAL = 'scheme: fixed\ntitle: Equal-size partitions (Stallings)\nmemory: 64M\nos: 8M\npartitions: 7 x 8M\n';
@@ -151,15 +151,19 @@ describe('fixed partitioning: keys, table alternative, diagram, themes and acces
     await emulateMedia({ reducedMotion: 'reduce' });
     try {
       const el = await simulator(UNEQUAL + 'queue: per-partition\n' + trace('load B 7M', 'load C 7M', 'swap-out B'));
+      await inView(el);
       await expect(el).to.be.accessible();
       await goTo(el, 2);
+      await inView(el);
       await expect(el).to.be.accessible();
       el.theme = 'dark';
       await goTo(el, 3);
+      await inView(el);
       await expect(el).to.be.accessible();
       await setViewport({ width: 320, height: 800 });
       control(el, 'Table').click();
       await eventually(() => el.shadowRoot!.querySelector('[part=run] > .scroll table'), 'no table alternative');
+      await inView(el);
       await expect(el).to.be.accessible();
     } finally {
       await setViewport({ width: 1280, height: 800 });

@@ -93,6 +93,16 @@ export async function keysDrawn(el: MemSim): Promise<void> {
   await Promise.all(keys.map((k) => k.updateComplete));
 }
 
+/**
+ * Scrolls a simulator into view and waits for it to be painted there. Blocks off screen skip their
+ * rendering (`content-visibility: auto`), so axe cannot measure their colours: check what a reader
+ * looking at the block sees.
+ */
+export async function inView(el: Element): Promise<void> {
+  el.scrollIntoView({ block: 'nearest' });
+  await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+}
+
 /** The focused element, looking through shadow roots. */
 export function deepActive(): Element | null {
   let a: Element | null = document.activeElement;

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import type { MemSim } from '../../components/mem-sim.js';
 import { silberschatzDynamic } from '../textbook-scenarios.js';
-import { fifo, keysDrawn, parts, simulator } from './helpers.js';
+import { fifo, inView, keysDrawn, parts, simulator } from './helpers.js';
 
 /** CLOCK and LRU with writes: faults into empty frames, victims, hits, use bits, the hand, dirty pages. */
 const CLOCK = 'scheme: vm-paging\nframes: 3\npolicy: CLOCK, LRU\nrefs: 2 3:w 2 1 5 2 4 5 3:w 2 5 2\n';
@@ -139,6 +139,7 @@ describe('the key: every colour and mark a view draws is explained', () => {
         const el = await simulator(text);
         el.theme = theme as 'light' | 'dark';
         await goTo(el, 2);
+        await inView(el);
         await expect(el).to.be.accessible();
       }
     });

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { MemSim } from '../../components/mem-sim.js';
-import { eventually, fifo, settled, simulator, views } from './helpers.js';
+import { eventually, fifo, settled, simulator, views, inView } from './helpers.js';
 
 /** The policy toggle under run `i`'s frame table, or undefined when its policy has none. */
 const toggle = (el: MemSim, i = 0) => views(el)[i]!.shadowRoot!.querySelector<HTMLButtonElement>('[part=policy-toggle]') ?? undefined;
@@ -111,12 +111,14 @@ describe("the policy's view of the pages under the frame table", () => {
     await settled(el);
     for (const i of [0, 1]) toggle(el, i)!.click();
     await eventually(() => !panel(el, 0).hidden && !panel(el, 1).hidden);
+    await inView(el);
     await expect(el).to.be.accessible();
     el.theme = 'dark';
     await settled(el);
     // The buttons' colours fade for 0.15 s: axe must read the dark theme, not a colour in between.
     const roots = [el.shadowRoot!, ...views(el).map((v) => v.shadowRoot!)];
     await eventually(() => roots.every((r) => r.getAnimations().length === 0), 'the theme change has finished');
+    await inView(el);
     await expect(el).to.be.accessible();
   });
 });

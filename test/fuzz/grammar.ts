@@ -336,6 +336,62 @@ const relocation: fc.Arbitrary<FuzzCase> = fc
     ).map((text) => ({ scheme: 'relocation', text, steps: addresses.length }));
   });
 
+/** Simple paging: a trace (loads of whole K, in 1K pages, with accesses) or the table form (page-table and access). */
+const simplePaging: fc.Arbitrary<FuzzCase> = fc
+  .record({
+    scheme: schemeLine('paging', ['simple-paging']),
+    title,
+    memoryK: fc.integer({ min: 4, max: 128 }),
+    osK: fc.integer({ min: 0, max: 3 }),
+    addressBits: fc.option(fc.integer({ min: 10, max: 20 }), { freq: 3 }),
+    byFrames: fc.boolean(),
+    table: fc.option(fc.array(fc.option(fc.nat(40), { freq: 6 }), { minLength: 1, maxLength: 8 }), { freq: 4 }),
+    addresses: fc.array(fc.nat(12 * K), { maxLength: 8 }),
+    commands: fc.array(command(12), { maxLength: 40 }),
+    style: fc.nat(),
+    keys: fc.tuple(keyName('paging', 'memory'), keyName('paging', 'os'), keyName('paging', 'page-size'), keyName('paging', 'address-bits'), keyName('paging', 'trace'), keyName('paging', 'frames')),
+  })
+  .chain((g) => {
+    const [km, ko, kps, kab, kt, kf] = g.keys;
+    const bits = line(g.addressBits !== null && `${kab}: ${g.addressBits}`);
+    if (g.table) {
+      // Frames named once each, above the OS; '-' marks an invalid entry.
+      const seen = new Set<number>();
+      const entries = g.table.map((f) => (f === null || seen.has(f + g.osK) ? '-' : (seen.add(f + g.osK), String(f + g.osK))));
+      const accesses = g.addresses.map((a, i) => (i % 3 === 2 ? `${Math.floor(a / K)}:${a % K}` : String(a)));
+      return document(
+        fc.tuple(
+          exact(g.scheme),
+          exact(g.title !== null && `title: ${g.title}`),
+          line(`${kps}: 1K`),
+          line(g.osK > 0 && `${ko}: ${sizeSpelling(g.osK, g.style)}`),
+          bits,
+          exact(`page-table: ${entries.join(' ')}`),
+          exact(accesses.length > 0 && `access: ${accesses.join(' ')}`),
+        ),
+      ).map((text) => ({ scheme: 'paging', text, steps: accesses.length }));
+    }
+    const plain = followTrace(g.commands, { fits: (k) => k <= g.memoryK - g.osK, compact: false });
+    // After each load that fits, an access of the process just loaded (alive there, whatever comes later).
+    const lines = plain.flatMap((l, i) => {
+      const m = /^\S+ (\S+) (\S+)$/.exec(l);
+      const c = g.commands[i];
+      if (!m || !c || c.k > 3 || c.sizeK > g.memoryK - g.osK || !/^(load|LOAD|request|alloc|arrive)$/.test(l.split(' ')[0]!)) return [l];
+      return [l, `access ${m[1]} ${c.style % 2 ? `${c.pick % 16}:${c.pick % K}` : c.pick % (16 * K)}`];
+    });
+    return document(
+      fc.tuple(
+        exact(g.scheme),
+        exact(g.title !== null && `title: ${g.title}`),
+        line(`${kps}: 1K`),
+        line(g.byFrames ? `${kf}: ${g.memoryK}` : `${km}: ${sizeSpelling(g.memoryK, g.style)}`),
+        line(g.osK > 0 && `${ko}: ${sizeSpelling(g.osK, g.style + 1)}`),
+        bits,
+        exact(g.commands.length > 0 && `${kt}: ${traceValue(lines, g.style)}`),
+      ),
+    ).map((text) => ({ scheme: 'paging', text, steps: steps(lines) }));
+  });
+
 export interface GrammarOptions {
   /** Largest buddy memory, as a power of two of kilobytes: 22 (the default) reaches 4G, past 2^31 bytes. */
   buddyMaxMemoryLog?: number;
@@ -343,7 +399,7 @@ export interface GrammarOptions {
 
 
 /** A valid (or, in one value now and then, near-valid) scenario of any built scheme. */
-export const validScenario = (opts: GrammarOptions = {}): fc.Arbitrary<FuzzCase> => fc.oneof(paging, fixed, dynamic, buddy(opts.buddyMaxMemoryLog ?? 22), relocation);
+export const validScenario = (opts: GrammarOptions = {}): fc.Arbitrary<FuzzCase> => fc.oneof(paging, fixed, dynamic, buddy(opts.buddyMaxMemoryLog ?? 22), simplePaging, relocation);
 
 /** Characters that mean something to YAML, and others that trip up readers of text. */
 const INSERTS = [

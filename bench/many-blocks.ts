@@ -1,0 +1,142 @@
+/**
+ * Many simulators on one page (issue 13): a course page, plain HTML with the drop-in script, holding
+ * 50 memsim blocks of textbook size, the four schemes mixed, between paragraphs of prose. Measured
+ * in Chromium with the built bundle at 1280x800, each figure the median of RUNS fresh pages:
+ *
+ * - first viewport interactive: from navigation start until every `<mem-sim>` whose box starts
+ *   inside the unscrolled viewport shows its controls (`[part=controls]` in its shadow root: the
+ *   simulator is drawn and answers clicks and keys). The set is read at each frame, so a block
+ *   pushed below the fold by the one above it growing no longer counts; all 50 blocks must have been
+ *   upgraded to `<mem-sim>` first.
+ * - all 50 rendered while scrolling: as soon as the first viewport is interactive the reader scrolls
+ *   down one viewport height per frame (a fast flick through the whole page) and keeps at the bottom;
+ *   the time from navigation start until every block shows its controls. Work for a block out of
+ *   view may wait until it comes near, so this is the fair whole-page figure: every block has been
+ *   near the viewport early on, and each must be drawn by the budget.
+ * - longest task: the longest main-thread task from navigation until all 50 are drawn
+ *   (PerformanceObserver `longtask`, buffered): a task blocks the reader's input for its whole length.
+ *
+ *   npm run build:bundle && node --import tsx bench/many-blocks.ts
+ */
+import { pathToFileURL } from 'node:url';
+import { figure, median, type Figure } from './common.js';
+import { withBundleSite } from './view.js';
+
+const FIRST_VIEWPORT_MS = 500;
+const ALL_BLOCKS_MS = 1000;
+const LONGEST_TASK_MS = 200;
+const BLOCKS = 50;
+const RUNS = 5;
+
+const REFS = [
+  '7 0 1 2 0 3 0 4 2 3 0 3 2 1 2 0 1 7 0 1',
+  '1 2 3 4 2 1 5 6 2 1 2 3 7 6 3 2 1 2 3 6',
+  '0 1 2 3 0 1 4 0 1 2 3 4 2 5 1 0 4 3 2 1',
+  '4 7 0 7 1 0 1 2 1 2 7 1 2 0 4 1 3 2 7 0',
+];
+const POLICIES = [['FIFO', 'LRU'], ['LRU', 'OPT'], ['FIFO', 'CLOCK'], ['OPT', 'CLOCK']];
+const PLACEMENTS = [['first-fit', 'best-fit'], ['best-fit', 'worst-fit'], ['first-fit', 'next-fit']];
+
+/** Block `i`'s scenario: the schemes in turn, each with a textbook scenario of typical size. */
+function scenario(i: number): string {
+  const k = Math.floor(i / 4);
+  switch (i % 4) {
+    case 0:
+      return `scheme: vm-paging\ntitle: Exercise ${i + 1}\nframes: ${3 + (k % 2)}\npolicy: ${POLICIES[k % 4]!.join(', ')}\nrefs: ${REFS[k % 4]}\n`;
+    case 1:
+      return (
+        `scheme: dynamic\ntitle: Exercise ${i + 1}\nmemory: 64M\nos: 8M\nplacement: ${PLACEMENTS[k % 3]!.join(', ')}\ntrace: |\n` +
+        `  load A 8M\n  load B 12M\n  load C 6M\n  load D 10M\n  load E 8M\n  exit B\n  exit D\n  load F 6M\n  load G ${4 + (k % 5)}M\n  exit A\n`
+      );
+    case 2:
+      return (
+        `scheme: fixed\ntitle: Exercise ${i + 1}\nmemory: 64M\nos: 8M\npartitions: 2M, 4M, 6M, 8M, 8M, 12M, 16M\nqueue: single\ntrace: |\n` +
+        `  load A 1M\n  load B 2M\n  load C ${1 + (k % 3)}M\n  load D 7M\n  load E 7M\n  exit A\n  load F 3M\n  exit C\n  load G 5M\n  exit D\n`
+      );
+    default:
+      return (
+        `scheme: buddy\ntitle: Exercise ${i + 1}\nmemory: 1M\ntrace: |\n` +
+        `  request A 100K\n  request B 240K\n  request C ${64 - (k % 4) * 8}K\n  request D 256K\n  release B\n  release A\n  request E 75K\n  release C\n  release E\n  release D\n`
+      );
+  }
+}
+
+/** The course page: a heading, then prose and a block in turn, as a markdown tool writes it. */
+export function manyBlocksPage(blocks = BLOCKS): string {
+  const prose =
+    '<p>Work through the exercise below step by step: predict what the next step does, then press Forward to check. ' +
+    'Compare the runs side by side and note where their counts part.</p>';
+  const body = Array.from({ length: blocks }, (_, i) => `<h2>Exercise ${i + 1}</h2>${prose}<pre><code class="language-memsim">${scenario(i)}</code></pre>`);
+  return (
+    '<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">' +
+    '<title>Memory management exercises</title><script type="module" src="mem-sim/mem-sim.js"></script></head>' +
+    `<body><main><h1>Memory management: exercises</h1>${body.join('\n')}</main></body></html>`
+  );
+}
+
+interface Times {
+  firstViewport: number;
+  all: number;
+  longest: number;
+}
+
+export async function benchManyBlocks(runs = RUNS): Promise<Figure[]> {
+  const times: Times[] = await withBundleSite({ 'index.html': manyBlocksPage() }, async ({ url, browser }) => {
+    const out: Times[] = [];
+    for (let r = 0; r < runs; r++) {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+      await page.addInitScript(() => {
+        (window as any).__longest = 0;
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries()) (window as any).__longest = Math.max((window as any).__longest, e.duration);
+        }).observe({ type: 'longtask', buffered: true });
+      });
+      await page.goto(`${url}/index.html`, { waitUntil: 'commit' });
+      const firstViewport = await (
+        await page.waitForFunction(
+          ({ blocks }) => {
+            const sims = [...document.querySelectorAll('mem-sim')];
+            if (sims.length < blocks || scrollY !== 0) return false;
+            const inView = sims.filter((el) => el.getBoundingClientRect().top < innerHeight);
+            return inView.every((el) => !!el.shadowRoot?.querySelector('[part=controls], [part=error]')) && performance.now();
+          },
+          { blocks: BLOCKS },
+          { polling: 'raf', timeout: 60_000 },
+        )
+      ).jsonValue();
+      // No named closures inside: tsx wraps them in a helper the page does not have.
+      const all = await page.evaluate(async () => {
+        const sims = [...document.querySelectorAll('mem-sim')];
+        const deadline = performance.now() + 60_000;
+        for (;;) {
+          const drawn = sims.filter((el) => el.shadowRoot?.querySelector('[part=controls], [part=error]')).length;
+          if (drawn === sims.length) return performance.now();
+          if (performance.now() > deadline) throw new Error(`only ${drawn} of ${sims.length} blocks drawn after a minute of scrolling`);
+          scrollBy(0, innerHeight);
+          await new Promise((done) => requestAnimationFrame(done));
+        }
+      });
+      const errors = await page.evaluate(() => [...document.querySelectorAll('mem-sim')].filter((el) => el.shadowRoot?.querySelector('[part=error]')).length);
+      if (errors) throw new Error(`${errors} blocks show an error`);
+      // Tasks still queued when the last block is drawn belong to the load too.
+      await page.evaluate(() => new Promise((done) => setTimeout(done, 100)));
+      const longest = await page.evaluate(() => (window as any).__longest as number);
+      out.push({ firstViewport: firstViewport as number, all, longest });
+      await page.close();
+    }
+    return out;
+  });
+  const spread = (k: keyof Times) => `runs ${times.map((t) => t[k].toFixed(0)).join(', ')}`;
+  return [
+    figure(`${BLOCKS} blocks: first viewport interactive (median of ${runs}; ${spread('firstViewport')})`, median(times.map((t) => t.firstViewport)), FIRST_VIEWPORT_MS, 'ms', true),
+    figure(`${BLOCKS} blocks: all drawn, reader scrolling a viewport per frame (${spread('all')})`, median(times.map((t) => t.all)), ALL_BLOCKS_MS, 'ms', true),
+    figure(`${BLOCKS} blocks: longest task until all drawn (${spread('longest')})`, median(times.map((t) => t.longest)), LONGEST_TASK_MS, 'ms', true),
+  ];
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const { printFigures } = await import('./common.js');
+  const figures = await benchManyBlocks();
+  printFigures(figures);
+  process.exit(figures.every((f) => f.ok) ? 0 : 1);
+}

@@ -1,0 +1,253 @@
+import { css, html, nothing, type TemplateResult } from 'lit';
+import type { SimplePagingConfig, SimplePagingFields } from '../../engine/schemes/paging/config.js';
+import { frameRuns, type FrameRun } from '../../engine/schemes/paging/report.js';
+import type { SimplePagingEvent } from '../../engine/schemes/paging/sentences.js';
+import type { FrameEntry, SimplePagingState } from '../../engine/schemes/paging/state.js';
+import type { Timeline } from '../../engine/timeline.js';
+import { bitsFor, bitsOf } from '../../engine/translation/address.js';
+import { isPowerOfTwo } from '../../engine/units.js';
+import { define } from '../define.js';
+import { SchemeView } from './scheme-view.js';
+
+type PagingTimeline = Timeline<SimplePagingConfig, SimplePagingState, SimplePagingEvent, SimplePagingFields>;
+
+/** Runs of frames drawn at most; the rest is summed up in one line (a million frames stay drawable). */
+const MAX_RUNS = 256;
+/** Rows of a page table, and entries of the free-frame list, drawn at most. */
+const MAX_ROWS = 64;
+
+const PARTS = ['frames', 'page-tables', 'free-list', 'translation', 'queue', 'swapped'];
+
+/** A hue per process, in order of first appearance, so neighbouring processes differ. */
+const HUES = [210, 30, 140, 280, 0, 90, 180, 320];
+
+const what = (e: FrameEntry): string => (e === null ? 'free' : 'os' in e ? 'OS' : 'used' in e ? 'used' : `${e.process} page ${e.page}`);
+
+/**
+ * Simple paging: the frames of memory from frame 0 (a column, a grid when there are many), each
+ * labelled with the process and page it holds and tinted by process (the words carry the meaning,
+ * the colour only helps); the page table of every resident process beside them; the free-frame list;
+ * and, for an access, the logical address drawn as page bits and offset bits, the page-table row
+ * that translates it highlighted and the physical address formed, or the trap.
+ *
+ * @tagname mem-sim-paging
+ * @csspart frames - the frames of memory
+ * @csspart page-tables - the page tables of the resident processes
+ * @csspart free-list - the free-frame list
+ * @csspart translation - the address of an access, split into page and offset, and its translation
+ * @csspart queue - the processes waiting for frames
+ * @csspart swapped - the swapped-out processes
+ */
+export class PagingView extends SchemeView {
+  static override styles = [
+    SchemeView.styles,
+    css`
+      :host {
+        display: block;
+      }
+      .layout {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.6rem 1.2rem;
+        align-items: flex-start;
+      }
+      ol {
+        list-style: none;
+        margin: 0;
+        padding: 0;
+      }
+      .frames {
+        display: grid;
+        grid-template-columns: repeat(var(--cols, 1), minmax(6.5rem, 1fr));
+        gap: 2px;
+        min-width: 0;
+        max-width: 100%;
+      }
+      .frames li {
+        border: 1px solid var(--_border);
+        padding: 0.1rem 0.35rem;
+        font-size: 0.85em;
+        background: hsl(var(--hue, 0) 70% 50% / var(--tint, 0));
+      }
+      .frames li.free {
+        border-style: dashed;
+        color: var(--_muted);
+      }
+      .frames li.os,
+      .frames li.used {
+        background: color-mix(in srgb, var(--_muted) 18%, transparent);
+      }
+      .frames li.current {
+        outline: 3px solid var(--_accent);
+        outline-offset: -2px;
+      }
+      .frames .n {
+        color: var(--_muted);
+        margin-inline-end: 0.3rem;
+      }
+      .tables {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.6rem;
+      }
+      table {
+        font-size: 0.85em;
+      }
+      caption {
+        text-align: start;
+        font-weight: 600;
+      }
+      th,
+      td {
+        text-align: end;
+        padding: 0 0.4rem;
+      }
+      tr.current td,
+      tr.current th {
+        background: var(--_hit-background);
+        color: var(--_hit-text);
+      }
+      tr.trap td,
+      tr.trap th,
+      .trap {
+        background: var(--_fault-background);
+        color: var(--_fault-text);
+      }
+      p {
+        margin: 0.2rem 0;
+      }
+      .none {
+        color: var(--_muted);
+      }
+      .bits {
+        font-family: var(--mem-sim-mono, ui-monospace, monospace);
+        display: inline-flex;
+        gap: 0.3rem;
+        flex-wrap: wrap;
+      }
+      .bits span {
+        border: 1px solid var(--_border);
+        padding: 0 0.3rem;
+      }
+      .bits .page {
+        background: var(--_current-background);
+      }
+      .bits small {
+        display: block;
+        font-family: var(--mem-sim-font, system-ui, sans-serif);
+        color: var(--_muted);
+      }
+    `,
+  ];
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    const have = this.getAttribute('exportparts')?.split(/\s*,\s*/).filter(Boolean) ?? [];
+    this.setAttribute('exportparts', [...new Set([...have, ...PARTS])].join(', '));
+  }
+
+  override render() {
+    const t = this.timeline as PagingTimeline | undefined;
+    if (!t) return nothing;
+    const s = t.stateAt(this.position);
+    const e = t.eventAt(this.position);
+    const hues = new Map<string, number>();
+    for (const name of s.resident.keys()) hues.set(name, HUES[hues.size % HUES.length]!);
+    const list = (xs: string[]) => (xs.length ? xs.join(', ') : html`<span class="none">none</span>`);
+    const free = s.free.length > MAX_ROWS ? `${s.free.slice(0, MAX_ROWS).join(', ')}, … ${s.free.length - MAX_ROWS} more` : s.free.join(', ');
+    return html`${e?.access ? this.translation(t.config, s, e) : nothing}
+      <div class="layout">
+        ${this.frames(s, e, hues)}
+        <div class="tables" part="page-tables">${[...s.resident.values()].map((r) => this.pageTable(r.name, r.table, e, hues))}</div>
+      </div>
+      <p part="free-list"><b>Free-frame list</b> (taking order): ${free || html`<span class="none">empty</span>`}</p>
+      <p part="queue"><b>Waiting</b> (in arrival order): ${list(s.waiting.map((w) => w.name))}</p>
+      <p part="swapped"><b>Swapped out</b>: ${list(s.swapped.map((w) => w.name))}</p>`;
+  }
+
+  /** The frames from 0, runs of free, OS or unnamed frames drawn as one item. */
+  private frames(s: SimplePagingState, e: SimplePagingEvent | undefined, hues: Map<string, number>): TemplateResult {
+    const runs = frameRuns(s.frames);
+    const shown = runs.slice(0, MAX_RUNS);
+    const current = new Set<number>([...(e?.placed.flatMap((p) => p.frames) ?? []), ...(e?.access?.frame != null ? [e.access.frame] : [])]);
+    const cols = shown.length > 48 ? 4 : shown.length > 16 ? 2 : 1;
+    const item = (r: FrameRun) => {
+      const x = r.entry;
+      const kind = x === null ? 'free' : 'os' in x ? 'os' : 'used' in x ? 'used' : 'page';
+      const style = x !== null && 'process' in x ? `--hue:${hues.get(x.process) ?? 0};--tint:0.22` : '';
+      const n = r.from === r.to ? `${r.from}` : `${r.from}–${r.to}`;
+      return html`<li class="${kind}${r.from === r.to && current.has(r.from) ? ' current' : ''}" style=${style}>
+        <span class="n">${n}</span> ${what(x)}
+      </li>`;
+    };
+    return html`<div part="frames" role="region" tabindex="0" aria-label="${this.timeline?.run.label}: frames of memory from frame 0">
+      <ol class="frames" style="--cols:${cols}">
+        ${shown.map(item)}
+      </ol>
+      ${runs.length > shown.length ? html`<p class="none">… frames ${runs[shown.length]!.from} to ${s.frames.length - 1} not drawn</p>` : nothing}
+    </div>`;
+  }
+
+  private pageTable(name: string, table: readonly (number | null)[], e: SimplePagingEvent | undefined, hues: Map<string, number>): TemplateResult {
+    const a = e?.access?.process === name ? e.access : undefined;
+    const focus = a?.page ?? 0;
+    const from = table.length > MAX_ROWS ? Math.max(0, Math.min(focus - (MAX_ROWS >> 1), table.length - MAX_ROWS)) : 0;
+    const rows = table.slice(from, from + MAX_ROWS);
+    return html`<table style="border-top: 4px solid hsl(${hues.get(name) ?? 0} 70% 50%)">
+      <caption>
+        Page table of ${name}
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">page</th>
+          <th scope="col">frame</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${rows.map((f, i) => {
+          const page = from + i;
+          const cls = a && a.page === page ? (a.trap ? 'trap' : 'current') : nothing;
+          return html`<tr class=${cls}>
+            <th scope="row">${page}</th>
+            <td>${f === null ? '- (invalid)' : f}</td>
+          </tr>`;
+        })}
+      </tbody>
+      ${table.length > MAX_ROWS ? html`<tfoot><tr><td colspan="2">pages ${from} to ${from + rows.length - 1} of ${table.length}</td></tr></tfoot>` : nothing}
+    </table>`;
+  }
+
+  /** The address as page bits and offset bits, then the physical address formed, or the trap. */
+  private translation(c: SimplePagingConfig, s: SimplePagingState, e: SimplePagingEvent): TemplateResult {
+    const a = e.access!;
+    const offsetBits = isPowerOfTwo(c.pageSize) ? bitsOf(c.pageSize) : undefined;
+    const largest = Math.max(1, ...[...s.resident.values(), ...s.waiting, ...s.swapped].map((p) => p.pages), (a.page ?? 0) + 1);
+    const pageBits = c.addressBits !== undefined && offsetBits !== undefined ? c.addressBits - offsetBits : bitsFor(largest);
+    const bin = (v: number, n: number) => v.toString(2).padStart(n, '0');
+    const fits = offsetBits !== undefined && a.page !== null && a.offset !== null && a.page < 2 ** pageBits && a.offset < c.pageSize;
+    const bits = fits
+      ? html`<span class="bits" aria-hidden="true"
+          ><span class="page"><code>${bin(a.page!, pageBits)}</code><small>page ${a.page} (${pageBits} bits)</small></span
+          ><span><code>${bin(a.offset!, offsetBits!)}</code><small>offset ${a.offset} (${offsetBits} bits)</small></span></span
+        >`
+      : nothing;
+    const result =
+      a.trap !== null
+        ? html`<p class="trap"><b>Trap: ${a.trap}</b></p>`
+        : html`<p>physical address = frame ${a.frame} × ${c.pageSize} + ${a.offset} = <b>${a.physical}</b></p>`;
+    return html`<div part="translation">
+      <p>Logical address ${a.address ?? e.op.split(/\s+/).pop()} of ${a.process}${a.page !== null ? html`: page ${a.page}, offset ${a.offset}` : nothing}</p>
+      ${bits} ${result}
+    </div>`;
+  }
+}
+
+define('mem-sim-paging', PagingView);
+
+export default PagingView;
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'mem-sim-paging': PagingView;
+  }
+}

@@ -1,0 +1,43 @@
+/**
+ * Many blocks on one page (issue 13): a block far out of view waits to be simulated until the
+ * reader comes near, showing its scenario text meanwhile; a script that awaits `ready` gets it at once.
+ */
+import { expect, fixture, html } from '@open-wc/testing';
+import type { MemSim } from '../../components/mem-sim.js';
+import { eventually, fifo } from './helpers.js';
+
+const frames = () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done))));
+const drawn = (el: MemSim) => !!el.shadowRoot!.querySelector('[part=controls]');
+
+/** A block in view, then one ten viewports below it (its `ready` is never read before the end). */
+async function page(): Promise<[MemSim, MemSim]> {
+  const root = await fixture<HTMLElement>(html`<div>
+    <mem-sim><pre><code class="language-memsim">${fifo(3)}</code></pre></mem-sim>
+    <div style="height: 1000vh"></div>
+    <mem-sim><pre><code class="language-memsim">${fifo(4)}</code></pre></mem-sim>
+  </div>`);
+  return [...root.querySelectorAll('mem-sim')] as [MemSim, MemSim];
+}
+
+describe('blocks far out of view', () => {
+  afterEach(() => scrollTo(0, 0));
+
+  it('a block far below the fold shows its scenario text, not a simulator, until the reader scrolls near it', async () => {
+    const [near, far] = await page();
+    await eventually(() => drawn(near), 'the block in view is drawn');
+    await frames();
+    expect(drawn(far), 'the far block is not simulated while out of view').to.equal(false);
+    expect(far.total).to.equal(0);
+    expect(far.shadowRoot!.querySelector('slot'), 'its slot shows the scenario text').to.exist;
+    far.scrollIntoView();
+    await eventually(() => drawn(far), 'the far block is drawn once scrolled into view');
+    expect(far.total).to.equal(20);
+  });
+
+  it('awaiting ready loads a block wherever it is', async () => {
+    const [, far] = await page();
+    await far.ready;
+    expect(drawn(far)).to.equal(true);
+    expect(far.getBoundingClientRect().top).to.be.greaterThan(innerHeight);
+  });
+});
