@@ -80,8 +80,9 @@ export async function loadScenario(host: ScenarioHost, read: (inline: string | u
     if (!View) {
       return { kind: 'failed', problems: [{ message: `the scheme '${name}' cannot be shown in this version of mem-sim yet` }], text, lineOffset };
     }
-    // One run per task: a comparison of many long runs never blocks the page for all of them at once.
     const { module: scheme, config } = parsed.scenario;
+    await scheme.prepare?.(config);
+    // One run per task: a comparison of many long runs never blocks the page for all of them at once.
     const sim: Simulation = { scenario: parsed.scenario, runs: [] };
     for (const run of scheme.runs(config)) {
       if (sim.runs.length) await new Promise((r) => setTimeout(r));

@@ -177,4 +177,13 @@ export interface SchemeModule<Config = any, State = any, Event extends StepEvent
    * shows a table or a diagram.
    */
   present?(): Promise<void>;
+  /**
+   * Optional: loads the code that simulating `config` needs beyond the scheme's own chunk, for a
+   * scheme that keeps a rarely used operation's code in a chunk of its own (the contiguous traces'
+   * `access`: engine/contiguous/relocate.ts), so pages that do not use it never fetch it. Until it
+   * settles, `apply` throws on such an operation. Without a config it loads everything any scenario
+   * may need: Node's map of schemes (schemes/all.ts) has awaited that; a browser awaits it between
+   * parsing and simulating. Idempotent.
+   */
+  prepare?(config?: Config): Promise<void>;
 }

@@ -17,7 +17,8 @@
 import type { KeyDoc, MetricDoc, RunFields, RunSpec, SchemeModule, SchemeName, StepEvent, Work } from '../scheme.js';
 import type { ScenarioReader } from '../source.js';
 import { latePresentation } from '../presentation.js';
-import { accessStep, type AccessResult } from './access.js';
+import { translation } from './relocate.js';
+import type { AccessResult } from './translation/access.js';
 import { procText, type Proc, type Region } from './common.js';
 import type { MapBlock } from './presentation/map.js';
 import type { OpKind, Operation } from './trace.js';
@@ -252,7 +253,7 @@ export function applyOperation<C extends ContiguousConfig, M, F extends RunField
       } else clauses.push(`${op.name} is already in memory: nothing to swap in`);
       break;
     case 'access': {
-      const r = accessStep(op, s, waiter || away ? undefined : a.locate(c, run, s.mem, op.name));
+      const r = translation.get().accessStep(op, s, waiter || away ? undefined : a.locate(c, run, s.mem, op.name));
       e.access = r.access;
       clauses.push(r.sentence);
       break;
@@ -371,6 +372,10 @@ export function contiguousScheme<C extends ContiguousConfig, M, F extends RunFie
     initial: (c, run) => ({ mem: d.allocator.initial(c, run), waiting: [], swapped: [], examined: 0, tick: 0 }),
     apply: (c, run, s, i) => applyOperation(d.allocator, c, run, s, i),
     metrics: d.metrics,
+    // Only a trace with an access fetches the translation code; Node (no config) loads it for any.
+    prepare: async (c) => {
+      if (!c || c.ops.some((op) => op.kind === 'access')) await translation.load();
+    },
     ...latePresentation<C, ContiguousState<M>, ContiguousEvent, F>(async () => {
       const [{ presentContiguous }, p] = await Promise.all([import('./presentation/index.js'), d.presentation()]);
       return presentContiguous(d, p);

@@ -1,10 +1,10 @@
 /**
- * Dynamic relocation (base and bounds), the hardware of OSTEP's Address Translation chapter and of
- * Stallings' relocation figure: a logical address below the bounds register is added to the base
- * register; any other traps. Shared by the `relocation` scheme's register form and by `access NAME
- * ADDRESS` in the contiguous traces, where the process's start is the base and its size the bounds.
+ * What parsing needs of dynamic relocation (base and bounds): the shape of a translation and how an
+ * `access` writes its address. The translation itself and its sentences are translation/, a chunk of
+ * its own that `translation.load()` fetches, so a contiguous page whose trace has no access never
+ * fetches it.
  */
-import { formatHex, MAX_BYTES_TEXT, parseAddress } from '../units.js';
+import { MAX_BYTES_TEXT, parseAddress } from '../units.js';
 
 /** The trap strings of the report contract that relocation can raise. */
 export type RelocationTrap = 'out of bounds' | 'not resident';
@@ -21,34 +21,6 @@ export interface Translation {
   trap: RelocationTrap | null;
 }
 
-/** Translates `address` with the registers: the sum when below the bounds, else the trap. */
-export function relocate(process: string, address: number, base: number, bounds: number): Translation {
-  const inBounds = address < bounds;
-  return { process, address, base, bounds, physical: inBounds ? base + address : null, trap: inBounds ? null : 'out of bounds' };
-}
-
-/** An access to a process that is swapped out or waiting: no registers to load, so no translation. */
-export function notResident(process: string, address: number, bounds: number): Translation {
-  return { process, address, base: null, bounds, physical: null, trap: 'not resident' };
-}
-
-/** An address in a sentence: decimal, with the hex spelling beside it when the author wrote hex. */
-export function addressWords(address: number, hex: boolean): string {
-  return hex ? `${formatHex(address)} (${address})` : String(address);
-}
-
-/** Why the translation came out as it did, in one sentence (the comparison, then the sum or the trap). */
-export function translationSentence(t: Translation, hex = false, where = ''): string {
-  const a = addressWords(t.address, hex);
-  if (t.trap === 'not resident') {
-    return `${t.process} is not in memory${where}: address ${a} has no base to add (not resident)`;
-  }
-  if (t.trap === 'out of bounds') {
-    return `address ${a} of ${t.process} is not below bounds ${t.bounds}: the hardware traps (out of bounds)`;
-  }
-  return `address ${a} of ${t.process}: ${t.address} < bounds ${t.bounds}, so the physical address is base ${t.base} + ${t.address} = ${t.physical}`;
-}
-
 /** A flat logical address as `access` writes it, or the reason it is not one. */
 export function readFlatAddress(text: string): { value: number; hex: boolean } | { error: string } {
   const value = parseAddress(text);
@@ -57,3 +29,27 @@ export function readFlatAddress(text: string): { value: number; hex: boolean } |
   // A segment or page and offset (`2:10`) lands here too: base and bounds translate flat addresses only.
   return { error: `'${text}' is not an address: expected a decimal or 0x number such as 1000 (a flat address)` };
 }
+
+type TranslationCode = typeof import('./translation/access.js');
+let code: TranslationCode | undefined;
+let loading: Promise<void> | undefined;
+
+/**
+ * The translation code: `load` fetches it (once; again after a failed load, so a reader may retry),
+ * which the contiguous schemes' `prepare` does for a trace with an access; `get` returns it, and
+ * throws before the load settled (the caller forgot to await `prepare`).
+ */
+export const translation = {
+  load: (): Promise<void> =>
+    (loading ??= import('./translation/access.js').then(
+      (m) => void (code = m),
+      (e: unknown) => {
+        loading = undefined;
+        throw e;
+      },
+    )),
+  get(): TranslationCode {
+    if (code) return code;
+    throw new Error("await the scheme's prepare(config) before simulating an access");
+  },
+};

@@ -16,18 +16,20 @@ import { relative, sep } from 'node:path';
  * - a scheme's own chunk, named after it: its engine module (engine/schemes/<name>.ts or every file
  *   of engine/schemes/<name>/) and its view (components/views/<name>-view.ts), which a page showing
  *   the scheme loads together. The name comes from the path, so a new scheme needs no entry here;
- * - a presentation half's chunk, `<name>-presentation`: every file under a `presentation/` folder
- *   (engine/schemes/<name>/presentation/, engine/contiguous/presentation/ as `contiguous-presentation`),
- *   the report, table and Mermaid source a module's `present()` loads only when a page needs them
- *   (engine/presentation.ts).
+ * - a part loaded on demand, `<name>-<folder>`: every file under a `presentation/` or `translation/`
+ *   folder of a scheme or of the family (engine/schemes/<name>/<folder>/, engine/contiguous/<folder>/
+ *   as `contiguous-<folder>`). `presentation/` is the report, table and Mermaid source a module's
+ *   `present()` loads only when a page needs them (engine/presentation.ts); `translation/` is the
+ *   address translation of `access` steps, which a scheme's `prepare(config)` loads only for a
+ *   scenario that has one (engine/contiguous/relocate.ts). Other folders stay in their scheme's chunk.
  */
 export function chunkByPath(path) {
   const [top, ...rest] = path.split('/');
   const file = rest.join('/');
   if (top === 'engine') {
     if (rest.length === 1) return 'core';
-    const half = /^(?:schemes\/([\w-]+)|(contiguous))\/presentation\//.exec(file);
-    if (half) return `${half[1] ?? half[2]}-presentation`;
+    const part = /^(?:schemes\/([\w-]+)|(contiguous))\/(presentation|translation)\//.exec(file);
+    if (part) return `${part[1] ?? part[2]}-${part[3]}`;
     if (rest[0] === 'contiguous') return 'contiguous';
     return rest[0] === 'schemes' ? /^schemes\/([\w-]+)(?:\.ts$|\/)/.exec(file)?.[1] : undefined;
   }

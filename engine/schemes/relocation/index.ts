@@ -4,9 +4,9 @@
  * `physical = base + address` when `address < bounds`, else the trap "out of bounds". An access
  * never changes memory, so the state only counts. The parts: config.ts, parse.ts, metrics.ts, and
  * presentation/ (the report, the table, the diagram; loaded on demand); the translation itself is
- * engine/contiguous/relocate.ts, which the contiguous traces' `access NAME ADDRESS` shares.
+ * engine/contiguous/translation/relocate.ts, which the contiguous traces' `access NAME ADDRESS` shares.
  */
-import { relocate, translationSentence } from '../../contiguous/relocate.js';
+import { relocate, translationSentence } from '../../contiguous/translation/relocate.js';
 import { latePresentation } from '../../presentation.js';
 import type { KeyDoc, MetricDoc, SchemeModule } from '../../scheme.js';
 import { PROCESS, type RelocationConfig, type RelocationEvent, type RelocationFields, type RelocationState } from './config.js';

@@ -1,5 +1,5 @@
 /** The relocation scheme's JSON report and its table (a row per access). */
-import { addressWords } from '../../../contiguous/relocate.js';
+import { addressWords } from '../../../contiguous/translation/relocate.js';
 import type { RunSpec, TableCell, TableModel } from '../../../scheme.js';
 import type { Timeline } from '../../../timeline.js';
 import { metrics } from '../metrics.js';

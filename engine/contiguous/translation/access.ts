@@ -2,12 +2,14 @@
  * `access NAME ADDRESS` in a contiguous trace: the relocation hardware of Stallings' figure, with the
  * process's start as the base register and its size as the bounds. An access reads the registers and
  * never changes memory. A process that is swapped out or waiting has no base: the step says so with
- * the trap "not resident" (the parser has already refused a process that is not live).
+ * the trap "not resident" (the parser has already refused a process that is not live). Loaded with
+ * the scheme's `prepare` when a trace has an access (../relocate.ts).
  */
-import { notResident, relocate, translationSentence, type Translation } from './relocate.js';
-import type { Region } from './common.js';
-import type { ContiguousState } from './core.js';
-import type { Operation } from './trace.js';
+import { notResident, relocate, translationSentence } from './relocate.js';
+import type { Translation } from '../relocate.js';
+import type { Region } from '../common.js';
+import type { ContiguousState } from '../core.js';
+import type { Operation } from '../trace.js';
 
 /** One access's translation, as the step's event carries it. */
 export interface AccessResult extends Translation {
