@@ -180,7 +180,7 @@ export interface SchemeModule<Config = any, State = any, Event extends StepEvent
   /**
    * Optional: loads the code that simulating `config` needs beyond the scheme's own chunk, for a
    * scheme that keeps a rarely used operation's code in a chunk of its own (the contiguous traces'
-   * `access`: engine/contiguous/relocate.ts), so pages that do not use it never fetch it. Until it
+   * `access`: engine/contiguous/core.ts), so pages that do not use it never fetch it. Until it
    * settles, `apply` throws on such an operation. Without a config it loads everything any scenario
    * may need: Node's map of schemes (schemes/all.ts) has awaited that; a browser awaits it between
    * parsing and simulating. Idempotent.

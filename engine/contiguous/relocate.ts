@@ -1,8 +1,8 @@
 /**
  * What parsing needs of dynamic relocation (base and bounds): the shape of a translation and how an
- * `access` writes its address. The translation itself and its sentences are translation/, a chunk of
- * its own that `translation.load()` fetches, so a contiguous page whose trace has no access never
- * fetches it.
+ * `access` writes its address. The translation itself and its sentences are translation/, a chunk
+ * of its own that the contiguous schemes' `prepare` loads (core.ts), so a contiguous page whose trace
+ * has no access never fetches it.
  */
 import { MAX_BYTES_TEXT, parseAddress } from '../units.js';
 
@@ -29,27 +29,3 @@ export function readFlatAddress(text: string): { value: number; hex: boolean } |
   // A segment or page and offset (`2:10`) lands here too: base and bounds translate flat addresses only.
   return { error: `'${text}' is not an address: expected a decimal or 0x number such as 1000 (a flat address)` };
 }
-
-type TranslationCode = typeof import('./translation/access.js');
-let code: TranslationCode | undefined;
-let loading: Promise<void> | undefined;
-
-/**
- * The translation code: `load` fetches it (once; again after a failed load, so a reader may retry),
- * which the contiguous schemes' `prepare` does for a trace with an access; `get` returns it, and
- * throws before the load settled (the caller forgot to await `prepare`).
- */
-export const translation = {
-  load: (): Promise<void> =>
-    (loading ??= import('./translation/access.js').then(
-      (m) => void (code = m),
-      (e: unknown) => {
-        loading = undefined;
-        throw e;
-      },
-    )),
-  get(): TranslationCode {
-    if (code) return code;
-    throw new Error("await the scheme's prepare(config) before simulating an access");
-  },
-};

@@ -21,7 +21,7 @@ import { relative, sep } from 'node:path';
  *   as `contiguous-<folder>`). `presentation/` is the report, table and Mermaid source a module's
  *   `present()` loads only when a page needs them (engine/presentation.ts); `translation/` is the
  *   address translation of `access` steps, which a scheme's `prepare(config)` loads only for a
- *   scenario that has one (engine/contiguous/relocate.ts). Other folders stay in their scheme's chunk.
+ *   scenario that has one (engine/contiguous/core.ts). Other folders stay in their scheme's chunk.
  */
 export function chunkByPath(path) {
   const [top, ...rest] = path.split('/');

@@ -4,7 +4,7 @@
  * register; any other traps. Shared by the `relocation` scheme's register form and by `access NAME
  * ADDRESS` in the contiguous traces, where the process's start is the base and its size the bounds.
  * In the `contiguous-translation` chunk: a contiguous page fetches it only for a trace with an access
- * (see `translation` in ../relocate.ts).
+ * (see `prepare` in ../core.ts).
  */
 import { formatHex } from '../../units.js';
 import type { Translation } from '../relocate.js';
