@@ -24,10 +24,12 @@ const section = async (title: string, run: () => Figure[] | Promise<Figure[]>) =
 const optional: [string, string, string][] = [
   ['contiguous allocation (engine)', './dynamic.ts', 'benchDynamic'],
   ['page replacement (engine)', './paging.ts', 'benchPaging'],
+  ['simple paging (engine)', './paging-scheme.ts', 'benchPagingScheme'],
   ['the CLI on long and large scenarios', './cli.ts', 'benchCli'],
   ['bundle size (Chromium)', './bundle-size.ts', 'benchBundleSize'],
   ['view stepping (Chromium)', './view-step.ts', 'benchViewStep'],
   ['dynamic-partitioning view stepping (Chromium)', './dynamic-view.ts', 'benchDynamicView'],
+  ['simple-paging view stepping (Chromium)', './paging-view.ts', 'benchPagingView'],
   ['the element on scenarios at the work cap (Chromium)', './element-cap.ts', 'benchElementCap'],
   ['many simulators on one page (Chromium)', './many-blocks.ts', 'benchManyBlocks'],
   ['Eleventy build overhead', './build.ts', 'benchBuild'],

@@ -1,4 +1,5 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
 import type { SimplePagingConfig, SimplePagingFields } from '../../engine/schemes/paging/config.js';
 import { frameRuns, type FrameRun } from '../../engine/schemes/paging/report.js';
 import type { SimplePagingEvent } from '../../engine/schemes/paging/sentences.js';
@@ -10,6 +11,16 @@ import { define } from '../define.js';
 import { SchemeView } from './scheme-view.js';
 
 type PagingTimeline = Timeline<SimplePagingConfig, SimplePagingState, SimplePagingEvent, SimplePagingFields>;
+
+/**
+ * A process's hue, the same at every step: a page table keeps its colour, and (keyed by name) its
+ * DOM, while other processes load and exit around it, so a step redraws only what changed.
+ */
+function hueOf(name: string): number {
+  let h = 0;
+  for (let i = 0; i < name.length; i++) h = (h * 31 + name.charCodeAt(i)) >>> 0;
+  return HUES[h % HUES.length]!;
+}
 
 /** Runs of frames drawn at most; the rest is summed up in one line (a million frames stay drawable). */
 const MAX_RUNS = 256;
@@ -151,14 +162,17 @@ export class PagingView extends SchemeView {
     if (!t) return nothing;
     const s = t.stateAt(this.position);
     const e = t.eventAt(this.position);
+    // A process keeps its hue from step to step (a hash of its name), whoever else comes and goes.
     const hues = new Map<string, number>();
-    for (const name of s.resident.keys()) hues.set(name, HUES[hues.size % HUES.length]!);
+    for (const name of s.resident.keys()) hues.set(name, hueOf(name));
     const list = (xs: string[]) => (xs.length ? xs.join(', ') : html`<span class="none">none</span>`);
     const free = s.free.length > MAX_ROWS ? `${s.free.slice(0, MAX_ROWS).join(', ')}, … ${s.free.length - MAX_ROWS} more` : s.free.join(', ');
     return html`${e?.access ? this.translation(t.config, s, e) : nothing}
       <div class="layout">
         ${this.frames(s, e, hues)}
-        <div class="tables" part="page-tables">${[...s.resident.values()].map((r) => this.pageTable(r.name, r.table, e, hues))}</div>
+        <div class="tables" part="page-tables">
+          ${repeat(s.resident.values(), (r) => r.name, (r) => this.pageTable(r.name, r.table, e, hues))}
+        </div>
       </div>
       <p part="free-list"><b>Free-frame list</b> (taking order): ${free || html`<span class="none">empty</span>`}</p>
       <p part="queue"><b>Waiting</b> (in arrival order): ${list(s.waiting.map((w) => w.name))}</p>

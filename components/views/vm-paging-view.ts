@@ -178,11 +178,6 @@ export class VmPagingView extends SchemeView {
     this._resize.observe(this);
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this._resize.disconnect();
-  }
-
   protected override willUpdate(changed: PropertyValues): void {
     if (!changed.has('timeline')) return;
     const t = this.timeline as PagingTimeline | undefined;
@@ -262,23 +257,37 @@ export class VmPagingView extends SchemeView {
     this._schedule();
   }
 
-  private _schedule(): void {
-    cancelAnimationFrame(this._frame);
-    this._frame = requestAnimationFrame(() => {
-      this._fit();
-      this._scrollToCurrent();
-      this._cue();
-    });
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this._resize.disconnect();
+    waiting.delete(this);
   }
 
-  private _frame = 0;
+  private _schedule(): void {
+    waiting.add(this);
+    frame ||= requestAnimationFrame(() => VmPagingView._fitAll());
+  }
+
+  /**
+   * Fits every table waiting: all are measured, then all changed, then all measured again. A
+   * measure after a change forces the browser to lay the whole page out; a page of many tables,
+   * each measuring and changing in turn, was laid out twice per table in one frame (a third of the
+   * main thread's time while a course page loaded).
+   */
+  private static _fitAll(): void {
+    frame = 0;
+    const views = [...waiting];
+    waiting.clear();
+    views.map((v) => v._fit()).forEach((write) => write?.());
+    views.map((v) => v._place()).forEach((write) => write?.());
+  }
 
   /**
    * Sizes the window to the box: as many reference columns as fit beside the labels, at least 8
    * (narrower boxes scroll, with a cue), at most WINDOW. Columns have a fixed width (see --_cell), so
-   * the size found does not change the widths it was found from.
+   * the size found does not change the widths it was found from. Measures now; returns the changes.
    */
-  private _fit(): void {
+  private _fit(): (() => void) | undefined {
     const box = this.renderRoot.querySelector<HTMLElement>('.scroll');
     const head = box?.querySelector('thead tr') as HTMLTableRowElement | null;
     if (!box || !head || head.cells.length < 2) return;
@@ -287,42 +296,63 @@ export class VmPagingView extends SchemeView {
     // at every scroll position, since scrolling moves by whole pixels.
     const label = Math.ceil(exactLabel!);
     const column = Math.ceil(columns.reduce((a, w) => Math.max(a, w), 1));
-    if (label !== exactLabel || columns.some((w) => w !== column)) {
-      this.style.setProperty('--_label', `${label}px`);
-      this.style.setProperty('--_cell', `${column}px`);
-    }
     const room = Math.floor((this.clientWidth - label) / column);
     const fit = Math.max(8, Math.min(WINDOW, room));
-    box.style.scrollPaddingInlineStart = `${label}px`;
-    // A box that must scroll is cut to whole columns, so even its last scroll position (which no
-    // snap point moves) has a column edge against the labels.
-    box.parentElement!.style.maxWidth = fit > room ? `${label + Math.max(1, room) * column}px` : '';
-    if (fit !== this._size) this._size = fit;
-    this._scrolls = box.scrollWidth > box.clientWidth + 1;
+    return () => {
+      if (label !== exactLabel || columns.some((w) => w !== column)) {
+        this.style.setProperty('--_label', `${label}px`);
+        this.style.setProperty('--_cell', `${column}px`);
+      }
+      box.style.scrollPaddingInlineStart = `${label}px`;
+      // A box that must scroll is cut to whole columns, so even its last scroll position (which no
+      // snap point moves) has a column edge against the labels.
+      box.parentElement!.style.maxWidth = fit > room ? `${label + Math.max(1, room) * column}px` : '';
+      if (fit !== this._size) this._size = fit;
+    };
+  }
+
+  /**
+   * Whether the table must scroll, and the scroll that keeps the current step's column in view, with
+   * the cue for it (a scroll that snaps elsewhere fires `scroll`, which corrects the cue). Measures
+   * now; returns the changes.
+   */
+  private _place(): (() => void) | undefined {
+    const box = this.renderRoot.querySelector<HTMLElement>('.scroll');
+    if (!box) return;
+    const { scrollWidth, clientWidth } = box;
+    let to = box.scrollLeft;
+    const current = box.querySelector<HTMLElement>('thead .current');
+    if (current && scrollWidth > clientWidth) {
+      // Scroll positions that put a column's left edge against the labels: the snap points.
+      const head = [...box.querySelectorAll<HTMLElement>('thead th')];
+      const label = head[0]!.offsetWidth;
+      const left = current.offsetLeft - label;
+      const right = current.offsetLeft + current.offsetWidth - clientWidth;
+      if (to > left) to = left;
+      else if (to < right) to = Math.min(...head.slice(1).map((c) => c.offsetLeft - label).filter((x) => x >= right));
+    }
+    return () => {
+      this._scrolls = scrollWidth > clientWidth + 1;
+      if (to !== box.scrollLeft) box.scrollLeft = to;
+      this._mark(box, to, clientWidth, scrollWidth);
+    };
   }
 
   /** Shows the scroll cue on each side where columns are out of view. */
   private _cue = (): void => {
     const box = this.renderRoot.querySelector<HTMLElement>('.scroll');
-    const frame = box?.parentElement;
-    if (!box || !frame) return;
-    frame.toggleAttribute('data-before', box.scrollLeft > 1);
-    frame.toggleAttribute('data-after', box.scrollLeft + box.clientWidth < box.scrollWidth - 1);
+    if (box) this._mark(box, box.scrollLeft, box.clientWidth, box.scrollWidth);
   };
 
-  private _scrollToCurrent(): void {
-    const box = this.renderRoot.querySelector<HTMLElement>('.scroll');
-    const current = box?.querySelector<HTMLElement>('thead .current');
-    const head = [...(box?.querySelectorAll<HTMLElement>('thead th') ?? [])];
-    if (!box || !current || box.scrollWidth <= box.clientWidth) return;
-    // Scroll positions that put a column's left edge against the labels: the snap points.
-    const label = head[0]!.offsetWidth;
-    const left = current.offsetLeft - label;
-    const right = current.offsetLeft + current.offsetWidth - box.clientWidth;
-    if (box.scrollLeft > left) box.scrollLeft = left;
-    else if (box.scrollLeft < right) box.scrollLeft = Math.min(...head.slice(1).map((c) => c.offsetLeft - label).filter((x) => x >= right));
+  private _mark(box: HTMLElement, left: number, width: number, scrollWidth: number): void {
+    box.parentElement!.toggleAttribute('data-before', left > 1);
+    box.parentElement!.toggleAttribute('data-after', left + width < scrollWidth - 1);
   }
 }
+
+/** The tables to fit in the next frame (see _fitAll), and that frame's request. */
+const waiting = new Set<VmPagingView>();
+let frame = 0;
 
 /** The dirty mark, a superscript `d` after the page. */
 const dirtyMark = html`<span class="mark">d</span>`;
