@@ -178,12 +178,12 @@ export interface SchemeModule<Config = any, State = any, Event extends StepEvent
    */
   present?(): Promise<void>;
   /**
-   * Optional: loads the code that simulating `config` needs beyond the scheme's own chunk, for a
-   * scheme that keeps a rarely used operation's code in a chunk of its own (the contiguous traces'
-   * `access`: engine/contiguous/core.ts), so pages that do not use it never fetch it. Until it
-   * settles, `apply` throws on such an operation. Without a config it loads everything any scenario
-   * may need: Node's map of schemes (schemes/all.ts) has awaited that; a browser awaits it between
-   * parsing and simulating. Idempotent.
+   * Optional: loads the code that parsing and simulating the scenario `text` need beyond the
+   * scheme's own chunk, for a scheme that keeps a rarely used operation's code in a chunk of its own
+   * (the contiguous traces' `access`: engine/contiguous/trace.ts), so pages that do not use it never
+   * fetch it. Await it before `parse`: until it settles, such an operation is a parse error. Without
+   * a text it loads everything any scenario may need, as Node's map of schemes (schemes/all.ts) does.
+   * Idempotent.
    */
-  prepare?(config?: Config): Promise<void>;
+  prepare?(text?: string): Promise<void>;
 }

@@ -20,7 +20,7 @@ import { latePresentation } from '../presentation.js';
 import type { AccessResult } from './translation/access.js';
 import { procText, type Proc, type Region } from './common.js';
 import type { MapBlock } from './presentation/map.js';
-import type { OpKind, Operation } from './trace.js';
+import { access, loadAccess, type OpKind, type Operation } from './trace.js';
 
 /** What every contiguous scheme's configuration has. */
 export interface ContiguousConfig {
@@ -115,12 +115,6 @@ export interface Allocator<C extends ContiguousConfig, M, F extends RunFields = 
   /** Where a resident process sits: its start and its own size (the relocation registers), or undefined. */
   locate(c: C, run: RunSpec<F>, mem: M, name: string): Region | undefined;
 }
-
-/**
- * The translation of `access` steps (translation/, a chunk of its own), which `prepare` loads for a
- * trace that has one; `apply` on an access before that throws (calling undefined), never guesses.
- */
-let translate: typeof import('./translation/access.js').accessStep | undefined;
 
 const remove = <T extends Proc>(xs: readonly T[], name: string): T[] => xs.filter((x) => x.name !== name);
 
@@ -258,7 +252,7 @@ export function applyOperation<C extends ContiguousConfig, M, F extends RunField
       } else clauses.push(`${op.name} is already in memory: nothing to swap in`);
       break;
     case 'access': {
-      const r = translate!(op, s, waiter || away ? undefined : a.locate(c, run, s.mem, op.name));
+      const r = access!.accessStep(op, s, waiter || away ? undefined : a.locate(c, run, s.mem, op.name));
       e.access = r.access;
       clauses.push(r.sentence);
       break;
@@ -377,10 +371,8 @@ export function contiguousScheme<C extends ContiguousConfig, M, F extends RunFie
     initial: (c, run) => ({ mem: d.allocator.initial(c, run), waiting: [], swapped: [], examined: 0, tick: 0 }),
     apply: (c, run, s, i) => applyOperation(d.allocator, c, run, s, i),
     metrics: d.metrics,
-    // Only a trace with an access fetches the translation code; Node (no config) loads it for any.
-    prepare: async (c) => {
-      if (!c || c.ops.some((op) => op.kind === 'access')) translate = (await import('./translation/access.js')).accessStep;
-    },
+    // Only a scenario that may hold an access fetches the translation code; Node (no text) loads it for any.
+    prepare: loadAccess,
     ...latePresentation<C, ContiguousState<M>, ContiguousEvent, F>(async () => {
       const [{ presentContiguous }, p] = await Promise.all([import('./presentation/index.js'), d.presentation()]);
       return presentContiguous(d, p);

@@ -7,8 +7,19 @@
  */
 import { nearestWord, oneOf } from '../errors.js';
 import type { ScenarioReader, SourceLine } from '../source.js';
-import { readFlatAddress } from './relocate.js';
 import { formatSize, parseSize } from '../units.js';
+
+/**
+ * The `access` operation's own code (translation/, a chunk of its own): reading its address here,
+ * translating it in core.ts. `loadAccess` (the contiguous schemes' `prepare`) fetches it before a
+ * trace that may hold an access is parsed, so pages whose traces have none never do.
+ */
+export let access: typeof import('./translation/access.js') | undefined;
+
+/** Loads `access` once: for a scenario whose text names the operation (or an alias), or for any when `text` is undefined (Node). */
+export async function loadAccess(text?: string): Promise<void> {
+  if (text === undefined || /access|translate/i.test(text)) access ??= await import('./translation/access.js');
+}
 
 export const OP_KINDS = ['load', 'exit', 'swap-out', 'swap-in', 'compact', 'access'] as const;
 export type OpKind = (typeof OP_KINDS)[number];
@@ -194,7 +205,8 @@ export function parseTrace(r: ScenarioReader, rules: TraceRules): Operation[] | 
     }
     if (kind === 'access') {
       const addressWord = ws[2]!;
-      const a = readFlatAddress(addressWord.text);
+      // Unloaded only when a caller parses without the scheme's `prepare`: said, never thrown.
+      const a = access?.readFlatAddress(addressWord.text) ?? { error: "'access' needs its code loaded first: await the scheme's prepare(text) before parsing" };
       if ('error' in a) {
         src.errorAt(addressWord.offset, a.error);
         continue;

@@ -3,9 +3,11 @@
  * process's start as the base register and its size as the bounds. An access reads the registers and
  * never changes memory. A process that is swapped out or waiting has no base: the step says so with
  * the trap "not resident" (the parser has already refused a process that is not live). Loaded with
- * the scheme's `prepare` when a trace has an access (../core.ts).
+ * the scheme's `prepare` when a trace may hold an access (`loadAccess` in ../trace.ts).
  */
 import { notResident, relocate, translationSentence } from './relocate.js';
+
+export { readFlatAddress } from './relocate.js';
 import type { Translation } from '../relocate.js';
 import type { Region } from '../common.js';
 import type { ContiguousState } from '../core.js';

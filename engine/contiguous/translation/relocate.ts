@@ -4,9 +4,9 @@
  * register; any other traps. Shared by the `relocation` scheme's register form and by `access NAME
  * ADDRESS` in the contiguous traces, where the process's start is the base and its size the bounds.
  * In the `contiguous-translation` chunk: a contiguous page fetches it only for a trace with an access
- * (see `prepare` in ../core.ts).
+ * (see `loadAccess` in ../trace.ts).
  */
-import { formatHex } from '../../units.js';
+import { formatHex, MAX_BYTES_TEXT, parseAddress } from '../../units.js';
 import type { Translation } from '../relocate.js';
 
 /** Translates `address` with the registers: the sum when below the bounds, else the trap. */
@@ -35,4 +35,13 @@ export function translationSentence(t: Translation, hex = false, where = ''): st
     return `address ${a} of ${t.process} is not below bounds ${t.bounds}: the hardware traps (out of bounds)`;
   }
   return `address ${a} of ${t.process}: ${t.address} < bounds ${t.bounds}, so the physical address is base ${t.base} + ${t.address} = ${t.physical}`;
+}
+
+/** A flat logical address as `access` writes it, or the reason it is not one. */
+export function readFlatAddress(text: string): { value: number; hex: boolean } | { error: string } {
+  const value = parseAddress(text);
+  if (value !== undefined) return { value, hex: /^0x/i.test(text) };
+  if (/^(0x[0-9a-f]+|\d+)$/i.test(text)) return { error: `address ${text} is too large: the largest address is ${MAX_BYTES_TEXT}` };
+  // A segment or page and offset (`2:10`) lands here too: base and bounds translate flat addresses only.
+  return { error: `'${text}' is not an address: expected a decimal or 0x number such as 1000 (a flat address)` };
 }

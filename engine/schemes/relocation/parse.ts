@@ -1,5 +1,5 @@
 /** Reads the register form: `base`, `bounds` (alias `limit`), optional `memory`, and `access`. */
-import { readFlatAddress } from '../../contiguous/relocate.js';
+import { readFlatAddress } from '../../contiguous/translation/relocate.js';
 import type { ScenarioReader } from '../../source.js';
 import { formatSize, MAX_BYTES } from '../../units.js';
 import type { Access, RelocationConfig } from './config.js';
