@@ -44,6 +44,7 @@ export const SCENARIOS: Record<BuiltScheme, string> = {
   dynamic: 'scheme: dynamic\nmemory: 64M\nos: 8M\nplacement: first-fit\ntrace: |\n  load P1 20M\n  load P2 14M\n  load P3 18M\n  swap-out P2\n  load P4 8M\n',
   fixed: 'scheme: fixed\nmemory: 64M\nos: 8M\npartitions: 2M, 4M, 6M, 8M, 8M, 12M, 16M\ntrace: |\n  load A 5M\n  load B 7M\n',
   buddy: 'scheme: buddy\nmemory: 1M\ntrace: |\n  load A 100K\n  load B 240K\n  load C 64K\n',
+  relocation: 'scheme: relocation\nbase: 32K\nbounds: 16K\naccess: 0 128 1000 20000\n',
   paging: 'scheme: paging\npage-size: 1K\nframes: 16\ntrace: |\n  load A 3500\n  load B 2 pages\n  access A 1502\n',
 };
 

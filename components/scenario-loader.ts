@@ -74,14 +74,14 @@ export async function loadScenario(host: ScenarioHost, read: (inline: string | u
     const head = readScenarioHead(text, { scheme: host.scheme, lineOffset });
     const name = head.source.errors.length ? undefined : head.scheme;
     const [module, View] = name ? await Promise.all([loadScheme(name), loadView(name)]) : [];
-    await nextTurn();
+    await Promise.all([module?.prepare?.(text), nextTurn()]);
     const parsed = parseWithScheme(head, module);
     if (!parsed.ok) return { kind: 'failed', problems: parsed.errors, text, lineOffset };
     if (!View) {
       return { kind: 'failed', problems: [{ message: `the scheme '${name}' cannot be shown in this version of mem-sim yet` }], text, lineOffset };
     }
-    // One run per task: a comparison of many long runs never blocks the page for all of them at once.
     const { module: scheme, config } = parsed.scenario;
+    // One run per task: a comparison of many long runs never blocks the page for all of them at once.
     const sim: Simulation = { scenario: parsed.scenario, runs: [] };
     for (const run of scheme.runs(config)) {
       if (sim.runs.length) await new Promise((r) => setTimeout(r));

@@ -16,10 +16,6 @@ function plainScalar<T>(value: T, start: number, end: number, lineEnd: number): 
 // start with a YAML indicator, hold `: ` or ` #`, or end in `:`; anything else is left to `yaml`
 // (so are keys over 100 characters: YAML caps an implicit key at 1,024).
 const FLAT_LINE = /^([A-Za-z][A-Za-z0-9_-]{0,99}):( +)([^-?:,[\]{}#&*!|>'"%@`\s](?:[^\n]*?[^\s:])?)( *)$/;
-// Plain scalars that YAML's core schema reads as something other than a string or a decimal
-// integer (null, booleans, floats, octal, hex, infinities): those go to `yaml` to be resolved,
-// as values and as keys (`true: 1` has a boolean key, which the scenario reader refuses).
-const NOT_PLAIN_TEXT = /^(?:~|null|true|false|[-+]?(?:\.?[0-9][0-9a-fA-F_.xoeE+-]*|\.inf|\.nan))$/i;
 // Characters the flat reader leaves to `yaml`: controls, tabs, CR, BOM, and surrogates.
 const UNUSUAL_CHARACTER = /[^\n\x20-\x7E\u00A0-\uD7FF\uE000-\uFEFE\uFF00-\uFFFD]/;
 
@@ -34,11 +30,11 @@ const UNUSUAL_CHARACTER = /[^\n\x20-\x7E\u00A0-\uD7FF\uE000-\uFEFE\uFF00-\uFFFD]
 export function readFlatMapping(
   text: string,
   lines: LineCounter,
-): { key: Scalar<string>; value: Scalar<string | number> }[] | undefined {
+): { key: Scalar<string>; value: Scalar<string> }[] | undefined {
   if (text.length === 0 || UNUSUAL_CHARACTER.test(text)) return undefined;
   // The caller's line counter is filled as yaml's parser would fill it; on giving up, the caller
   // empties it again before parsing.
-  const pairs: { key: Scalar<string>; value: Scalar<string | number> }[] = [];
+  const pairs: { key: Scalar<string>; value: Scalar<string> }[] = [];
   const seen = new Set<string>();
   let start = 0;
   while (start <= text.length) {
@@ -50,14 +46,12 @@ export function readFlatMapping(
       const m = FLAT_LINE.exec(line);
       if (!m) return undefined;
       const [, key, gap, raw] = m as unknown as [string, string, string, string];
-      if (raw.includes(': ') || raw.includes(' #') || seen.has(key) || NOT_PLAIN_TEXT.test(key)) return undefined;
-      const number = /^[0-9]+$/.test(raw);
-      if (!number && NOT_PLAIN_TEXT.test(raw)) return undefined;
+      if (raw.includes(': ') || raw.includes(' #') || seen.has(key)) return undefined;
       seen.add(key);
       const at = start + key.length + 1 + gap.length;
       pairs.push({
         key: plainScalar(key, start, start + key.length, start + key.length),
-        value: plainScalar(number ? Number(raw) : raw, at, at + raw.length, Math.min(end + 1, text.length)),
+        value: plainScalar(raw, at, at + raw.length, Math.min(end + 1, text.length)),
       });
     }
     start = end + 1;

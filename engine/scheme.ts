@@ -6,6 +6,7 @@ export const SCHEME_NAMES = [
   'fixed',
   'dynamic',
   'buddy',
+  'relocation',
   'paging',
   'segmentation',
   'vm-paging',
@@ -21,6 +22,8 @@ export const SCHEME_ALIASES: Record<string, SchemeName> = {
   'dynamic-partitioning': 'dynamic',
   'dynamic-partition': 'dynamic',
   'buddy-system': 'buddy',
+  'base-bounds': 'relocation',
+  'base-and-bounds': 'relocation',
   'simple-paging': 'paging',
   'simple-segmentation': 'segmentation',
   'virtual-memory-paging': 'vm-paging',
@@ -174,4 +177,13 @@ export interface SchemeModule<Config = any, State = any, Event extends StepEvent
    * shows a table or a diagram.
    */
   present?(): Promise<void>;
+  /**
+   * Optional: loads the code that parsing and simulating the scenario `text` need beyond the
+   * scheme's own chunk, for a scheme that keeps a rarely used operation's code in a chunk of its own
+   * (the contiguous traces' `access`: engine/contiguous/trace.ts), so pages that do not use it never
+   * fetch it. Await it before `parse`: until it settles, such an operation is a parse error. Without
+   * a text it loads everything any scenario may need, as Node's map of schemes (schemes/all.ts) does.
+   * Idempotent.
+   */
+  prepare?(text?: string): Promise<void>;
 }

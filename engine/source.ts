@@ -62,7 +62,9 @@ export class ScenarioSource {
       this.errorAt(problem.offset, problem.message);
       return;
     }
-    const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+    // The failsafe schema reads every scalar as text: the readers take what the author typed
+    // (`0x1A2B`, `3, 4`), never YAML's numbers, booleans or nulls, and the bundle drops their tags.
+    const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, schema: 'failsafe' });
     for (const e of doc.errors) this.errorAt(e.pos[0], yamlMessage(e.message));
     if (doc.errors.length) return;
     const root = doc.contents;
@@ -151,7 +153,7 @@ export class ScenarioSource {
     else if (isMap(item)) got = 'a mapping';
     else if (isAlias(item)) got = 'an alias';
     else if (!isScalar(item)) got = 'an empty item';
-    else if (item.value === null && item.range && item.range[0] === item.range[1]) got = 'an empty item';
+    else if (!item.value && item.range && item.range[0] === item.range[1]) got = 'an empty item';
     if (got === undefined) return true;
     this.itemError(item as Node | null, key, expected, got);
     return false;

@@ -6,6 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { buddyOf, isPowerOfTwo } from '../engine/index.js';
+import type { RelocationConfig, RelocationEvent, RelocationState } from '../engine/schemes/relocation/index.js';
 import type {
   BuddyConfig,
   BuddyState,
@@ -280,8 +281,23 @@ export const SIMPLE_PAGING_RULES: Rule<SimplePagingConfig, SimplePagingState>[] 
   ['no process is in two places (resident, waiting, swapped out)', (_t, _p, s) => onePlace(everywhere([...s.resident.keys()], s))],
 ];
 
+/** Base and bounds: a translation lands inside [base, base + bounds) exactly when the address is below the bounds, else it traps. */
+export const RELOCATION_RULES: Rule<RelocationConfig, RelocationState>[] = [
+  [
+    'an address below the bounds lands inside [base, base + bounds); any other traps out of bounds',
+    (t, p) => {
+      const e = t.eventAt(p) as RelocationEvent | undefined;
+      if (!e) return;
+      const { base, bounds } = t.config;
+      if (e.address < bounds) assert.deepEqual([e.physical, e.trap], [base + e.address, null]);
+      else assert.deepEqual([e.physical, e.trap], [null, 'out of bounds']);
+    },
+  ],
+  ['accesses and traps are counted', (t, p, s) => assert.deepEqual([s.accesses, s.traps <= s.accesses], [p, true])],
+];
+
 /** Each built scheme's rules. */
-export const RULES: Partial<Record<SchemeName, Rule[]>> = { 'vm-paging': PAGING_RULES, dynamic: DYNAMIC_RULES, fixed: FIXED_RULES, buddy: BUDDY_RULES, paging: SIMPLE_PAGING_RULES };
+export const RULES: Partial<Record<SchemeName, Rule[]>> = { 'vm-paging': PAGING_RULES, dynamic: DYNAMIC_RULES, fixed: FIXED_RULES, buddy: BUDDY_RULES, paging: SIMPLE_PAGING_RULES, relocation: RELOCATION_RULES };
 
 /** The processes a contiguous trace leaves alive after each step, following names as the parser does. */
 export function aliveAfterEachStep(ops: readonly { kind: string; name: string; refused?: string }[], first: Iterable<string>): Set<string>[] {
@@ -314,7 +330,8 @@ function namesOf(scheme: SchemeName, s: any): string[] {
  */
 export function checkTimeline(t: Timeline): void {
   const rules = RULES[t.scheme.name] ?? [];
-  const contiguous = t.scheme.name !== 'vm-paging';
+  // The schemes whose runs follow processes through a trace of operations.
+  const contiguous = Array.isArray((t.config as { ops?: unknown }).ops);
   const alive = contiguous ? aliveAfterEachStep((t.config as { ops: any[] }).ops, namesOf(t.scheme.name, t.stateAt(0))) : [];
   for (let p = 0; p <= t.length; p++) {
     const s = t.stateAt(p);

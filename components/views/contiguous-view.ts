@@ -28,7 +28,11 @@ export interface Row {
 export const ROWS = 20;
 
 /** The parts every contiguous view has; `<mem-sim>` exports them so pages can style `mem-sim::part(...)`. */
-const PARTS = ['memory-bar', 'map-table', 'table', 'queue', 'swapped'];
+const PARTS = ['memory-bar', 'map-table', 'table', 'queue', 'swapped', 'registers'];
+
+/** The registers' drawing (registers.ts), fetched the first time a view shows an `access` step. */
+let drawRegisters: typeof import('./registers.js').renderRegisters | undefined;
+let registersLoading: Promise<unknown> | undefined;
 
 export class ContiguousView extends SchemeView {
   static override styles = [
@@ -115,12 +119,28 @@ export class ContiguousView extends SchemeView {
     if (changed.has('timeline')) this._focus = 0;
   }
 
-  /** The waiting queue and the swapped-out processes: named processes, in arrival order. */
+  /**
+   * On an `access` step, the relocation registers it used (the process's start and size) and the
+   * translation. Traces without accesses never fetch their code.
+   */
+  protected registers(): TemplateResult | typeof nothing {
+    const a = (this.timeline?.eventAt(this.position) as ContiguousEvent | undefined)?.access;
+    if (!a) return nothing;
+    if (drawRegisters) return drawRegisters(a.base, a.bounds, a);
+    registersLoading ??= import('./registers.js').then((m) => void (drawRegisters = m.renderRegisters));
+    registersLoading.then(
+      () => this.requestUpdate(),
+      () => (registersLoading = undefined),
+    );
+    return nothing;
+  }
+
+  /** The waiting queue and the swapped-out processes: named processes, in arrival order; above them, an access step's registers. */
   protected lists(s: ContiguousState<unknown>, queue: TemplateResult | typeof nothing = nothing): TemplateResult {
     const names = (xs: readonly string[]) => (xs.length ? xs.join(', ') : html`<span class="none">none</span>`);
     const waiting = s.waiting.map((w) => `${procText(w)}${w.swapIn ? ' to swap in' : ''}`);
     const swapped = s.swapped.map((x) => `${procText(x)}${x.victim ? ', to make room' : ''}`);
-    return html`<div class="lists">
+    return html`${this.registers()}<div class="lists">
       <p part="queue"><b>Waiting</b> (in arrival order): ${names(waiting)}</p>
       ${queue}
       <p part="swapped"><b>Swapped out</b>: ${names(swapped)}</p>

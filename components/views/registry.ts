@@ -18,5 +18,6 @@ export const SCHEME_VIEWS: Partial<Record<SchemeName, ViewImport>> = {
   dynamic: () => import('./dynamic-view.js'),
   fixed: () => import('./fixed-view.js'),
   buddy: () => import('./buddy-view.js'),
+  relocation: () => import('./relocation-view.js'),
   paging: () => import('./paging-view.js'),
 };

@@ -47,7 +47,7 @@ export const OS_KEY: KeyDoc = {
 export const TRACE_KEY: KeyDoc = {
   key: 'trace',
   aliases: ['operations', 'ops', 'requests'],
-  summary: 'One operation per line: load NAME SIZE, exit NAME, swap-out NAME, swap-in NAME, compact. # starts a comment.',
+  summary: 'One operation per line: load NAME SIZE, exit NAME, swap-out NAME, swap-in NAME, compact, access NAME ADDRESS. # starts a comment.',
 };
 
 /**

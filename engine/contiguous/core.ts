@@ -17,9 +17,10 @@
 import type { KeyDoc, MetricDoc, RunFields, RunSpec, SchemeModule, SchemeName, StepEvent, Work } from '../scheme.js';
 import type { ScenarioReader } from '../source.js';
 import { latePresentation } from '../presentation.js';
+import type { AccessResult } from './translation/access.js';
 import { procText, type Proc, type Region } from './common.js';
 import type { MapBlock } from './presentation/map.js';
-import type { OpKind, Operation } from './trace.js';
+import { access, loadAccess, type OpKind, type Operation } from './trace.js';
 
 /** What every contiguous scheme's configuration has. */
 export interface ContiguousConfig {
@@ -80,6 +81,8 @@ export interface ContiguousEvent extends StepEvent {
   refused: boolean;
   /** Holes this step's searches examined. */
   examined: number;
+  /** An `access` step's translation (base and bounds from the process's place). */
+  access?: AccessResult;
 }
 
 export type PlaceResult<M> =
@@ -109,6 +112,8 @@ export interface Allocator<C extends ContiguousConfig, M, F extends RunFields = 
   /** Frees a resident process: the phrase says what became of its memory (`its 20M at 8M becomes a hole`). */
   release(c: C, run: RunSpec<F>, mem: M, name: string): { mem: M; phrase: string; proc: Proc };
   compact?(c: C, run: RunSpec<F>, mem: M): { mem: M; phrase: string };
+  /** Where a resident process sits: its start and its own size (the relocation registers), or undefined. */
+  locate(c: C, run: RunSpec<F>, mem: M, name: string): Region | undefined;
 }
 
 const remove = <T extends Proc>(xs: readonly T[], name: string): T[] => xs.filter((x) => x.name !== name);
@@ -246,6 +251,12 @@ export function applyOperation<C extends ContiguousConfig, M, F extends RunField
         clauses.push(`${op.name} is already waiting${waiter.swapIn ? ' to be swapped back in' : ' to be loaded'}: nothing changes`);
       } else clauses.push(`${op.name} is already in memory: nothing to swap in`);
       break;
+    case 'access': {
+      const r = access!.accessStep(op, s, waiter || away ? undefined : a.locate(c, run, s.mem, op.name));
+      e.access = r.access;
+      clauses.push(r.sentence);
+      break;
+    }
     case 'compact': {
       const r = a.compact!(c, run, s.mem);
       state = { ...s, mem: r.mem };
@@ -360,6 +371,8 @@ export function contiguousScheme<C extends ContiguousConfig, M, F extends RunFie
     initial: (c, run) => ({ mem: d.allocator.initial(c, run), waiting: [], swapped: [], examined: 0, tick: 0 }),
     apply: (c, run, s, i) => applyOperation(d.allocator, c, run, s, i),
     metrics: d.metrics,
+    // Only a scenario that may hold an access fetches the translation code; Node (no text) loads it for any.
+    prepare: loadAccess,
     ...latePresentation<C, ContiguousState<M>, ContiguousEvent, F>(async () => {
       const [{ presentContiguous }, p] = await Promise.all([import('./presentation/index.js'), d.presentation()]);
       return presentContiguous(d, p);

@@ -1,6 +1,6 @@
 /**
  * The trace of the contiguous schemes: `load NAME SIZE`, `exit NAME`, `swap-out NAME`,
- * `swap-in NAME`, `compact`, one per line. Parsing also follows every name through the trace, so a
+ * `swap-in NAME`, `compact`, `access NAME ADDRESS` (base and bounds: see access.ts), one per line. Parsing also follows every name through the trace, so a
  * name used twice while alive, or an exit of a process that is not there, is a positioned error
  * before anything runs: which processes are alive does not depend on the placement policy, only
  * where they sit does.
@@ -9,7 +9,19 @@ import { nearestWord, oneOf } from '../errors.js';
 import type { ScenarioReader, SourceLine } from '../source.js';
 import { formatSize, parseSize } from '../units.js';
 
-export const OP_KINDS = ['load', 'exit', 'swap-out', 'swap-in', 'compact'] as const;
+/**
+ * The `access` operation's own code (translation/, a chunk of its own): reading its address here,
+ * translating it in core.ts. `loadAccess` (the contiguous schemes' `prepare`) fetches it before a
+ * trace that may hold an access is parsed, so pages whose traces have none never do.
+ */
+export let access: typeof import('./translation/access.js') | undefined;
+
+/** Loads `access` once: for a scenario whose text names the operation (or an alias), or for any when `text` is undefined (Node). */
+export async function loadAccess(text?: string): Promise<void> {
+  if (text === undefined || /access|translate/i.test(text)) access ??= await import('./translation/access.js');
+}
+
+export const OP_KINDS = ['load', 'exit', 'swap-out', 'swap-in', 'compact', 'access'] as const;
 export type OpKind = (typeof OP_KINDS)[number];
 
 /** Other words authors use for the same operations (Stallings writes "request" and "release"). */
@@ -25,6 +37,7 @@ export const OP_ALIASES: Record<string, OpKind> = {
   swapout: 'swap-out',
   swapin: 'swap-in',
   compaction: 'compact',
+  translate: 'access',
 };
 
 /** Words a process may not be called, since the layout and the views use them. */
@@ -37,6 +50,10 @@ export interface Operation {
   name: string;
   /** Bytes asked for (`load` only; 0 otherwise). */
   size: number;
+  /** The logical address (`access` only): translated with the process's start as base and its size as bounds. */
+  address?: number;
+  /** Whether the address was written in hex. */
+  hex?: boolean;
   /** The line as written, comment removed (`load P1 20M`). */
   text: string;
   line: number;
@@ -74,6 +91,7 @@ function kindOf(word: string): OpKind | undefined {
 
 /** How an operation is written, for messages. */
 function usage(kind: OpKind): string {
+  if (kind === 'access') return 'access NAME ADDRESS (access P1 1000)';
   return kind === 'load' ? 'load NAME SIZE (load P1 20M)' : kind === 'compact' ? 'compact' : `${kind} NAME (${kind} P1)`;
 }
 
@@ -136,9 +154,10 @@ export function parseTrace(r: ScenarioReader, rules: TraceRules): Operation[] | 
       src.errorAt(head.offset, `'${kind}' does not apply to ${rules.scheme}: ${unsupported}`);
       continue;
     }
-    const argc = kind === 'load' ? 2 : kind === 'compact' ? 0 : 1;
+    const argc = kind === 'load' || kind === 'access' ? 2 : kind === 'compact' ? 0 : 1;
     if (ws.length - 1 < argc) {
-      src.errorAt(head.offset, `'${head.text}' expects ${argc === 2 ? 'a name and a size' : 'a process name'}: ${usage(kind)}`);
+      const what = argc === 2 ? (kind === 'access' ? 'a name and an address' : 'a name and a size') : 'a process name';
+      src.errorAt(head.offset, `'${head.text}' expects ${what}: ${usage(kind)}`);
       continue;
     }
     if (ws.length - 1 > argc) {
@@ -184,7 +203,17 @@ export function parseTrace(r: ScenarioReader, rules: TraceRules): Operation[] | 
       notThere(nameWord, kind === 'exit' ? 'exit' : kind);
       continue;
     }
-    if (kind === 'exit') fates.set(op.name, { alive: false, why: 'exited', line: l.line });
+    if (kind === 'access') {
+      const addressWord = ws[2]!;
+      // Unloaded only when a caller parses without the scheme's `prepare`: said, never thrown.
+      const a = access?.readFlatAddress(addressWord.text) ?? { error: "'access' needs its code loaded first: await the scheme's prepare(text) before parsing" };
+      if ('error' in a) {
+        src.errorAt(addressWord.offset, a.error);
+        continue;
+      }
+      op.address = a.value;
+      op.hex = a.hex;
+    } else if (kind === 'exit') fates.set(op.name, { alive: false, why: 'exited', line: l.line });
     else if (kind === 'swap-out') {
       if (f.swapped) {
         src.errorAt(nameWord.offset, `'${op.name}' is already swapped out (line ${f.swappedAt}): swap it in first`);

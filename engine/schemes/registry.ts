@@ -19,6 +19,7 @@ export const SCHEME_MODULES = {
   dynamic: () => import('./dynamic/index.js'),
   fixed: () => import('./fixed/index.js'),
   buddy: () => import('./buddy/index.js'),
+  relocation: () => import('./relocation/index.js'),
   paging: () => import('./paging/index.js'),
 } satisfies Partial<Record<SchemeName, SchemeLoader>>;
 

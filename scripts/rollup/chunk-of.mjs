@@ -11,27 +11,32 @@ import { relative, sep } from 'node:path';
  * - `legend`: the key under every view (components/views/legend.ts), which every scheme's view
  *   loads and the element never does: left to rollup, it would land in one scheme's chunk and make
  *   every other scheme's page load that chunk too;
+ * - `registers`: the base and bounds registers (components/views/registers.ts), which the relocation
+ *   view draws and the contiguous views load the first time they show an `access` step;
  * - a scheme's own chunk, named after it: its engine module (engine/schemes/<name>.ts or every file
  *   of engine/schemes/<name>/) and its view (components/views/<name>-view.ts), which a page showing
  *   the scheme loads together. The name comes from the path, so a new scheme needs no entry here;
- * - a presentation half's chunk, `<name>-presentation`: every file under a `presentation/` folder
- *   (engine/schemes/<name>/presentation/, engine/contiguous/presentation/ as `contiguous-presentation`),
- *   the report, table and Mermaid source a module's `present()` loads only when a page needs them
- *   (engine/presentation.ts).
+ * - a part loaded on demand, `<name>-<folder>`: every file under a `presentation/` or `translation/`
+ *   folder of a scheme or of the family (engine/schemes/<name>/<folder>/, engine/contiguous/<folder>/
+ *   as `contiguous-<folder>`). `presentation/` is the report, table and Mermaid source a module's
+ *   `present()` loads only when a page needs them (engine/presentation.ts); `translation/` is the
+ *   address translation of `access` steps, which a scheme's `prepare(config)` loads only for a
+ *   scenario that has one (engine/contiguous/core.ts). Other folders stay in their scheme's chunk.
  */
 export function chunkByPath(path) {
   const [top, ...rest] = path.split('/');
   const file = rest.join('/');
   if (top === 'engine') {
     if (rest.length === 1) return 'core';
-    const half = /^(?:schemes\/([\w-]+)|(contiguous))\/presentation\//.exec(file);
-    if (half) return `${half[1] ?? half[2]}-presentation`;
+    const part = /^(?:schemes\/([\w-]+)|(contiguous))\/(presentation|translation)\//.exec(file);
+    if (part) return `${part[1] ?? part[2]}-${part[3]}`;
     if (rest[0] === 'contiguous') return 'contiguous';
     return rest[0] === 'schemes' ? /^schemes\/([\w-]+)(?:\.ts$|\/)/.exec(file)?.[1] : undefined;
   }
   if (top !== 'components') return undefined;
   if (file === 'table.ts') return 'table';
   if (file === 'views/legend.ts') return 'legend';
+  if (file === 'views/registers.ts') return 'registers';
   if (file === 'views/scheme-view.ts') return 'core';
   if (file === 'views/contiguous-view.ts' || file === 'views/memory-bar.ts') return 'contiguous';
   return /^views\/([\w-]+)-view\.ts$/.exec(file)?.[1];

@@ -2,11 +2,11 @@ import { readFileSync } from 'node:fs';
 import { replaceRanges, walkAst } from './ast.mjs';
 
 /**
- * The engine only parses YAML (the core schema): it never writes YAML, converts a document to
+ * The engine only parses YAML (the failsafe schema: it reads every scalar as text): it never writes YAML, converts a document to
  * JavaScript values, builds nodes from values or walks a document. The yaml package's modules for
  * those jobs, and the YAML 1.1 tags, are about 8 KB of the 45 KB budget gzipped. In the bundle the
  * first become functions that throw if ever called (the element shows that as an error, never
- * crashes) and the tag table keeps the core and failsafe schemas (the engine asks for core). The
+ * crashes) and the tag table keeps the failsafe schema (the one the engine asks for). The
  * end-to-end tests check that the bundle reports the same errors as the engine in Node.
  *
  * Everything here names files and methods of yaml 2.x's browser build. The build fails when one of
@@ -34,17 +34,16 @@ export const YAML_METHODS_UNUSED = {
 };
 
 const TAGS = 'schema/tags.js';
-/** yaml's schema/tags.js, with the core and failsafe schemas only. */
-export const YAML_CORE_TAGS = `
+/** yaml's schema/tags.js, with the failsafe schema only (map, seq, string: no number, boolean or null resolution). */
+export const YAML_FAILSAFE_TAGS = `
 import { map } from './common/map.js';
 import { seq } from './common/seq.js';
 import { string } from './common/string.js';
-import { schema as core } from './core/schema.js';
-const schemas = new Map([['core', core], ['failsafe', [map, seq, string]]]);
+const schemas = new Map([['failsafe', [map, seq, string]]]);
 export const coreKnownTags = {};
 export function getTags(customTags, schemaName, addMergeTag) {
   const tags = schemas.get(schemaName);
-  if (!tags || customTags || addMergeTag) throw new Error('mem-sim bundles the core and failsafe YAML schemas only');
+  if (!tags || customTags || addMergeTag) throw new Error('mem-sim bundles the failsafe YAML schema only');
   return tags.slice();
 }`;
 
@@ -86,7 +85,7 @@ export function yamlParseOnly() {
     load(id) {
       const file = yamlFile(id);
       if (!file) return null;
-      if (file === TAGS) return (seen.add(TAGS), YAML_CORE_TAGS);
+      if (file === TAGS) return (seen.add(TAGS), YAML_FAILSAFE_TAGS);
       if (!isUnused(file)) return null;
       const names = exportedNames(readFileSync(id, 'utf8'));
       if (names.length === 0) this.error(`yaml-parse-only: found no \`export { ... }\` in yaml's ${file} (a new yaml version?)`);

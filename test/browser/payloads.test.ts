@@ -41,7 +41,7 @@ describe(`hostile input in the browser: ${PAYLOADS.length} script payloads in ev
     host.remove();
   });
 
-  for (const scheme of ['vm-paging', 'fixed', 'dynamic', 'buddy']) {
+  for (const scheme of ['vm-paging', 'fixed', 'dynamic', 'buddy', 'relocation', 'paging']) {
     it(`${scheme}: the element stepped to its end with the diagram and table open, the error box and the static fallback run no payload`, async () => {
       calls.length = 0;
       const { valid, invalid } = batchedScenarios(scheme, PAYLOADS);

@@ -143,6 +143,7 @@ const OPS: Record<string, string[]> = {
   'swap-out': ['swap-out', 'swapout', 'swap_out'],
   'swap-in': ['swap-in', 'swapin', 'Swap-In'],
   compact: ['compact', 'compaction'],
+  access: ['access', 'ACCESS', 'translate'],
 };
 
 /**
@@ -177,7 +178,8 @@ function followTrace(commands: Command[], opts: { fits: (k: number) => boolean; 
       const name = out[c.pick % out.length]!;
       lines.push(`${word('swap-in')} ${name}`);
       swapped.delete(name);
-    } else if (opts.compact) lines.push(word('compact'));
+    } else if (c.style % 3 === 0 && live.length) lines.push(`${word('access')} ${live[c.pick % live.length]} ${c.style === 3 ? `0x${(c.sizeK * 37).toString(16)}` : c.sizeK * 37}`);
+    else if (opts.compact) lines.push(word('compact'));
     else lines.push('# a comment line');
   }
   return lines;
@@ -307,6 +309,33 @@ const buddy = (maxMemoryLog: number): fc.Arbitrary<FuzzCase> =>
       ).map((text) => ({ scheme: 'buddy', text, steps: steps(lines) }));
     });
 
+const relocation: fc.Arbitrary<FuzzCase> = fc
+  .record({
+    scheme: schemeLine('relocation', ['base-bounds', 'base-and-bounds']),
+    title,
+    baseK: fc.integer({ min: 0, max: 2 ** 20 }),
+    boundsK: fc.integer({ min: 1, max: 64 }),
+    memoryDoublings: fc.option(fc.nat(3), { freq: 2 }),
+    addresses: fc.array(fc.record({ n: fc.integer({ min: 0, max: 70 * K }), hex: fc.boolean() }), { minLength: 1, maxLength: 30 }),
+    style: fc.nat(),
+    keys: fc.tuple(keyName('relocation', 'base'), keyName('relocation', 'bounds'), keyName('relocation', 'access'), keyName('relocation', 'memory')),
+  })
+  .chain((g) => {
+    const memoryK = 2 ** Math.ceil(Math.log2(g.baseK + g.boundsK)) * 2 ** (g.memoryDoublings ?? 0);
+    const addresses = g.addresses.map((a) => (a.hex ? `0x${a.n.toString(16)}` : String(a.n)));
+    const [kb, kl, ka, km] = g.keys;
+    return document(
+      fc.tuple(
+        exact(g.scheme),
+        exact(g.title !== null && `title: ${g.title}`),
+        line(`${kb}: ${g.baseK === 0 ? '0' : sizeSpelling(g.baseK, g.style)}`),
+        line(`${kl}: ${sizeSpelling(g.boundsK, g.style + 1)}`),
+        line(g.memoryDoublings !== null && `${km}: ${sizeSpelling(memoryK, g.style + 2)}`),
+        exact(`${ka}: ${listOf(addresses, g.style)}`),
+      ),
+    ).map((text) => ({ scheme: 'relocation', text, steps: addresses.length }));
+  });
+
 /** Simple paging: a trace (loads of whole K, in 1K pages, with accesses) or the table form (page-table and access). */
 const simplePaging: fc.Arbitrary<FuzzCase> = fc
   .record({
@@ -370,7 +399,7 @@ export interface GrammarOptions {
 
 
 /** A valid (or, in one value now and then, near-valid) scenario of any built scheme. */
-export const validScenario = (opts: GrammarOptions = {}): fc.Arbitrary<FuzzCase> => fc.oneof(paging, fixed, dynamic, buddy(opts.buddyMaxMemoryLog ?? 22), simplePaging);
+export const validScenario = (opts: GrammarOptions = {}): fc.Arbitrary<FuzzCase> => fc.oneof(paging, fixed, dynamic, buddy(opts.buddyMaxMemoryLog ?? 22), simplePaging, relocation);
 
 /** Characters that mean something to YAML, and others that trip up readers of text. */
 const INSERTS = [

@@ -324,7 +324,7 @@ describe('dynamic partitioning: positioned errors', () => {
   it('an unknown operation suggests the nearest one', () => {
     const e = one('scheme: dynamic\nmemory: 64M\ntrace: |\n  load P1 1M\n  swap-ot P1');
     assert.deepEqual([e.line, e.column], [5, 3]);
-    assert.match(e.message, /unknown operation 'swap-ot': expected 'load', 'exit', 'swap-out', 'swap-in' or 'compact'; did you mean 'swap-out'\?/);
+    assert.match(e.message, /unknown operation 'swap-ot': expected 'load', 'exit', 'swap-out', 'swap-in', 'compact' or 'access'; did you mean 'swap-out'\?/);
   });
   it('exiting a process that is not there, with the nearest live name', () => {
     const e = one('scheme: dynamic\nmemory: 64M\ntrace: |\n  load P1 1M\n  exit P2');

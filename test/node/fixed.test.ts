@@ -155,7 +155,7 @@ describe('fixed partitioning: positioned errors', () => {
     assert.deepEqual([e.line, e.column], [4, 10]);
   });
   it('an unknown operation, and compact, which fixed partitions do not have', () => {
-    assert.match(one('scheme: fixed\npartitions: 7 x 8M\ntrace: |\n  laod A 1M\n').message, /unknown operation 'laod': expected 'load', 'exit', 'swap-out' or 'swap-in'; did you mean 'load'\?/);
+    assert.match(one('scheme: fixed\npartitions: 7 x 8M\ntrace: |\n  laod A 1M\n').message, /unknown operation 'laod': expected 'load', 'exit', 'swap-out', 'swap-in' or 'access'; did you mean 'load'\?/);
     assert.match(one('scheme: fixed\npartitions: 7 x 8M\ntrace: |\n  compact\n').message, /'compact' does not apply to fixed partitioning: partitions never move/);
   });
   it('a duplicate live name, and exiting a process that is not there', () => {

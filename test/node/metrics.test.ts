@@ -15,6 +15,7 @@ const SCENARIOS: Record<BuiltScheme, string> = {
   dynamic: 'scheme: dynamic\nmemory: 64M\nos: 8M\nplacement: [first-fit, best-fit]\ntrace: |\n  load P1 20M\n  load P2 14M\n  load P3 18M\n  swap-out P2\n  load P4 8M\n  load P5 30M\n',
   fixed: 'scheme: fixed\nmemory: 64M\nos: 8M\npartitions: 2M, 4M, 6M, 8M, 8M, 12M, 16M\ntrace: |\n  load A 5M\n  load B 7M\n  load C 20M\n',
   buddy: 'scheme: buddy\nmemory: 1M\ntrace: |\n  load A 100K\n  load B 240K\n  load C 64K\n',
+  relocation: 'scheme: relocation\nbase: 32K\nbounds: 16K\naccess: 0 128 20000\n',
   paging: 'scheme: paging\npage-size: 1K\nframes: 8\nos: 1K\ntrace: |\n  load A 3500\n  load B 2 pages\n  access A 1502\n  load C 3 pages\n',
 };
 

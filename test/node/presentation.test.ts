@@ -11,6 +11,7 @@ const TINY: Record<BuiltScheme, string> = {
   dynamic: 'scheme: dynamic\nmemory: 64M\ntrace: |\n  load P1 20M\n  exit P1\n',
   fixed: 'scheme: fixed\nmemory: 64M\npartitions: 8 x 8M\ntrace: |\n  load A 5M\n',
   buddy: 'scheme: buddy\nmemory: 1M\ntrace: |\n  load A 100K\n',
+  relocation: 'scheme: relocation\nbase: 32K\nbounds: 16K\naccess: 128\n',
   paging: 'scheme: paging\npage-size: 1K\nframes: 8\ntrace: |\n  load A 3500\n  access A 1502\n',
 };
 

@@ -65,21 +65,29 @@ describe('the flat reader gives what the yaml parser gives, wherever it answers'
     const text = "scheme: vm-paging\ntitle: FIFO on Silberschatz's reference string (part 1)\nframes: 3\npolicy: FIFO\nrefs: 7 0 1 2 0 3 0 4 2 3 0 3 2 1 2 0 1 7 0 1\n";
     assert.ok(flatReads(text));
     assert.deepEqual(observable(new ScenarioSource(text)), observable(new ScenarioSource(text, 0, false)));
-    assert.equal(new ScenarioSource(text).entries.get('frames')?.value?.toJSON(), 3);
+    assert.equal(new ScenarioSource(text).entries.get('frames')?.value?.toJSON(), '3');
   });
 
-  it('leaves to yaml a block scalar, a flow sequence, quotes, a trailing comment and a value YAML reads as a number', () => {
+  it('leaves to yaml a block scalar, a flow sequence, quotes, a trailing comment, CRs and a key given twice', () => {
     for (const text of [
       'scheme: dynamic\ntrace: |\n  A arrives 10K\n',
       'scheme: vm-paging\nframes: [3, 4]\n',
       'title: "quoted"\n',
       'frames: 3 # three frames\n',
-      'title: 1e3\n',
       'frames: 3\r\npolicy: LRU\r\n',
       'frames: 3\nframes: 4\n',
     ]) {
       assert.equal(flatReads(text), false, JSON.stringify(text));
     }
+  });
+
+  it("reads every scalar as text, as YAML's failsafe schema does: 1e3, true and null are words, on both readers", () => {
+    const text = 'title: 1e3\ntrue: null\n';
+    assert.ok(flatReads(text));
+    const flat = new ScenarioSource(text);
+    assert.deepEqual(observable(flat), observable(new ScenarioSource(text, 0, false)));
+    assert.equal(flat.entries.get('title')?.value?.toJSON(), '1e3');
+    assert.equal(flat.entries.get('true')?.value?.toJSON(), 'null');
   });
 
   it('a key given twice in two spellings is still an error at the second one, on both readers', () => {

@@ -5,6 +5,7 @@
  */
 import type { PresentationHalf } from '../../presentation.js';
 import type { RunFields, RunSpec } from '../../scheme.js';
+import { translationMermaid } from '../../schemes/relocation/presentation/mermaid.js';
 import { names } from '../common.js';
 import type { ContiguousConfig, ContiguousDefinition, ContiguousEvent, ContiguousPresentation, ContiguousState } from '../core.js';
 import { contiguousTable } from './table.js';
@@ -20,7 +21,12 @@ export function presentContiguous<C extends ContiguousConfig, M, F extends RunFi
   };
   return {
     stepReport(c, run, s, e) {
-      return { op: e.op, ...mapReport(c, run, s), placed: e.placed, examined: e.examined };
+      const out: Record<string, unknown> = { op: e.op, ...mapReport(c, run, s), placed: e.placed, examined: e.examined };
+      if (e.access) {
+        const { hex: _, ...translation } = e.access;
+        Object.assign(out, translation);
+      }
+      return out;
     },
     finalReport(c, run, s) {
       const m = d.metrics(c, run, s);
@@ -28,6 +34,7 @@ export function presentContiguous<C extends ContiguousConfig, M, F extends RunFi
       return { ...mapReport(c, run, s), metrics };
     },
     table: (t, from, to, options) => contiguousTable(d, p, t, from, to, options?.titles !== false),
-    mermaid: p.mermaid,
+    // An access changes no memory: its diagram is the translation, as the relocation scheme draws it.
+    mermaid: (c, run, s, e) => (e?.access ? translationMermaid(e.access.base, e.access.bounds, e.access) : p.mermaid(c, run, s, e)),
   };
 }

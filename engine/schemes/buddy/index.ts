@@ -156,7 +156,7 @@ function release(c: BuddyConfig, _run: RunSpec<BuddyFields>, m: BuddyMemory, nam
   return { mem: { blocks }, phrase, proc: { name, size: freed.requested } };
 }
 
-const allocator: Allocator<BuddyConfig, BuddyMemory, BuddyFields> = { initial, place, release };
+const allocator: Allocator<BuddyConfig, BuddyMemory, BuddyFields> = { initial, place, release, locate: (_c, _run, m, name) => { const b = m.blocks.find((x) => x.kind === 'process' && x.name === name); return b && { start: b.start, size: b.requested }; } };
 
 /** The free blocks in address order. */
 export const freeBlocks = (m: BuddyMemory) => m.blocks.filter((b) => b.kind === 'free');

@@ -174,4 +174,5 @@ export const allocator: Allocator<DynamicConfig, DynamicMemory, DynamicFields> =
   place,
   release,
   compact,
+  locate: (_c, _run, m, name) => (find(m, name) < 0 ? undefined : m.list.at(find(m, name))),
 };

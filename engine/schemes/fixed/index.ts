@@ -127,6 +127,7 @@ const allocator: Allocator<FixedConfig, FixedMemory, FixedFields> = {
   initial: (c) => ({ holders: c.partitions.map(() => null) }),
   place,
   release,
+  locate: (c, _run, m, name) => { const i = m.holders.findIndex((h) => h?.name === name); return i < 0 ? undefined : { start: c.partitions[i]!.start, size: m.holders[i]!.size }; },
 };
 
 /** Internal fragmentation of each partition: what its process leaves unused (0 when free). */
