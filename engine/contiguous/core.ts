@@ -83,6 +83,16 @@ export interface ContiguousEvent extends StepEvent {
   examined: number;
   /** An `access` step's translation (base and bounds from the process's place). */
   access?: AccessResult;
+  /** What a compaction in this step slid toward address 0, in address order. */
+  moved?: Move[];
+}
+
+/** A block a compaction slid: a process, or anonymous used memory (`name` ''). */
+export interface Move {
+  name: string;
+  size: number;
+  from: number;
+  to: number;
 }
 
 export type PlaceResult<M> =
@@ -96,6 +106,8 @@ export type PlaceResult<M> =
       size: number;
       /** Processes swapped out to make room (`when-full: swap`). */
       evicted: Proc[];
+      /** What a compaction made on the way slid (`when-full: compact`). */
+      moved?: Move[];
     }
   | {
       ok: false;
@@ -111,7 +123,7 @@ export interface Allocator<C extends ContiguousConfig, M, F extends RunFields = 
   place(c: C, run: RunSpec<F>, mem: M, p: Proc, tick: number): PlaceResult<M>;
   /** Frees a resident process: the phrase says what became of its memory (`its 20M at 8M becomes a hole`). */
   release(c: C, run: RunSpec<F>, mem: M, name: string): { mem: M; phrase: string; proc: Proc };
-  compact?(c: C, run: RunSpec<F>, mem: M): { mem: M; phrase: string };
+  compact?(c: C, run: RunSpec<F>, mem: M): { mem: M; phrase: string; moved: Move[] };
   /** Where a resident process sits: its start and its own size (the relocation registers), or undefined. */
   locate(c: C, run: RunSpec<F>, mem: M, name: string): Region | undefined;
 }
@@ -142,13 +154,15 @@ function admit<C extends ContiguousConfig, M, F extends RunFields>(
     mem = r.mem;
     tick++;
     e.placed.push({ name: w.name, start: r.start, size: r.size });
-    swapped = evict(swapped, r.evicted, line, e);
+    swapped = evict(swapped, r, line, e);
     clauses.push(`then ${w.swapIn ? `${procText(w)}, waiting to be swapped back in,` : `waiting ${procText(w)}`} ${r.phrase}`);
   }
   return { mem, waiting: still, swapped, examined, tick };
 }
 
-function evict(swapped: readonly SwappedOut[], evicted: Proc[], line: number, e: ContiguousEvent): readonly SwappedOut[] {
+function evict(swapped: readonly SwappedOut[], r: { evicted: Proc[]; moved?: Move[] }, line: number, e: ContiguousEvent): readonly SwappedOut[] {
+  if (r.moved) e.moved = [...(e.moved ?? []), ...r.moved];
+  const evicted = r.evicted;
   if (evicted.length === 0) return swapped;
   e.swappedOut.push(...evicted.map((p) => p.name));
   return [...swapped, ...evicted.map((p) => ({ name: p.name, size: p.size, line, victim: true }))];
@@ -176,7 +190,7 @@ function placeOrQueue<C extends ContiguousConfig, M, F extends RunFields>(
   }
   e.placed.push({ name: p.name, start: r.start, size: r.size });
   clauses.push(`${procText(p)}${swapIn ? ' is swapped back in and' : ''} ${r.phrase}`);
-  const swapped = evict(state.swapped, r.evicted, e.line, e);
+  const swapped = evict(state.swapped, r, e.line, e);
   return { ...state, mem: r.mem, swapped, examined, tick: state.tick + 1 };
 }
 
@@ -260,6 +274,7 @@ export function applyOperation<C extends ContiguousConfig, M, F extends RunField
     case 'compact': {
       const r = a.compact!(c, run, s.mem);
       state = { ...s, mem: r.mem };
+      e.moved = r.moved;
       freed = true;
       clauses.push(r.phrase);
       break;

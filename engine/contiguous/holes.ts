@@ -294,19 +294,21 @@ export function freeSegment(list: SegmentList, index: number): Freed {
 
 /**
  * Slides every process and used block toward `base`, keeping their order, and leaves one hole
- * above them (none if memory is full). Returns the new list and the segments that moved.
+ * above them (none if memory is full). Returns the new list, the segments that moved (at their new
+ * start) and, for each, where it started before.
  */
-export function compactSegments(list: SegmentList, base: number, end: number): { list: SegmentList; moved: Segment[] } {
+export function compactSegments(list: SegmentList, base: number, end: number): { list: SegmentList; moved: Segment[]; from: number[] } {
   const out: Segment[] = [];
   const moved: Segment[] = [];
+  const from: number[] = [];
   let at = base;
   for (const s of list.toArray()) {
     if (s.kind === 'hole') continue;
     const placed = s.start === at ? s : segment(at, s.size, s.kind, s.name, s.since);
-    if (placed !== s) moved.push(placed);
+    if (placed !== s) moved.push(placed), from.push(s.start);
     out.push(placed);
     at += s.size;
   }
   if (at < end) out.push(hole(at, end - at));
-  return { list: SegmentList.from(out), moved };
+  return { list: SegmentList.from(out), moved, from };
 }

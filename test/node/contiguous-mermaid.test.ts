@@ -84,6 +84,21 @@ describe('dynamic partitioning: the diagram draws the placement search, which th
     assert.match(src, /h3\["#8230; 996 more holes #40;996K#41;, all examined"\]/);
     assert.ok(src.split('\n').length < 50 && src.length < 4000, `${src.split('\n').length} lines, ${src.length} characters`);
   });
+  it("a compaction draws each block that slid, from where to where, and the one hole it leaves (Stallings' P1..P4 layout, derived)", () => {
+    const text = `scheme: dynamic\nmemory: 64M\nos: 8M\n${trace('load P1 20M', 'load P2 14M', 'load P3 18M', 'exit P2', 'load P4 8M', 'exit P1', 'compact')}`;
+    const src = diagram(text, 7);
+    assert.match(src, /subgraph compaction\["Compaction: 2 blocks slide toward address 0"\]/);
+    assert.deepEqual(labels(src, 'm'), ['P4 8M: from 28M to 8M', 'P3 18M: from 42M to 16M']);
+    assert.deepEqual(labels(src, 'h'), ['30M at 34M']);
+    assert.match(src, /^  compaction -->\|"leaves one hole"\| free$/m);
+    assert.doesNotMatch(diagram(text, 6), /compaction/);
+  });
+  it('when-full: compact draws the compaction a load made on the way, anonymous used memory included', () => {
+    const text = `scheme: dynamic\nmemory: 40M\nos: 8M\nwhen-full: compact\nlayout: |\n  hole 2M\n  used 2M\n${trace('load A 10M', 'load B 10M', 'exit A', 'load C 12M')}`;
+    const src = diagram(text, 4);
+    assert.deepEqual(labels(src, 'm'), ['used block 2M: from 10M to 8M', 'B 10M: from 22M to 10M']);
+    assert.deepEqual(classed(src, 'summary'), ['m0']);
+  });
 });
 
 const UNEQUAL = 'scheme: fixed\nmemory: 64M\nos: 8M\npartitions: 2M, 4M, 6M, 8M, 8M, 12M, 16M\n';

@@ -30,7 +30,7 @@
  *   = 1 - largest hole / total free (0 when nothing is free).
  */
 import { addressText, listText, type Proc } from '../../contiguous/common.js';
-import type { Allocator, PlaceResult } from '../../contiguous/core.js';
+import type { Allocator, Move, PlaceResult } from '../../contiguous/core.js';
 import { bestOrWorstFit, compactSegments, freeSegment, largestHole, splitHole, type Segment } from '../../contiguous/holes.js';
 import { searchCost } from '../../contiguous/metrics.js';
 import type { RunSpec } from '../../scheme.js';
@@ -107,12 +107,12 @@ function place(c: DynamicConfig, run: RunSpec<DynamicFields>, m: DynamicMemory, 
   if (first.index >= 0) return { ok: true, ...take(m, first, p, tick), size: p.size, examined, evicted: [] };
   const noFit = `fits no hole (${largestText(m.free)})`;
   if (c.whenFull === 'compact' && p.size <= m.free.totalFree) {
-    const { list, moved } = compactSegments(m.list, c.os, c.memory);
+    const { list, moved, from } = compactSegments(m.list, c.os, c.memory);
     const compacted = memoryOf(list, null, m.where);
     const again = search(compacted, p.size, policy);
     const t = take(compacted, again, p, tick);
     const phrase = `${noFit} but ${formatSize(m.free.totalFree)} is free in all, so memory is compacted (${compactionPhrase(moved, compacted)}); it ${t.phrase}`;
-    return { ok: true, mem: t.mem, start: t.start, size: p.size, phrase, examined: examined + searchCost(again.looked, compacted.free.holeCount), evicted: [] };
+    return { ok: true, mem: t.mem, start: t.start, size: p.size, phrase, examined: examined + searchCost(again.looked, compacted.free.holeCount), evicted: [], moved: moves(moved, from) };
   }
   if (c.whenFull === 'swap' && largestWithoutProcesses(m.segments) >= p.size) {
     let mem = m;
@@ -162,11 +162,14 @@ function release(_c: DynamicConfig, _run: RunSpec<DynamicFields>, m: DynamicMemo
   return { mem, phrase, proc: { name, size: f.freed.size } };
 }
 
+/** A compaction's moves, for the step's event (the diagram draws them). */
+const moves = (moved: Segment[], from: number[]): Move[] => moved.map((x, i) => ({ name: x.name, size: x.size, from: from[i]!, to: x.start }));
+
 function compact(c: DynamicConfig, _run: RunSpec<DynamicFields>, m: DynamicMemory) {
-  const { list, moved } = compactSegments(m.list, c.os, c.memory);
+  const { list, moved, from } = compactSegments(m.list, c.os, c.memory);
   const mem = memoryOf(list, null, m.where);
   for (const x of moved) if (x.kind === 'process') m.where.set(x.name, x.start);
-  return { mem, phrase: `compaction: ${compactionPhrase(moved, mem)}` };
+  return { mem, phrase: `compaction: ${compactionPhrase(moved, mem)}`, moved: moves(moved, from) };
 }
 
 export const allocator: Allocator<DynamicConfig, DynamicMemory, DynamicFields> = {

@@ -8,7 +8,7 @@
  * up the runs between them, so the diagram stays a dozen nodes at most.
  */
 import { addressText, type Proc, type Region } from '../../../contiguous/common.js';
-import type { ContiguousEvent } from '../../../contiguous/core.js';
+import type { ContiguousEvent, Move } from '../../../contiguous/core.js';
 import { cutDown, Drawing, firstAtOrAbove, procsText, sideNodes, STYLES } from '../../../contiguous/presentation/diagram.js';
 import { holesOf } from '../../../contiguous/holes.js';
 import { searchCost } from '../../../contiguous/metrics.js';
@@ -77,6 +77,25 @@ function passedOver(policy: PlacementPolicy, hole: Region, need: number, chosen:
   return policy === 'best-fit' ? 'fits, larger' : 'fits, smaller';
 }
 
+/**
+ * A compaction's moves (the operation, or `when-full: compact` on the way), which the sentence names
+ * and the bar shows only as their result: each block with where it was and where it slid, feeding the
+ * one hole it leaves (the free list). Long lists keep the first blocks and the last.
+ */
+function compaction(d: Drawing, moved: readonly Move[]): void {
+  const n = moved.length;
+  if (n === 0) return;
+  d.lines.push(`  subgraph compaction[${mermaidLabel(`Compaction: ${n.toLocaleString('en-US')} ${n === 1 ? 'block slides' : 'blocks slide'} toward address 0`)}]`, '    direction TB');
+  cutDown(n, [0, 1, 2, n - 1]).forEach((item, i) => {
+    if ('index' in item) {
+      const m = moved[item.index]!;
+      d.node(`m${i}`, `${m.name || 'used block'} ${formatSize(m.size)}: from ${addressText(m.from)} to ${addressText(m.to)}`, m.name ? 'process' : 'summary', '[]', '    ');
+    } else d.node(`m${i}`, `… ${(item.to - item.from).toLocaleString('en-US')} more blocks slide down`, 'summary', '[]', '    ');
+  });
+  d.lines.push('  end');
+  d.edge('compaction', 'free', 'leaves one hole');
+}
+
 /** The diagram of a dynamic-partitioning step: the search over the free list, the queue, the swapped-out processes. */
 export function dynamicMermaid(c: DynamicConfig, run: RunSpec<DynamicFields>, s: DynamicState, e: ContiguousEvent | undefined): string {
   const policy = run.fields.placement;
@@ -127,6 +146,7 @@ export function dynamicMermaid(c: DynamicConfig, run: RunSpec<DynamicFields>, s:
   if (holes.length === 0) d.node('h0', 'no hole: every byte is in use', 'summary', '[]', '    ');
   d.lines.push('  end');
   for (let i = 1; i < ids.length; i++) d.edge(ids[i - 1]!, ids[i]!);
+  compaction(d, e?.moved ?? []);
   if (search) {
     d.node('proc', `${search.proc.name} ${formatSize(search.proc.size)}`, 'process', '([])');
     if (search.chosen >= 0) d.edge('proc', ids[items.findIndex((x) => 'index' in x && x.index === search.chosen)]!, `takes ${formatSize(search.proc.size)}`);
