@@ -5,6 +5,7 @@
  */
 export { editDistance, nearestWord, type ScenarioError } from './errors.js';
 export { countFaults, type FaultCounts, type PolicyOptions } from './fast/page-faults.js';
+export { faultCurve } from './fast/fault-curve.js';
 export { mermaidLabel } from './mermaid.js';
 export {
   parseScenario,

@@ -95,3 +95,20 @@ describe('vm-paging, the policies beyond CLOCK: fast path and invariants (fast-c
     );
   });
 });
+
+describe('faultCurve: faults against frames in one pass (stack algorithms)', () => {
+  it('equals countFaults at every frame count, for FIFO, LRU and OPT', async () => {
+    const { faultCurve } = await import('../../engine/index.js');
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 15 }), { minLength: 0, maxLength: 120 }), fc.integer({ min: 1, max: 20 }), fc.constantFrom('FIFO', 'LRU', 'OPT'), (pages, top, policy) => {
+        const frames = Array.from({ length: top }, (_, k) => k + 1);
+        assert.deepEqual(faultCurve(pages, frames, policy), frames.map((f) => countFaults(pages, f, policy)));
+      }),
+      { numRuns: 1500 },
+    );
+  });
+  it("Silberschatz and Tanenbaum, Belady's anomaly: FIFO's curve on 1 2 3 4 1 2 5 1 2 3 4 5 rises from 9 faults (3 frames) to 10 (4)", async () => {
+    const { faultCurve } = await import('../../engine/index.js');
+    assert.deepEqual(faultCurve([1, 2, 3, 4, 1, 2, 5, 1, 2, 3, 4, 5], [3, 4], 'FIFO').map((c) => c.faults), [9, 10]);
+  });
+});
