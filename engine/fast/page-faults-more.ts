@@ -1,193 +1,203 @@
 /**
  * The fast path of the policies in engine/schemes/vm-paging/policies.ts (all but WS, whose window
- * the counts here do not take): the same rules on typed arrays. Each victim search scans the
- * frames (O(frames) per fault), as the hardware these policies model does; MRU's victim is the
- * page of the previous reference, O(1).
+ * the counts here do not take): the same rules on typed arrays, in one loop for all of them (a
+ * policy's victim search is a plain function on its arrays, so every call site sees one shape).
+ * The searches that pick the earliest loaded among equals walk the frames in load order and stop at
+ * the least key there can be (NRU's class 0, LFU's one use, AGING's zero counter with R = 0); MFU
+ * keeps a heap; MRU's victim is the previous reference's page.
  */
 import { MersenneTwister } from '../schemes/vm-paging/mersenne.js';
-import type { PolicyRun, PolicyOptions, Writes } from './page-faults.js';
+import type { PolicyOptions, PolicyRun, Writes } from './page-faults.js';
 
-type Run = (pages: Int32Array, pageCount: number, frames: number, w: Writes | undefined, o: Required<PolicyOptions>) => PolicyRun;
+const KINDS = ['ENHANCED-CLOCK', 'NRU', 'LFU', 'MFU', 'AGING', 'MRU', 'RANDOM'] as const;
+const [ECLOCK, NRU, LFU, MFU, AGING, MRU, RANDOM] = [0, 1, 2, 3, 4, 5, 6];
 
-/**
- * The skeleton every policy here shares: hits, loads into empty frames lowest first, and a victim
- * from `choose` when the frames are full. `hit` and `load` keep the policy's own bits; `tick`
- * runs after each reference.
- */
-function simulate(
-  pages: Int32Array,
-  pageCount: number,
-  frames: number,
-  w: Writes | undefined,
-  policy: { choose(i: number): number; hit(f: number): void; load(f: number, i: number): void; tick?(i: number): void },
-): PolicyRun {
+/** Whether `countFaults` runs `policy` here. */
+export const runsHere = (policy: string): boolean => (KINDS as readonly string[]).includes(policy);
+
+/** One run of a policy of this file (`policy` from KINDS). */
+export function runMore(policy: string, pages: Int32Array, pageCount: number, frames: number, w: Writes | undefined, o: Required<PolicyOptions>): PolicyRun {
+  const kind = (KINDS as readonly string[]).indexOf(policy);
   const frameOf = new Int32Array(pageCount).fill(-1);
   const pageIn = new Int32Array(frames).fill(-1);
+  const use = new Uint8Array(frames);
+  // The M bit is the dirty bit: without writes every page stays clean.
+  const dirty = w ? w.dirty : new Uint8Array(frames);
+  const loaded = new Int32Array(frames);
+  // LFU, MFU: uses since loading; AGING: the counter.
+  const count = new Float64Array(frames);
+  // The frames in load order, a doubly linked list (-1 ends it).
+  const after = new Int32Array(frames).fill(-1);
+  const before = new Int32Array(frames).fill(-1);
+  let first = -1;
+  let last = -1;
+  const heap = new MaxHeap(count, loaded, kind === MFU ? frames : 0);
+  const twister = kind === RANDOM ? new MersenneTwister(o.seed) : undefined;
+  const ticking = kind === NRU || kind === AGING;
+  const top = 2 ** (o.agingBits - 1);
+  let hand = 0;
   let filled = 0;
   let faults = 0;
   let evictions = 0;
   let lastEvictedAt = -1;
   let victim = -1;
+  let sinceTick = 0;
   for (let i = 0; i < pages.length; i++) {
     const page = pages[i]!;
     let f = frameOf[page]!;
     if (f >= 0) {
       if (w) w.hit(f, i);
-      policy.hit(f);
+      use[f] = 1;
+      if (kind === LFU) count[f]!++;
+      else if (kind === MFU) {
+        count[f]!++;
+        heap.raised(f);
+      }
     } else {
       faults++;
-      if (filled < frames) f = filled++;
-      else {
-        f = policy.choose(i);
+      if (filled < frames) {
+        f = filled++;
+        if (kind === MFU) heap.push(f);
+      } else {
+        if (kind === ECLOCK) f = enhancedClock(use, dirty, hand, frames);
+        else if (kind === NRU) f = lowest(first, after, use, dirty, 0);
+        else if (kind === LFU) f = lowest(first, after, count, undefined, 1);
+        else if (kind === AGING) f = lowest(first, after, count, use, 0);
+        else if (kind === MFU) f = heap.root();
+        else if (kind === MRU) f = frameOf[pages[i - 1]!]!;
+        else {
+          f = first;
+          for (let k = Math.floor(twister!.random() * frames); k > 0; k--) f = after[f]!;
+        }
         lastEvictedAt = i;
         victim = pageIn[f]!;
         frameOf[victim] = -1;
         evictions++;
+        // Out of the load order; it rejoins at the end below.
+        const b = before[f]!;
+        const a = after[f]!;
+        if (b >= 0) after[b] = a;
+        else first = a;
+        if (a >= 0) before[a] = b;
+        else last = b;
       }
       if (w) w.load(f, i, pageIn[f]! >= 0);
       pageIn[f] = page;
       frameOf[page] = f;
-      policy.load(f, i);
-    }
-    if (policy.tick) policy.tick(i);
-  }
-  return { faults, faultsAfterFill: evictions, hits: pages.length - faults, writeBacks: 0, pageIn, lastVictim: lastEvictedAt === pages.length - 1 ? victim : -1 };
-}
-
-const enhancedClock: Run = (pages, pageCount, frames, w) => {
-  const use = new Uint8Array(frames);
-  // The M bit is the dirty bit: without writes every page is clean.
-  const dirty = w ? w.dirty : new Uint8Array(frames);
-  let hand = 0;
-  const r = simulate(pages, pageCount, frames, w, {
-    choose() {
-      for (let turn = 0; turn < 4; turn++) {
-        const modified = turn & 1;
-        for (let k = 0; k < frames; k++) {
-          const f = hand;
-          hand = hand + 1 === frames ? 0 : hand + 1;
-          if (use[f] === 0 && dirty[f] === modified) return f;
-          if (modified) use[f] = 0;
-        }
-      }
-      throw new Error('unreachable');
-    },
-    hit(f) {
       use[f] = 1;
-    },
-    load(f) {
-      use[f] = 1;
+      loaded[f] = i;
+      count[f] = kind === AGING ? 0 : 1;
+      if (kind === MFU) heap.reset(f);
       hand = f + 1 === frames ? 0 : f + 1;
-    },
-  });
-  return { ...r, hand, use };
-};
-
-/** NRU and AGING: the R bits clear (AGING's counters shift first) after every `clearInterval`-th reference. */
-function ticking(aging: boolean): Run {
-  return (pages, pageCount, frames, w, o) => {
-    const use = new Uint8Array(frames);
-    const dirty = w ? w.dirty : new Uint8Array(frames);
-    const loaded = new Int32Array(frames);
-    const counter = new Float64Array(frames);
-    const top = 2 ** (o.agingBits - 1);
-    let filled = 0;
-    const r = simulate(pages, pageCount, frames, w, {
-      choose() {
-        let best = 0;
-        let bestKey = aging ? 2 * counter[0]! + use[0]! : 2 * use[0]! + dirty[0]!;
-        for (let f = 1; f < frames; f++) {
-          const key = aging ? 2 * counter[f]! + use[f]! : 2 * use[f]! + dirty[f]!;
-          if (key < bestKey || (key === bestKey && loaded[f]! < loaded[best]!)) {
-            best = f;
-            bestKey = key;
-          }
-        }
-        return best;
-      },
-      hit(f) {
-        use[f] = 1;
-      },
-      load(f, i) {
-        if (f >= filled) filled = f + 1;
-        use[f] = 1;
-        loaded[f] = i;
-        counter[f] = 0;
-      },
-      tick(i) {
-        if ((i + 1) % o.clearInterval !== 0) return;
-        if (aging) for (let f = 0; f < filled; f++) counter[f] = Math.floor(counter[f]! / 2) + use[f]! * top;
-        use.fill(0);
-      },
-    });
-    return { ...r, use };
-  };
+      before[f] = last;
+      after[f] = -1;
+      if (last >= 0) after[last] = f;
+      else first = f;
+      last = f;
+    }
+    if (ticking && ++sinceTick === o.clearInterval) {
+      sinceTick = 0;
+      if (kind === AGING) for (let g = 0; g < filled; g++) count[g] = Math.floor(count[g]! / 2) + use[g]! * top;
+      use.fill(0);
+    }
+  }
+  const run: PolicyRun = { faults, faultsAfterFill: evictions, hits: pages.length - faults, writeBacks: 0, pageIn, lastVictim: lastEvictedAt === pages.length - 1 ? victim : -1 };
+  if (kind === ECLOCK || ticking) run.use = use;
+  if (kind === ECLOCK) run.hand = hand;
+  return run;
 }
 
-/** LFU and MFU: uses since loading; ties to the page loaded earliest. */
-function counting(most: boolean): Run {
-  return (pages, pageCount, frames, w) => {
-    const count = new Float64Array(frames);
-    const loaded = new Int32Array(frames);
-    return simulate(pages, pageCount, frames, w, {
-      choose() {
-        let best = 0;
-        for (let f = 1; f < frames; f++) {
-          const d = most ? count[best]! - count[f]! : count[f]! - count[best]!;
-          if (d < 0 || (d === 0 && loaded[f]! < loaded[best]!)) best = f;
-        }
-        return best;
-      },
-      hit(f) {
-        count[f]!++;
-      },
-      load(f, i) {
-        count[f] = 1;
-        loaded[f] = i;
-      },
-    });
-  };
+/** ENHANCED-CLOCK's four turns from the hand (see policies.ts); the hand then moves past the victim (the caller sets it). */
+function enhancedClock(use: Uint8Array, dirty: Uint8Array, hand: number, frames: number): number {
+  for (let round = 0; round < 2; round++) {
+    let f = hand;
+    for (let k = 0; k < frames; k++) {
+      if ((use[f]! | dirty[f]!) === 0) return f;
+      f = f + 1 === frames ? 0 : f + 1;
+    }
+    for (let k = 0; k < frames; k++) {
+      if (use[f] === 0) {
+        if (dirty[f] === 1) return f;
+      } else use[f] = 0;
+      f = f + 1 === frames ? 0 : f + 1;
+    }
+  }
+  throw new Error('unreachable: the second round finds a victim');
 }
 
-const mru: Run = (pages, pageCount, frames, w) => {
-  // With every frame full, the page used most recently is the previous reference's, still resident.
-  const frameOfPage = new Int32Array(pageCount).fill(-1);
-  return simulate(pages, pageCount, frames, w, {
-    choose: (i) => frameOfPage[pages[i - 1]!]!,
-    hit() {},
-    load(f, i) {
-      frameOfPage[pages[i]!] = f;
-    },
-  });
-};
+/**
+ * The frame with the least key, key[f] * 2 + (bit?.[f] ?? 0) (NRU: R, then M; AGING: the counter,
+ * then R; LFU: the uses), the earliest loaded among equals: walks the load order from the first
+ * loaded and stops at the least key there can be.
+ */
+function lowest(first: number, after: Int32Array, key: ArrayLike<number>, bit: Uint8Array | undefined, least: number): number {
+  let best = first;
+  let bestKey = Infinity;
+  const floor = least * 2;
+  for (let f = first; f >= 0; f = after[f]!) {
+    const k = key[f]! * 2 + (bit ? bit[f]! : 0);
+    if (k < bestKey) {
+      best = f;
+      bestKey = k;
+      if (k === floor) break;
+    }
+  }
+  return best;
+}
 
-const random: Run = (pages, pageCount, frames, w, o) => {
-  const twister = new MersenneTwister(o.seed);
-  // The frames in the order their pages were loaded, as OSTEP's list keeps them.
-  const order = new Int32Array(frames);
-  let resident = 0;
-  return simulate(pages, pageCount, frames, w, {
-    choose() {
-      const index = Math.floor(twister.random() * frames);
-      const f = order[index]!;
-      order.copyWithin(index, index + 1, frames);
-      resident--;
-      return f;
-    },
-    hit() {},
-    load(f) {
-      order[resident++] = f;
-    },
-  });
-};
-
-/** The runs of the policies here, by name. */
-export const MORE_POLICIES: Record<string, Run> = {
-  'ENHANCED-CLOCK': enhancedClock,
-  NRU: ticking(false),
-  AGING: ticking(true),
-  LFU: counting(false),
-  MFU: counting(true),
-  MRU: mru,
-  RANDOM: random,
-};
+/** MFU's heap of frames: the most uses at the root, the earliest loaded among equals. */
+class MaxHeap {
+  private readonly items: Int32Array;
+  private readonly at: Int32Array;
+  private size = 0;
+  constructor(
+    private readonly count: Float64Array,
+    private readonly loaded: Int32Array,
+    frames: number,
+  ) {
+    this.items = new Int32Array(frames);
+    this.at = new Int32Array(frames);
+  }
+  private above(a: number, b: number): boolean {
+    const d = this.count[a]! - this.count[b]!;
+    return d > 0 || (d === 0 && this.loaded[a]! < this.loaded[b]!);
+  }
+  private place(f: number, i: number): void {
+    this.items[i] = f;
+    this.at[f] = i;
+  }
+  root(): number {
+    return this.items[0]!;
+  }
+  push(f: number): void {
+    this.place(f, this.size++);
+  }
+  /** f's count grew (or it is new at the bottom): it may rise. */
+  raised(f: number): void {
+    let i = this.at[f]!;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      const p = this.items[parent]!;
+      if (!this.above(f, p)) break;
+      this.place(p, i);
+      i = parent;
+    }
+    this.place(f, i);
+  }
+  /** f holds a new page (one use, loaded last): it sinks, or rises when it was just pushed. */
+  reset(f: number): void {
+    this.raised(f);
+    let i = this.at[f]!;
+    for (;;) {
+      const l = 2 * i + 1;
+      if (l >= this.size) break;
+      const r = l + 1;
+      const c = r < this.size && this.above(this.items[r]!, this.items[l]!) ? r : l;
+      const child = this.items[c]!;
+      if (!this.above(child, f)) break;
+      this.place(child, i);
+      i = c;
+    }
+    this.place(f, i);
+  }
+}

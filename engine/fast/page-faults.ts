@@ -6,7 +6,7 @@
  */
 import { MAX_BYTES } from '../units.js';
 import { nextUses, POLICIES, POLICY_ALIASES, type Policy } from '../schemes/vm-paging/index.js';
-import { MORE_POLICIES } from './page-faults-more.js';
+import { runMore, runsHere } from './page-faults-more.js';
 
 /** The keys of the policies that take them, as a scenario names them (`seed`, `clear-interval`, `aging-bits`), with their defaults. */
 export interface PolicyOptions {
@@ -113,9 +113,8 @@ function runPolicy(pages: ArrayLike<number>, frames: number, policy: Policy | st
   // huge frame count from allocating gigabytes (or overflowing OPT's 32-bit tree size).
   const used = Math.min(frames, Math.max(1, ids.count));
   const w = writes ? new Writes(writes, used) : undefined;
-  const more = MORE_POLICIES[p];
   const run = p === 'FIFO' ? fifo : p === 'LRU' ? lru : p === 'CLOCK' ? clock : opt;
-  const r = more ? more(ids.pages, ids.count, used, w, o) : run(ids.pages, ids.count, used, w);
+  const r = runsHere(p) ? runMore(p, ids.pages, ids.count, used, w, o) : run(ids.pages, ids.count, used, w);
   return { ...r, writeBacks: w?.count ?? 0, dirty: w?.dirty, pageOf: ids.pageOf };
 }
 

@@ -1,6 +1,9 @@
 /** The words for the policies of policies.ts: why each victim went, what a hit does, the clock tick and the working set's drops. */
 import type { Policy } from './config.js';
-import { list, type PagingEvent, type VictimReason } from './sentences.js';
+import type { PagingEvent, VictimReason } from './sentences.js';
+
+/** `1, 2 and 3` */
+export const list = (xs: number[]) => (xs.length < 2 ? xs.join('') : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`);
 
 /** Why `victim` went, for a reason given by policies.ts. */
 export function whyVictim(victim: number, r: VictimReason): string {

@@ -5,7 +5,7 @@
 import type { StepEvent } from '../../scheme.js';
 import { formatHex } from '../../units.js';
 import type { Policy, Reference } from './config.js';
-import { dropNote, hitNote, tickNote, whyVictim } from './sentences-policies.js';
+import { dropNote, hitNote, list, tickNote, whyVictim } from './sentences-policies.js';
 
 /** The shared empty list of cleared frames (most events clear none). */
 export const NO_FRAMES: number[] = [];
@@ -104,6 +104,3 @@ function describe(e: PagingEvent): string {
   const written = e.writeBack ? `; ${e.victim} was modified, so it is written back first` : '';
   return `${where}page ${e.page} replaces page ${e.victim} in frame ${e.frame}: ${why}${written}${writeNote}${tick}`;
 }
-
-/** `1, 2 and 3` */
-export const list = (xs: number[]) => (xs.length < 2 ? xs.join('') : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`);
