@@ -137,7 +137,7 @@ export class VmPagingView extends SchemeView {
         font-size: 0.75em;
         line-height: 1.1;
       }
-      /* The working set, one page a line (see table-policies.ts). */
+      /* The working set, one page a line (see engine/schemes/vm-paging/policies/table.ts). */
       .set {
         white-space: pre-line;
         vertical-align: top;

@@ -1,12 +1,12 @@
 /**
- * The fast path of the policies in engine/schemes/vm-paging/policies.ts (all but WS, whose window
+ * The fast path of the policies in engine/schemes/vm-paging/policies/rules.ts (all but WS, whose window
  * the counts here do not take): the same rules on typed arrays, in one loop for all of them (a
  * policy's victim search is a plain function on its arrays, so every call site sees one shape).
  * The searches that pick the earliest loaded among equals walk the frames in load order and stop at
  * the least key there can be (NRU's class 0, LFU's one use, AGING's zero counter with R = 0); MFU
  * keeps a heap; MRU's victim is the previous reference's page.
  */
-import { MersenneTwister } from '../schemes/vm-paging/mersenne.js';
+import { MersenneTwister } from '../schemes/vm-paging/policies/mersenne.js';
 import type { PolicyOptions, PolicyRun, Writes } from './page-faults.js';
 
 const KINDS = ['ENHANCED-CLOCK', 'NRU', 'LFU', 'MFU', 'AGING', 'MRU', 'RANDOM'] as const;
@@ -107,7 +107,7 @@ export function runMore(policy: string, pages: Int32Array, pageCount: number, fr
   return run;
 }
 
-/** ENHANCED-CLOCK's four turns from the hand (see policies.ts); the hand then moves past the victim (the caller sets it). */
+/** ENHANCED-CLOCK's four turns from the hand (see engine/schemes/vm-paging/policies/rules.ts); the hand then moves past the victim (the caller sets it). */
 function enhancedClock(use: Uint8Array, dirty: Uint8Array, hand: number, frames: number): number {
   for (let round = 0; round < 2; round++) {
     let f = hand;

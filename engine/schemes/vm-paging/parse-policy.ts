@@ -1,4 +1,4 @@
-/** Reads the keys of the policies in policies.ts: `window`, `seed`, `clear-interval` and `aging-bits`. */
+/** Reads the keys of the policies in policies/: `window`, `seed`, `clear-interval` and `aging-bits`. */
 import type { ScenarioReader } from '../../source.js';
 import type { PagingConfig, Policy } from './config.js';
 

@@ -8,13 +8,13 @@
  * - CLOCK (Stallings): the use bit is set on load and on every hit; the hand starts at frame 0 and a hit
  *   does not move it; on a fault with no empty frame the hand clears use bits until it finds a clear one,
  *   replaces that page and moves one past it (a load into an empty frame also moves the hand past it);
- * - the other policies and the working set: see policies.ts;
+ * - the other policies and the working set: see policies/rules.ts;
  * - a `:w` reference sets the page's dirty bit; evicting a dirty page is a write-back; pages still dirty
  *   at the end are not counted.
  */
 import type { RunSpec } from '../../scheme.js';
 import type { PagingConfig, PagingFields } from './config.js';
-import { afterReference, chooseVictim, dropOutsideWindow, firstReference } from './policies.js';
+import { isLate, late } from './late.js';
 import { NO_FRAMES, PagingEvent, type VictimReason } from './sentences.js';
 import { DIRTY, LOADED, NEXT, USE, USED, type PagingState } from './state.js';
 
@@ -32,7 +32,8 @@ export function step(c: PagingConfig, run: RunSpec<PagingFields>, s: PagingState
   // when frames outnumber the pages, and then nothing is ever replaced.
   const n = s.capacity;
   const slots = s.slots;
-  const dropped = policy === 'WS' ? dropOutsideWindow(c, s, i) : NO_FRAMES;
+  const more = isLate(policy) ? late() : undefined;
+  const dropped = policy === 'WS' ? more!.dropOutsideWindow(c, s, i) : NO_FRAMES;
   let frame = firstFrameHolding(slots, n, page);
   const fault = frame < 0;
   let victim: number | null = null;
@@ -44,7 +45,7 @@ export function step(c: PagingConfig, run: RunSpec<PagingFields>, s: PagingState
   else {
     s.faults++;
     // A working set has no "fill": its faults after the first reference to each page count instead.
-    if (policy === 'WS' && !firstReference(c, i)) s.faultsAfterFill++;
+    if (policy === 'WS' && !more!.firstReference(c, i)) s.faultsAfterFill++;
     frame = firstFrameHolding(slots, n, -1);
     if (frame >= 0) {
       if (policy === 'CLOCK' || policy === 'ENHANCED-CLOCK') s.hand = (frame + 1) % s.frameCount;
@@ -73,7 +74,7 @@ export function step(c: PagingConfig, run: RunSpec<PagingFields>, s: PagingState
         }
         reason = { policy, neverUsedAgain, nextUse: farthest };
       } else if (policy !== 'CLOCK') {
-        const choice = chooseVictim(c, policy, s);
+        const choice = more!.chooseVictim(c, policy, s);
         frame = choice.frame;
         reason = choice.reason;
         if (choice.cleared) cleared = choice.cleared;
@@ -102,7 +103,7 @@ export function step(c: PagingConfig, run: RunSpec<PagingFields>, s: PagingState
   slots[USED * n + frame] = i;
   slots[NEXT * n + frame] = c.nextUse[i]!;
   s.time++;
-  const ticked = afterReference(c, policy, s, frame, fault);
+  const ticked = more ? more.afterReference(c, policy, s, frame, fault) : false;
 
   const event = new PagingEvent(ref, c.pageSize, policy, fault, frame, victim, writeBack, reason);
   if (cleared.length) event.cleared = cleared;

@@ -5,7 +5,7 @@
 import type { StepEvent } from '../../scheme.js';
 import { formatHex } from '../../units.js';
 import type { Policy, Reference } from './config.js';
-import { dropNote, hitNote, list, tickNote, whyVictim } from './sentences-policies.js';
+import { isLate, late } from './late.js';
 
 /** The shared empty list of cleared frames (most events clear none). */
 export const NO_FRAMES: number[] = [];
@@ -79,12 +79,14 @@ export class PagingEvent implements StepEvent {
 function describe(e: PagingEvent): string {
   const where = e.address === undefined ? '' : `address ${e.ref.split(':')[0]} is page ${e.page}, offset ${formatHex(e.offset!)}; `;
   const writeNote = e.write ? ' (a write: the page is now dirty)' : '';
-  const tick = tickNote(e);
+  const more = isLate(e.policy) ? late() : undefined;
+  const tick = more ? more.tickNote(e) : '';
+  const dropped = more ? more.dropNote(e) : '';
   if (!e.fault) {
-    const why = e.policy === 'LRU' ? '; it becomes the most recently used page' : e.policy === 'CLOCK' ? '; its use bit is set' : hitNote(e.policy);
-    return `${dropNote(e)}${where}page ${e.page} is already in frame ${e.frame}: a hit${why}${writeNote}${tick}`;
+    const why = e.policy === 'LRU' ? '; it becomes the most recently used page' : e.policy === 'CLOCK' ? '; its use bit is set' : more ? more.hitNote(e.policy) : '';
+    return `${dropped}${where}page ${e.page} is already in frame ${e.frame}: a hit${why}${writeNote}${tick}`;
   }
-  if (e.victim === null) return `${dropNote(e)}${where}page ${e.page} is loaded into empty frame ${e.frame}${writeNote}${tick}`;
+  if (e.victim === null) return `${dropped}${where}page ${e.page} is loaded into empty frame ${e.frame}${writeNote}${tick}`;
   const r = e.reason!;
   let why = '';
   if (r.policy === 'FIFO') why = `${e.victim} was loaded first (FIFO)`;
@@ -100,7 +102,10 @@ function describe(e: PagingEvent): string {
       cleared.length === 0
         ? 'the clock hand points at it and its use bit is clear (CLOCK)'
         : `the clock hand cleared the use bit${cleared.length > 1 ? 's' : ''} of ${list(cleared)} and stopped at ${e.victim}, whose bit was clear (CLOCK)`;
-  } else why = whyVictim(e.victim, r);
+  } else why = more!.whyVictim(e.victim, r);
   const written = e.writeBack ? `; ${e.victim} was modified, so it is written back first` : '';
   return `${where}page ${e.page} replaces page ${e.victim} in frame ${e.frame}: ${why}${written}${writeNote}${tick}`;
 }
+
+/** `1, 2 and 3` */
+export const list = (xs: number[]) => (xs.length < 2 ? xs.join('') : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`);

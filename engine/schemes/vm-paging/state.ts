@@ -9,7 +9,7 @@ export const USE = 2;
 export const LOADED = 3;
 export const USED = 4;
 export const NEXT = 5;
-/** LFU/MFU: uses since the page was loaded; AGING: its counter (see policies.ts). */
+/** LFU/MFU: uses since the page was loaded; AGING: its counter (see policies/rules.ts). */
 export const COUNT = 6;
 const FIELDS = 7;
 

@@ -5,13 +5,14 @@ import type { PagingConfig, PagingFields } from './config.js';
 import { step } from './replacement.js';
 import type { PagingEvent } from './sentences.js';
 import { DIRTY, neverFilled, USE, type PagingState } from './state.js';
-import { extraRows, policyMarks } from './table-policies.js';
+import { late, needsLate } from './late.js';
 
 export function table(t: Timeline<PagingConfig, PagingState, PagingEvent, PagingFields>, from: number, to: number, options?: TableOptions): TableModel {
   const titles = options?.titles !== false;
   const clockPolicy = t.run.fields.policy === 'CLOCK' || t.run.fields.policy === 'ENHANCED-CLOCK';
-  const marks = policyMarks(t.config, t.run.fields.policy);
-  const extras = extraRows(t.config, t.run.fields.policy);
+  const more = needsLate(t.config) ? late() : undefined;
+  const marks = more?.policyMarks(t.config, t.run.fields.policy);
+  const extras = more ? more.extraRows(t.config, t.run.fields.policy) : [];
   const frameCount = t.run.fields.frames;
   const head: TableCell[] = [{ text: 'reference' }];
   // One working copy stepped in place: the build plugins draw every table of a site, so this is hot.

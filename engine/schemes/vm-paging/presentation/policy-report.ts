@@ -1,6 +1,6 @@
-/** The step fields of the policies in policies.ts and of the working set, for the JSON report. */
+/** The step fields of the policies in policies/ and of the working set, for the JSON report. */
 import type { PagingConfig, Policy } from '../config.js';
-import { workingSet } from '../policies.js';
+import { workingSet } from '../policies/rules.js';
 import type { PagingEvent } from '../sentences.js';
 import { COUNT, type PagingState } from '../state.js';
 

@@ -1,15 +1,15 @@
 /**
- * What the frame table shows for the policies of policies.ts, as it shows CLOCK's use bits: the R
+ * What the frame table shows for the policies of rules.ts, as it shows CLOCK's use bits: the R
  * (use) bit as `*` (ENHANCED-CLOCK, NRU, AGING; the M bit is the dirty mark every table has), the
  * use count (LFU, MFU: `7(3)`) or the aging counter in binary (`7* 00100000`); and the rows under
  * the frames: the working set after each reference (with `window`) and NRU's and AGING's clock ticks.
  */
-import type { TableCell } from '../../scheme.js';
-import type { PagingConfig, Policy } from './config.js';
-import { workingSet } from './policies.js';
-import type { PagingEvent } from './sentences.js';
-import { list } from './sentences-policies.js';
-import { COUNT, DIRTY, USE, type PagingState } from './state.js';
+import type { TableCell } from '../../../scheme.js';
+import type { PagingConfig, Policy } from '../config.js';
+import { workingSet } from './rules.js';
+import type { PagingEvent } from '../sentences.js';
+import { list } from '../sentences.js';
+import { COUNT, DIRTY, USE, type PagingState } from '../state.js';
 
 /** A resident page's text and the words for its bits, for a policy that shows bits or counters; undefined otherwise. */
 export function policyMarks(c: PagingConfig, policy: Policy): { text(s: PagingState, f: number): string; note(s: PagingState, f: number): string } | undefined {

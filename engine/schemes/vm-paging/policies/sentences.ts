@@ -1,11 +1,8 @@
-/** The words for the policies of policies.ts: why each victim went, what a hit does, the clock tick and the working set's drops. */
-import type { Policy } from './config.js';
-import type { PagingEvent, VictimReason } from './sentences.js';
+/** The words for the policies of rules.ts: why each victim went, what a hit does, the clock tick and the working set's drops. */
+import type { Policy } from '../config.js';
+import { list, type PagingEvent, type VictimReason } from '../sentences.js';
 
-/** `1, 2 and 3` */
-export const list = (xs: number[]) => (xs.length < 2 ? xs.join('') : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`);
-
-/** Why `victim` went, for a reason given by policies.ts. */
+/** Why `victim` went, for a reason given by rules.ts. */
 export function whyVictim(victim: number, r: VictimReason): string {
   const others = 'tied' in r ? r.tied.filter((p) => p !== victim) : [];
   const first = others.length ? `; ${list([victim, ...others])} tie and ${victim} was loaded first` : '';

@@ -17,10 +17,10 @@
  *   working set), the page used least recently goes.
  * The R bit is the use bit (set on load and on every hit); the M bit is the dirty bit.
  */
-import type { PagingConfig, Policy } from './config.js';
+import type { PagingConfig, Policy } from '../config.js';
 import { RandomStream } from './mersenne.js';
-import type { VictimReason } from './sentences.js';
-import { COUNT, DIRTY, LOADED, USE, USED, type PagingState } from './state.js';
+import type { VictimReason } from '../sentences.js';
+import { COUNT, DIRTY, LOADED, USE, USED, type PagingState } from '../state.js';
 
 /** A victim and why it was chosen; `cleared` lists frames whose use bit a clock cleared. */
 export interface Choice {
