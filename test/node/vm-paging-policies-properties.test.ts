@@ -112,3 +112,21 @@ describe('faultCurve: faults against frames in one pass (stack algorithms)', () 
     assert.deepEqual(faultCurve([1, 2, 3, 4, 1, 2, 5, 1, 2, 3, 4, 5], [3, 4], 'FIFO').map((c) => c.faults), [9, 10]);
   });
 });
+
+describe('mem-sim run --summary: the fast final report of the new policies equals the stepwise one', () => {
+  it('faults, hits, write-backs, contents and the last diagram, for ENHANCED-CLOCK to RANDOM with their keys; WS steps (no fast report)', async () => {
+    const { fastFinalReport } = await import('../../engine/fast/final.js');
+    fc.assert(
+      fc.property(refs, fc.integer({ min: 1, max: 8 }), fc.constantFrom(...NEW, 'WS'), options, (rs, frames, policy, o) => {
+        const text = `scheme: vm-paging\nframes: ${frames}\npolicy: ${policy}\nwindow: 3\nseed: ${o.seed}\nclear-interval: ${o.clearInterval}\naging-bits: ${o.agingBits}\nrefs: ${rs.map((r) => `${r.page}${r.write ? ':w' : ''}`).join(' ')}`;
+        const parsed = parseScenario(text);
+        assert.ok(parsed.ok);
+        const t = simulate(parsed.scenario).runs[0]!;
+        const fast = fastFinalReport(parsed.scenario, t.run);
+        if (policy === 'WS') assert.equal(fast, undefined);
+        else assert.deepEqual(fast, { ...t.scheme.finalReport(t.config, t.run, t.final), mermaid: t.mermaidAt(t.length) });
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
