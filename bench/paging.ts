@@ -3,7 +3,7 @@
  * stepwise path into a timeline with random jumps.
  */
 import { fileURLToPath } from 'node:url';
-import { countFaults, parseScenario, simulate } from '../lib/engine/index.js'; // the compiled package, as users run it (npm run build:lib)
+import { countFaults, faultCurve, parseScenario, simulate } from '../lib/engine/index.js'; // the compiled package, as users run it (npm run build:lib)
 import { figure, printFigures, seeded, timeMedian, type Figure } from './common.js';
 
 /** Pages 0..999: with probability 0.8 one of the hot pages 0..199, else one of 200..999. */
@@ -17,10 +17,17 @@ export function hotColdString(length: number, seed = 42): Int32Array {
 export function benchPaging(): Figure[] {
   const figures: Figure[] = [];
   const refs = hotColdString(1_000_000);
-  for (const [policy, budget] of [['FIFO', 20], ['LRU', 20], ['CLOCK', 20], ['OPT', 3]] as const) {
+  // Issue 17: the policies that scan or count at 10 M/s; MRU and RANDOM have no budget of their own and get the scanning one.
+  const policies = [['FIFO', 20], ['LRU', 20], ['CLOCK', 20], ['OPT', 3], ['NRU', 10], ['AGING', 10], ['LFU', 10], ['MFU', 10], ['ENHANCED-CLOCK', 10], ['MRU', 10], ['RANDOM', 10]] as const;
+  for (const [policy, budget] of policies) {
     const ms = timeMedian(() => countFaults(refs, 100, policy));
     figures.push(figure(`fast path ${policy}, 1M references, 100 frames`, refs.length / ms / 1000, budget, 'M refs/s', false));
   }
+
+  const sweepRefs = hotColdString(100_000, 3);
+  const counts = Array.from({ length: 100 }, (_, k) => k + 1);
+  const sweepMs = timeMedian(() => ['FIFO', 'LRU', 'OPT'].forEach((p) => faultCurve(sweepRefs, counts, p)), 3);
+  figures.push(figure("Belady sweep: 1 to 100 frames, 100,000 references, FIFO + LRU + OPT", sweepMs, 2000, 'ms', true));
 
   const stepRefs = hotColdString(100_000, 7);
   const text = `scheme: vm-paging\nframes: 100\npolicy: FIFO, LRU, OPT, CLOCK\nrefs: ${Array.from(stepRefs).join(' ')}\n`;

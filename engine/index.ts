@@ -4,7 +4,8 @@
  * @packageDocumentation
  */
 export { editDistance, nearestWord, type ScenarioError } from './errors.js';
-export { countFaults, type FaultCounts } from './fast/page-faults.js';
+export { countFaults, type FaultCounts, type PolicyOptions } from './fast/page-faults.js';
+export { faultCurve } from './fast/fault-curve.js';
 export { mermaidLabel } from './mermaid.js';
 export {
   parseScenario,

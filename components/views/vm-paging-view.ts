@@ -137,6 +137,11 @@ export class VmPagingView extends SchemeView {
         font-size: 0.75em;
         line-height: 1.1;
       }
+      /* The working set, one page a line (see engine/schemes/vm-paging/policies/table.ts). */
+      .set {
+        white-space: pre-line;
+        vertical-align: top;
+      }
       .mark {
         font-size: 0.75em;
         vertical-align: super;
@@ -183,7 +188,10 @@ export class VmPagingView extends SchemeView {
     const t = this.timeline as PagingTimeline | undefined;
     const events = t?.events ?? [];
     const any = (test: (e: PagingEvent) => boolean) => events.some(test);
-    const clock = t?.run.fields.policy === 'CLOCK';
+    const policy = t?.run.fields.policy;
+    const clock = policy === 'CLOCK' || policy === 'ENHANCED-CLOCK';
+    const rBit = policy === 'NRU' || policy === 'AGING';
+    const counts = policy === 'LFU' || policy === 'MFU';
     const writes = any((e) => e.write);
     const victims = any((e) => e.victim !== null);
     const entries: (LegendEntry | false)[] = [
@@ -193,6 +201,9 @@ export class VmPagingView extends SchemeView {
       ['current', '1', 'current step'],
       ['future', '1', 'later reference'],
       clock && ['', '1*', 'use bit set'],
+      rBit && ['', '1*', 'R (referenced) bit set'],
+      counts && ['', '1(3)', 'page 1, used 3 times since loaded'],
+      policy === 'AGING' && ['', '1 0100', "page 1 and its aging counter"],
       clock && ['hand', '→', 'clock hand'],
       writes && ['dirty', dirtyMark, 'dirty: modified since loaded'],
     ];
@@ -204,7 +215,9 @@ export class VmPagingView extends SchemeView {
     // (A loop, not Math.max(...): a reference string may be longer than a call's argument list.)
     let digits = 1;
     for (const e of events) digits = Math.max(digits, String(e.page).length);
-    this.style.setProperty('--_cell', `${Math.max(digits, victims ? 0.75 * (digits + 1.2) : 0) + 0.3 + (clock ? 2 : 0) + (writes ? 0.8 : 0)}ch`);
+    // Room for the R bit, a use count or an aging counter beside the page.
+    const extra = rBit || counts ? 1 + (counts ? 3 : 0) + (policy === 'AGING' ? t!.config.agingBits + 1 : 0) : 0;
+    this.style.setProperty('--_cell', `${Math.max(digits, victims ? 0.75 * (digits + 1.2) : 0) + 0.3 + (clock ? 2 : 0) + (writes ? 0.8 : 0) + extra}ch`);
   }
 
   override render() {

@@ -15,7 +15,7 @@ import { finalFrames, type FinalFrames } from './page-faults.js';
 function vmPagingFinal(c: PagingConfig, run: RunSpec<PagingFields>): Record<string, unknown> {
   const pages = Int32Array.from(c.refs, (r) => r.page);
   const writes = c.refs.some((r) => r.write) ? Uint8Array.from(c.refs, (r) => (r.write ? 1 : 0)) : undefined;
-  const f = finalFrames(pages, run.fields.frames, run.fields.policy, writes);
+  const f = finalFrames(pages, run.fields.frames, run.fields.policy, writes, c);
   const time = c.refs.length;
   return {
     faults: f.faults,
@@ -37,5 +37,6 @@ function lastStep(c: PagingConfig, f: FinalFrames) {
 
 /** The run's final report on the scheme's fast path, or undefined when the scheme has none. */
 export function fastFinalReport(scenario: Scenario, run: RunSpec): Record<string, unknown> | undefined {
-  return scenario.scheme === 'vm-paging' ? vmPagingFinal(scenario.config as PagingConfig, run as RunSpec<PagingFields>) : undefined;
+  // WS's working set needs its window, which the fast path does not take: it steps.
+  return scenario.scheme === 'vm-paging' && (run as RunSpec<PagingFields>).fields.policy !== 'WS' ? vmPagingFinal(scenario.config as PagingConfig, run as RunSpec<PagingFields>) : undefined;
 }

@@ -6,6 +6,17 @@
  */
 import { MAX_BYTES } from '../units.js';
 import { nextUses, POLICIES, POLICY_ALIASES, type Policy } from '../schemes/vm-paging/index.js';
+import { runMore, runsHere } from './page-faults-more.js';
+
+/** The keys of the policies that take them, as a scenario names them (`seed`, `clear-interval`, `aging-bits`), with their defaults. */
+export interface PolicyOptions {
+  /** RANDOM's seed (default 0). */
+  seed?: number;
+  /** NRU and AGING: references between clock ticks (default 4). */
+  clearInterval?: number;
+  /** AGING's counter bits (default 8). */
+  agingBits?: number;
+}
 
 export interface FaultCounts {
   /** Every fault, the compulsory ones included. */
@@ -20,11 +31,13 @@ export interface FaultCounts {
  *
  * @param pages page numbers, non-negative integers (a plain array or any typed array)
  * @param frames number of frames, at least 1
- * @param policy `FIFO`, `LRU`, `OPT` or `CLOCK` (any letter case; `optimal` and `second-chance` are aliases)
+ * @param policy `FIFO`, `LRU`, `OPT`, `CLOCK`, `ENHANCED-CLOCK`, `NRU`, `LFU`, `MFU`, `AGING`, `MRU` or `RANDOM`
+ *   (any letter case; `optimal` and `second-chance` are aliases); `WS` needs a window and has no fast path
+ * @param options RANDOM's seed, NRU's and AGING's clear interval, AGING's counter bits
  * @example countFaults([7,0,1,2,0,3,0,4,2,3,0,3,2,1,2,0,1,7,0,1], 3, 'LRU') // { faults: 12, faultsAfterFill: 9, hits: 8 }
  */
-export function countFaults(pages: ArrayLike<number>, frames: number, policy: Policy | string): FaultCounts {
-  const r = runPolicy(pages, frames, policy, undefined);
+export function countFaults(pages: ArrayLike<number>, frames: number, policy: Policy | string, options?: PolicyOptions): FaultCounts {
+  const r = runPolicy(pages, frames, policy, undefined, options);
   return { faults: r.faults, faultsAfterFill: r.faultsAfterFill, hits: r.hits };
 }
 
@@ -50,8 +63,8 @@ export interface FinalFrames extends FaultCounts {
  * summaries of long traces.
  * @param writes writes[i] is 1 when reference i writes its page (`:w`)
  */
-export function finalFrames(pages: ArrayLike<number>, frames: number, policy: Policy | string, writes?: ArrayLike<number>): FinalFrames {
-  const r = runPolicy(pages, frames, policy, writes);
+export function finalFrames(pages: ArrayLike<number>, frames: number, policy: Policy | string, writes?: ArrayLike<number>, options?: PolicyOptions): FinalFrames {
+  const r = runPolicy(pages, frames, policy, writes, options);
   const page = (id: number) => (id < 0 ? null : r.pageOf ? r.pageOf[id]! : id);
   // Frames past the pages' count were never filled (the run kept only as many as it could use).
   const kept = r.pageIn.length;
@@ -74,7 +87,8 @@ export function finalFrames(pages: ArrayLike<number>, frames: number, policy: Po
   };
 }
 
-interface PolicyRun extends FaultCounts {
+/** @internal What a policy's run gives back (page-faults-more.ts shares it). */
+export interface PolicyRun extends FaultCounts {
   writeBacks: number;
   /** The (dense) page in each frame at the end, -1 when empty. */
   pageIn: Int32Array;
@@ -89,8 +103,10 @@ interface PolicyRun extends FaultCounts {
   pageOf?: number[];
 }
 
-function runPolicy(pages: ArrayLike<number>, frames: number, policy: Policy | string, writes: ArrayLike<number> | undefined): PolicyRun {
+function runPolicy(pages: ArrayLike<number>, frames: number, policy: Policy | string, writes: ArrayLike<number> | undefined, options: PolicyOptions = {}): PolicyRun {
   const p = resolvePolicy(policy);
+  if (p === 'WS') throw new RangeError('WS has no fast path: its working set needs a window (simulate the scenario instead)');
+  const o = { seed: options.seed ?? 0, clearInterval: options.clearInterval ?? 4, agingBits: options.agingBits ?? 8 };
   if (!Number.isInteger(frames) || frames < 1) throw new RangeError(`frames must be a whole number of at least 1, got ${frames}`);
   const ids = densePages(pages);
   // More frames than distinct pages never evict, so the tables need no more: this also keeps a
@@ -98,7 +114,7 @@ function runPolicy(pages: ArrayLike<number>, frames: number, policy: Policy | st
   const used = Math.min(frames, Math.max(1, ids.count));
   const w = writes ? new Writes(writes, used) : undefined;
   const run = p === 'FIFO' ? fifo : p === 'LRU' ? lru : p === 'CLOCK' ? clock : opt;
-  const r = run(ids.pages, ids.count, used, w);
+  const r = runsHere(p) ? runMore(p, ids.pages, ids.count, used, w, o) : run(ids.pages, ids.count, used, w);
   return { ...r, writeBacks: w?.count ?? 0, dirty: w?.dirty, pageOf: ids.pageOf };
 }
 
@@ -106,7 +122,8 @@ function runPolicy(pages: ArrayLike<number>, frames: number, policy: Policy | st
  * Dirty bits, kept only when the references write: a write sets its frame's bit, a load clears it,
  * and evicting a frame whose bit is set counts a write-back.
  */
-class Writes {
+/** @internal */
+export class Writes {
   readonly dirty: Uint8Array;
   count = 0;
   constructor(
@@ -128,7 +145,7 @@ class Writes {
 function resolvePolicy(policy: string): Policy {
   const upper = String(policy).toUpperCase();
   const p = (POLICIES as readonly string[]).includes(upper) ? (upper as Policy) : POLICY_ALIASES[String(policy).toLowerCase()];
-  if (!p) throw new RangeError(`unknown policy '${policy}': expected FIFO, LRU, OPT or CLOCK`);
+  if (!p) throw new RangeError(`unknown policy '${policy}': expected ${POLICIES.join(', ')}`);
   return p;
 }
 

@@ -21,14 +21,17 @@ import { relative, sep } from 'node:path';
  *   as `contiguous-<folder>`). `presentation/` is the report, table and Mermaid source a module's
  *   `present()` loads only when a page needs them (engine/presentation.ts); `translation/` is the
  *   address translation of `access` steps, which a scheme's `prepare(config)` loads only for a
- *   scenario that has one (engine/contiguous/core.ts). Other folders stay in their scheme's chunk.
+ *   scenario that has one (engine/contiguous/core.ts); `policies/` is vm-paging's replacement
+ *   policies beyond FIFO, LRU, OPT and CLOCK and the working set, which its `prepare(config)` loads
+ *   only for a scenario that uses them (engine/schemes/vm-paging/late.ts). Other folders stay in
+ *   their scheme's chunk.
  */
 export function chunkByPath(path) {
   const [top, ...rest] = path.split('/');
   const file = rest.join('/');
   if (top === 'engine') {
     if (rest.length === 1) return 'core';
-    const part = /^(?:schemes\/([\w-]+)|(contiguous))\/(presentation|translation)\//.exec(file);
+    const part = /^(?:schemes\/([\w-]+)|(contiguous))\/(presentation|translation|policies)\//.exec(file);
     if (part) return `${part[1] ?? part[2]}-${part[3]}`;
     if (rest[0] === 'contiguous') return 'contiguous';
     return rest[0] === 'schemes' ? /^schemes\/([\w-]+)(?:\.ts$|\/)/.exec(file)?.[1] : undefined;

@@ -30,7 +30,7 @@ describe('axe-core finds no accessibility violations', () => {
   });
 
   it('showing the error box', async () => {
-    const el = await simulator('scheme: vm-paging\nframes: none\npolicy: LFU\nrefs: 1 2 x\n');
+    const el = await simulator('scheme: vm-paging\nframes: none\npolicy: LFUU\nrefs: 1 2 x\n');
     expect(parts(el, '[part=error-list] li').length).to.equal(3);
     await inView(el);
     await expect(el).to.be.accessible();

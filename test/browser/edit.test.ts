@@ -94,12 +94,12 @@ describe('<mem-sim>: Edit in place', () => {
   it('Run with an invalid text shows the error box with that text, and the editor keeps it', async () => {
     const el = await simulator(fifo());
     const editor = await openEditor(el);
-    const broken = fifo(3, 'LFU');
+    const broken = fifo(3, 'LFUU');
     type(editor, broken);
     editorButton(editor, 'Run').click();
     await eventually(() => parts(el, '[part=error]').length === 1, 'the error box shows');
     expect(parts(el, '[part=error-list] li')[0]!.textContent).to.match(/^4:9 unknown policy/);
-    expect(parts(el, '[part=source]')[0]!.textContent).to.contain('policy: LFU');
+    expect(parts(el, '[part=source]')[0]!.textContent).to.contain('policy: LFUU');
     expect(textArea(editor).value).to.equal(broken);
     expect(liveText(el)).to.equal('The edited scenario cannot run: 1 error, listed in the error box');
   });

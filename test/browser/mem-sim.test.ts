@@ -318,15 +318,15 @@ describe('<mem-sim>: where the scenario comes from', () => {
 
 describe('<mem-sim>: errors', () => {
   it('lists each error as line:column and message, beside the text as written with the bad lines marked', async () => {
-    const text = 'scheme: vm-paging\nframes: 3\npolicy: FIFO, LFU\nrefs: 1 2 x\n';
+    const text = 'scheme: vm-paging\nframes: 3\npolicy: FIFO, LFUU\nrefs: 1 2 x\n';
     const el = await simulator(text);
     const items = parts(el, '[part=error-list] li').map((li) => li.textContent!.trim());
     expect(items).to.deep.equal([
-      "3:15 unknown policy 'LFU': expected 'FIFO', 'LRU', 'OPT' or 'CLOCK'; did you mean 'LRU'?",
+      "3:15 unknown policy 'LFUU': expected 'FIFO', 'LRU', 'OPT', 'CLOCK', 'ENHANCED-CLOCK', 'NRU', 'LFU', 'MFU', 'AGING', 'MRU', 'RANDOM' or 'WS'; did you mean 'LFU'?",
       "4:11 'x' is not a reference: expected a page number such as 7, optionally followed by :r or :w (7:w)",
     ]);
     const lines = [...part(el, '[part=source]').querySelectorAll('code > span')];
-    expect(lines.map((l) => l.textContent)).to.deep.equal(['1scheme: vm-paging', '2frames: 3', '3policy: FIFO, LFU', '4refs: 1 2 x']);
+    expect(lines.map((l) => l.textContent)).to.deep.equal(['1scheme: vm-paging', '2frames: 3', '3policy: FIFO, LFUU', '4refs: 1 2 x']);
     expect(lines.map((l) => l.className)).to.deep.equal(['', '', 'bad', 'bad']);
     expect(el.shadowRoot!.querySelector('[part=controls]')).to.equal(null);
   });

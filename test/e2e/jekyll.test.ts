@@ -86,10 +86,10 @@ test('the broken block shows each error at its line and column, as the engine re
   assert.equal(parsed.ok, false);
   const expected = parsed.ok ? [] : parsed.errors.map((e) => `${e.line}:${e.column} ${e.message}`);
   assert.deepEqual(broken.errors, expected);
-  assert.match(broken.errors[0]!, /^3:15 unknown policy 'LFU'/);
+  assert.match(broken.errors[0]!, /^3:15 unknown policy 'LFUU'/);
   assert.match(broken.errors[1]!, /^4:11 'x' is not a reference/);
   const source = await page.locator('mem-sim').nth(2).locator('[part=source]').textContent();
-  assert.match(source!, /policy: FIFO, LFU/);
+  assert.match(source!, /policy: FIFO, LFUU/);
 });
 
 test('the page loads the bundle from assets/ under the baseurl, without failures, errors or Mermaid', () => {

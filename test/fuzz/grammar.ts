@@ -103,7 +103,19 @@ const paging: fc.Arbitrary<FuzzCase> = fc
     scheme: schemeLine('vm-paging', ['virtual-memory-paging', 'page-replacement', 'virtual-paging']),
     title,
     frames: fc.option(fc.uniqueArray(fc.integer({ min: 1, max: 8 }), { minLength: 1, maxLength: 3 }), { freq: 5 }),
-    policies: fc.option(fc.uniqueArray(fc.constantFrom('FIFO', 'lru', 'OPT', 'clock'), { minLength: 1, maxLength: 3 }), { freq: 5 }),
+    policies: fc.option(
+      fc.uniqueArray(fc.constantFrom('FIFO', 'lru', 'OPT', 'clock', 'ENHANCED-CLOCK', 'nru', 'LFU', 'mfu', 'Aging', 'MRU', 'random', 'rand', 'WS', 'working-set'), {
+        minLength: 1,
+        maxLength: 3,
+        selector: (p) => p.toLowerCase().replace('working-set', 'ws').replace(/^rand$/, 'random'),
+      }),
+      { freq: 5 },
+    ),
+    window: fc.option(fc.integer({ min: 1, max: 12 }), { freq: 3 }),
+    seed: fc.option(fc.integer({ min: 0, max: 2 ** 40 }), { freq: 3 }),
+    clearInterval: fc.option(fc.integer({ min: 1, max: 6 }), { freq: 3 }),
+    agingBits: fc.option(fc.integer({ min: 1, max: 32 }), { freq: 3 }),
+    policyKeys: fc.tuple(keyName('vm-paging', 'window'), keyName('vm-paging', 'seed'), keyName('vm-paging', 'clear-interval'), keyName('vm-paging', 'aging-bits')),
     pageSize: fc.option(fc.constantFrom(1, 4, 16), { freq: 3 }),
     refs: fc.array(fc.record({ n: fc.integer({ min: 0, max: 20 }), w: fc.constantFrom('', '', '', ':w', ':r', ':W'), hex: fc.boolean() }), { minLength: 1, maxLength: 60 }),
     style: fc.nat(),
@@ -118,6 +130,9 @@ const paging: fc.Arbitrary<FuzzCase> = fc
     const s = g.style % 5;
     const refsText = s === 0 ? `|\n  ${refs.join(' ')}` : s === 1 ? `[${refs.join(', ')}]` : s === 2 ? `"${refs.join(', ')}"` : s === 3 ? `\n${refs.map((r) => `  - ${r}`).join('\n')}` : refs.join(' ');
     const [kf, kp, kr, ks] = g.keys;
+    const [kw, kseed, kc, ka] = g.policyKeys;
+    // WS needs its window: a scenario naming WS always gives one.
+    const window = g.window ?? (g.policies?.some((p) => /^(ws|working-set)$/i.test(p)) ? 4 : null);
     return document(
       fc.tuple(
         exact(g.scheme),
@@ -125,6 +140,10 @@ const paging: fc.Arbitrary<FuzzCase> = fc
         line(g.frames && `${kf}: ${listOf(g.frames.map(String), g.style)}`),
         line(g.policies && `${kp}: ${listOf(g.policies, g.style)}`),
         line(g.pageSize !== null && `${ks}: ${g.pageSize}K`),
+        line(window !== null && `${kw}: ${window}`),
+        line(g.seed !== null && `${kseed}: ${g.seed}`),
+        line(g.clearInterval !== null && `${kc}: ${g.clearInterval}`),
+        line(g.agingBits !== null && `${ka}: ${g.agingBits}`),
         exact(`${kr}: ${refsText}`),
       ),
     ).map((text) => ({ scheme: 'vm-paging', text, steps: refs.length }));

@@ -17,10 +17,10 @@ describe('markdown-it plugin: the memsim fence', () => {
     const published = await import('mem-sim/markdown-it');
     const text = fence(`scheme: vm-paging\ntitle: Silberschatz <FIFO> & LRU\nframes: 3\npolicy: FIFO, LRU\nrefs: ${SILBERSCHATZ}`);
     assert.equal(markdownIt().use(published.default).render(text), markdownIt().use(memSim).render(text));
-    const broken = fence('scheme: vm-paging\nframes: 3\npolicy: LFU\nrefs: 1 2');
+    const broken = fence('scheme: vm-paging\nframes: 3\npolicy: LFUU\nrefs: 1 2');
     assert.throws(() => markdownIt().use(published.default).render(broken, { path: 'posts/a.md' }), (e: Error) => {
       assert.equal(e.name, 'MemSimError');
-      assert.match(e.message, /^posts\/a\.md:4:9 unknown policy 'LFU'/);
+      assert.match(e.message, /^posts\/a\.md:4:9 unknown policy 'LFUU'/);
       return true;
     });
   });
@@ -105,7 +105,7 @@ describe('markdown-it plugin: the memsim fence', () => {
       () => md.render(text, { path: 'notes/paging.md' }),
       (e: unknown) => {
         assert.ok(e instanceof MemSimError);
-        assert.equal(e.message, "notes/paging.md:7:1 unknown key 'framez' for scheme vm-paging: expected 'title', 'start', 'frames', 'policy', 'refs' or 'page-size'; did you mean 'frames'?");
+        assert.equal(e.message, "notes/paging.md:7:1 unknown key 'framez' for scheme vm-paging: expected 'title', 'start', 'frames', 'policy', 'refs', 'window', 'seed', 'clear-interval', 'aging-bits' or 'page-size'; did you mean 'frames'?");
         assert.deepEqual(e.errors.map((x) => [x.file, x.line, x.column]), [['notes/paging.md', 7, 1]]);
         return true;
       },

@@ -59,12 +59,13 @@ describe('chunks: a scheme is named by its path, so adding one needs no list', (
     assert.equal(chunkByPath('engine/schemes/segmentation/rules/fit.ts'), 'segmentation');
   });
 
-  it('puts every file of a presentation or translation folder in a chunk of its own, named after the scheme or the family and the folder', () => {
+  it('puts every file of a presentation, translation or policies folder in a chunk of its own, named after the scheme or the family and the folder', () => {
     assert.equal(chunkByPath('engine/schemes/buddy/presentation/index.ts'), 'buddy-presentation');
     assert.equal(chunkByPath('engine/schemes/vm-paging/presentation/mermaid.ts'), 'vm-paging-presentation');
     assert.equal(chunkByPath('engine/contiguous/presentation/map.ts'), 'contiguous-presentation');
     assert.equal(chunkByPath('engine/contiguous/translation/access.ts'), 'contiguous-translation');
     assert.equal(chunkByPath('engine/schemes/segmentation/translation/index.ts'), 'segmentation-translation');
+    assert.equal(chunkByPath('engine/schemes/vm-paging/policies/rules.ts'), 'vm-paging-policies');
     assert.equal(chunkByPath('engine/contiguous/relocate.ts'), 'contiguous');
     assert.equal(chunkByPath('engine/schemes/buddy/index.ts'), 'buddy');
     assert.equal(chunkByPath('engine/presentation.ts'), 'core');

@@ -54,7 +54,7 @@ describe('scenario errors: each names line and column, what was expected and the
   it('an unknown policy suggests the nearest policy, at the policy\'s column', () => {
     const e = only('scheme: vm-paging\npolicy: FIFO, LRU, CLOKC\nrefs: 1');
     assert.deepEqual([e.line, e.column], [2, 20]);
-    assert.match(e.message, /unknown policy 'CLOKC': expected 'FIFO', 'LRU', 'OPT' or 'CLOCK'; did you mean 'CLOCK'\?/);
+    assert.match(e.message, /unknown policy 'CLOKC': expected 'FIFO', 'LRU', 'OPT', 'CLOCK', 'ENHANCED-CLOCK', 'NRU', 'LFU', 'MFU', 'AGING', 'MRU', 'RANDOM' or 'WS'; did you mean 'CLOCK'\?/);
   });
   for (const [value, col] of [['0', 9], ['-1', 9], ['2.5', 9], ['three', 9], ['1000001', 9], ['3, 0', 12]] as const) {
     it(`frames: '${value}' is not a positive whole number up to 1,000,000`, () => {

@@ -84,7 +84,8 @@ describe('vm-paging properties on random reference strings (fast-check)', () => 
   it('the fast path rejects bad input with a clear error instead of a wrong answer', () => {
     assert.throws(() => countFaults([1, 2], 0, 'FIFO'), /frames must be a whole number/);
     assert.throws(() => countFaults([1, -2], 3, 'FIFO'), /pages\[1\] is -2/);
-    assert.throws(() => countFaults([1, 2], 3, 'MRU'), /unknown policy 'MRU'/);
+    assert.throws(() => countFaults([1, 2], 3, 'MRUU'), /unknown policy 'MRUU'/);
+    assert.throws(() => countFaults([1, 2], 3, 'WS'), /WS has no fast path/);
   });
   it('Silberschatz, OSC, replacement figures through the fast path: FIFO 15, LRU 12, OPT 9', () => {
     const s = [7, 0, 1, 2, 0, 3, 0, 4, 2, 3, 0, 3, 2, 1, 2, 0, 1, 7, 0, 1];

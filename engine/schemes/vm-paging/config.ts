@@ -1,6 +1,6 @@
 /** The configuration of a virtual-memory paging scenario: what parse.ts reads and every other part takes. */
 /** The replacement policies, by the names the scenario and the report use. */
-export const POLICIES = ['FIFO', 'LRU', 'OPT', 'CLOCK'] as const;
+export const POLICIES = ['FIFO', 'LRU', 'OPT', 'CLOCK', 'ENHANCED-CLOCK', 'NRU', 'LFU', 'MFU', 'AGING', 'MRU', 'RANDOM', 'WS'] as const;
 export type Policy = (typeof POLICIES)[number];
 
 /** Other names textbooks give the same policies. */
@@ -9,6 +9,9 @@ export const POLICY_ALIASES: Record<string, Policy> = {
   min: 'OPT',
   belady: 'OPT',
   'second-chance': 'CLOCK',
+  rand: 'RANDOM',
+  'working-set': 'WS',
+  'enhanced-second-chance': 'ENHANCED-CLOCK',
 };
 
 /** The largest frame count a scenario may ask for. */
@@ -34,6 +37,16 @@ export interface PagingConfig {
   nextUse: Int32Array;
   /** How many different pages the references name: no run ever fills more frames than this. */
   distinctPages: number;
+  /** The working-set window (`window`), in references, when given. */
+  window?: number;
+  /** RANDOM's seed, as OSTEP's `-s` (default 0). */
+  seed: number;
+  /** NRU and AGING: the R bits clear (AGING: the counters shift) after every `clearInterval`-th reference (default 4). */
+  clearInterval: number;
+  /** AGING's counter width in bits (default 8). */
+  agingBits: number;
+  /** Whether the scenario gave `frames` (without it a WS run keeps up to `window` frames). */
+  framesGiven?: boolean;
 }
 
 /** The fields of one run: the policy and the frame count it compares. */

@@ -13,6 +13,7 @@ import { apply, step } from './replacement.js';
 import { metrics } from './report.js';
 import type { PagingEvent } from './sentences.js';
 import { initial, type PagingState } from './state.js';
+import { loadLate, needsLate } from './late.js';
 import { table } from './table.js';
 
 export { MAX_FRAMES, POLICIES, POLICY_ALIASES, type PagingConfig, type PagingFields, type Policy, type Reference } from './config.js';
@@ -22,8 +23,12 @@ export { PagingState } from './state.js';
 
 const KEYS: readonly KeyDoc[] = [
   { key: 'frames', aliases: ['frame-count', 'cachesize', 'cache-size'], summary: 'Frames of physical memory: one count (3) or several to compare (3, 4). Default 3.' },
-  { key: 'policy', aliases: ['policies'], summary: 'Replacement policy or policies: FIFO, LRU, OPT, CLOCK, in any letter case. Default FIFO.' },
+  { key: 'policy', aliases: ['policies'], summary: 'Replacement policy or policies: FIFO, LRU, OPT, CLOCK, ENHANCED-CLOCK, NRU, LFU, MFU, AGING, MRU, RANDOM, WS, in any letter case. Default FIFO.' },
   { key: 'refs', aliases: ['references', 'reference-string', 'addresses'], summary: 'The reference string: page numbers (or addresses with page-size), separated by spaces or commas, each optionally :r or :w.' },
+  { key: 'window', summary: 'The working-set window in references: each step shows the working set; WS needs it.' },
+  { key: 'seed', summary: "RANDOM's seed, as OSTEP's -s. Default 0." },
+  { key: 'clear-interval', summary: 'NRU, AGING: the R bits clear after every this many references. Default 4.' },
+  { key: 'aging-bits', summary: "AGING's counter width in bits (1 to 32). Default 8." },
   { key: 'page-size', aliases: ['pagesize'], summary: 'Bytes per page (4K, 4096). With it, each reference is an address in decimal or 0x hex.' },
 ];
 
@@ -38,18 +43,20 @@ const METRICS: readonly MetricDoc[] = [
 /** Every step reports every frame (`contents`), so a run costs references times frames. */
 function work(c: PagingConfig): Work {
   const refs = c.refs.length;
-  const frames = c.frames.reduce((a, f) => a + f, 0);
+  const all = runs(c);
+  const frames = all.reduce((a, r) => a + r.fields.frames, 0);
   return {
-    steps: refs * c.frames.length * c.policies.length,
-    entries: refs * frames * c.policies.length,
+    steps: refs * all.length,
+    entries: refs * frames,
     stepsKey: 'refs',
     entriesKey: Math.max(...c.frames) >= refs ? 'frames' : 'refs',
   };
 }
 
 function runs(c: PagingConfig): RunSpec<PagingFields>[] {
+  // Without `frames`, a working set may grow to its window.
   return c.policies.flatMap((policy) =>
-    c.frames.map((frames) => ({ label: `${policy}, ${frames} frame${frames === 1 ? '' : 's'}`, fields: { policy, frames } })),
+    (policy === 'WS' && !c.framesGiven ? [c.window!] : c.frames).map((frames) => ({ label: `${policy}, ${frames} frame${frames === 1 ? '' : 's'}`, fields: { policy, frames } })),
   );
 }
 
@@ -68,6 +75,10 @@ export const vmPaging: SchemeModule<PagingConfig, PagingState, PagingEvent, Pagi
   step,
   clone: (s) => s.clone(),
   metrics,
+  // The policies beyond FIFO, LRU, OPT and CLOCK, and the working set, load only for a scenario that uses them.
+  prepare: async (c) => {
+    if (!c || needsLate(c)) await loadLate();
+  },
   ...latePresentation<PagingConfig, PagingState, PagingEvent, PagingFields>(async () => ({ ...(await import('./presentation/index.js')), table })),
   // The vm-paging view is this table, drawn at the first render, so it stays in the scheme's chunk.
   table,

@@ -1,6 +1,7 @@
 /** Reads a paging scenario's keys: frame counts, policies, page size and the reference string. */
 import type { ScenarioReader } from '../../source.js';
 import { MAX_BYTES_TEXT, parseAddress } from '../../units.js';
+import { parsePolicyKeys } from './parse-policy.js';
 import { MAX_FRAMES, POLICIES, POLICY_ALIASES, type PagingConfig, type Policy, type Reference } from './config.js';
 
 const TOKEN = /^(0x[0-9a-f]+|\d+)(?::([rw]))?$/i;
@@ -10,6 +11,7 @@ export function parse(r: ScenarioReader): PagingConfig | undefined {
   const frames = r.has('frames') ? r.integers('frames', 1, MAX_FRAMES, 'a whole number of frames') : [3];
   const policies = (r.has('policy') ? r.words('policy', POLICIES, POLICY_ALIASES) : ['FIFO']) as Policy[] | undefined;
   const pageSize = r.size('page-size');
+  const policyKeys = parsePolicyKeys(r, policies);
   if (frames && new Set(frames).size !== frames.length) {
     src.error(r.entry('frames')!.value, 'frames: each frame count may be listed once');
   }
@@ -48,9 +50,9 @@ export function parse(r: ScenarioReader): PagingConfig | undefined {
       refs.push({ token: t.text, page: number, write, line: pos.line, column: pos.column });
     }
   }
-  if (src.errors.length || !frames || !policies) return undefined;
+  if (src.errors.length || !frames || !policies || !policyKeys) return undefined;
   const pages = refs.map((x) => x.page);
-  return { frames, policies, refs, pageSize, nextUse: nextUses(pages), distinctPages: new Set(pages).size };
+  return { frames, policies, refs, pageSize, nextUse: nextUses(pages), distinctPages: new Set(pages).size, ...policyKeys, framesGiven: r.has('frames') };
 }
 
 /** For each reference, the index of the next reference to the same page (or the length: never). */

@@ -8,11 +8,13 @@
  * - CLOCK (Stallings): the use bit is set on load and on every hit; the hand starts at frame 0 and a hit
  *   does not move it; on a fault with no empty frame the hand clears use bits until it finds a clear one,
  *   replaces that page and moves one past it (a load into an empty frame also moves the hand past it);
+ * - the other policies and the working set: see policies/rules.ts;
  * - a `:w` reference sets the page's dirty bit; evicting a dirty page is a write-back; pages still dirty
  *   at the end are not counted.
  */
 import type { RunSpec } from '../../scheme.js';
 import type { PagingConfig, PagingFields } from './config.js';
+import { isLate, late } from './late.js';
 import { NO_FRAMES, PagingEvent, type VictimReason } from './sentences.js';
 import { DIRTY, LOADED, NEXT, USE, USED, type PagingState } from './state.js';
 
@@ -30,6 +32,8 @@ export function step(c: PagingConfig, run: RunSpec<PagingFields>, s: PagingState
   // when frames outnumber the pages, and then nothing is ever replaced.
   const n = s.capacity;
   const slots = s.slots;
+  const more = isLate(policy) ? late() : undefined;
+  const dropped = policy === 'WS' ? more!.dropOutsideWindow(c, s, i) : NO_FRAMES;
   let frame = firstFrameHolding(slots, n, page);
   const fault = frame < 0;
   let victim: number | null = null;
@@ -40,11 +44,13 @@ export function step(c: PagingConfig, run: RunSpec<PagingFields>, s: PagingState
   if (!fault) s.hits++;
   else {
     s.faults++;
+    // A working set has no "fill": its faults after the first reference to each page count instead.
+    if (policy === 'WS' && !more!.firstReference(c, i)) s.faultsAfterFill++;
     frame = firstFrameHolding(slots, n, -1);
     if (frame >= 0) {
-      if (policy === 'CLOCK') s.hand = (frame + 1) % s.frameCount;
+      if (policy === 'CLOCK' || policy === 'ENHANCED-CLOCK') s.hand = (frame + 1) % s.frameCount;
     } else {
-      s.faultsAfterFill++;
+      if (policy !== 'WS') s.faultsAfterFill++;
       if (policy === 'FIFO') {
         frame = argMin(slots, LOADED * n, n);
         reason = { policy };
@@ -67,6 +73,11 @@ export function step(c: PagingConfig, run: RunSpec<PagingFields>, s: PagingState
           }
         }
         reason = { policy, neverUsedAgain, nextUse: farthest };
+      } else if (policy !== 'CLOCK') {
+        const choice = more!.chooseVictim(c, policy, s);
+        frame = choice.frame;
+        reason = choice.reason;
+        if (choice.cleared) cleared = choice.cleared;
       } else {
         cleared = [];
         let hand = s.hand;
@@ -92,9 +103,12 @@ export function step(c: PagingConfig, run: RunSpec<PagingFields>, s: PagingState
   slots[USED * n + frame] = i;
   slots[NEXT * n + frame] = c.nextUse[i]!;
   s.time++;
+  const ticked = more ? more.afterReference(c, policy, s, frame, fault) : false;
 
   const event = new PagingEvent(ref, c.pageSize, policy, fault, frame, victim, writeBack, reason);
   if (cleared.length) event.cleared = cleared;
+  if (dropped.length) event.dropped = dropped;
+  if (ticked) event.ticked = true;
   return event;
 }
 

@@ -5,6 +5,7 @@
 import type { StepEvent } from '../../scheme.js';
 import { formatHex } from '../../units.js';
 import type { Policy, Reference } from './config.js';
+import { isLate, late } from './late.js';
 
 /** The shared empty list of cleared frames (most events clear none). */
 export const NO_FRAMES: number[] = [];
@@ -13,7 +14,12 @@ export const NO_FRAMES: number[] = [];
 export type VictimReason =
   | { policy: 'FIFO' | 'LRU' }
   | { policy: 'OPT'; neverUsedAgain: number[]; nextUse: number }
-  | { policy: 'CLOCK'; clearedPages: number[] };
+  | { policy: 'CLOCK'; clearedPages: number[] }
+  /** rank: ENHANCED-CLOCK's turn that found the victim (1 to 4), NRU's class, LFU's or MFU's use count, AGING's counter; tied: the pages of equal rank (ENHANCED-CLOCK: the pages whose use bit it cleared). */
+  | { policy: 'ENHANCED-CLOCK' | 'NRU' | 'LFU' | 'MFU' | 'AGING'; rank: number; tied: number[]; bits?: number }
+  | { policy: 'MRU' | 'WS' }
+  /** RANDOM: the random number drawn and the victim's index among the `resident` pages in load order. */
+  | { policy: 'RANDOM'; draw: number; index: number; resident: number };
 
 /**
  * What one reference did. The sentence is composed when first read: a 100,000-reference trace
@@ -30,6 +36,10 @@ export class PagingEvent implements StepEvent {
   readonly offset?: number;
   /** CLOCK: frames whose use bit the hand cleared while looking for a victim, in order. */
   cleared: number[] = NO_FRAMES;
+  /** WS: the pages that left the window and were dropped before this reference. */
+  dropped?: number[];
+  /** NRU, AGING: whether the clock tick came after this reference (R bits cleared, counters shifted). */
+  ticked?: boolean;
   private words?: string;
 
   constructor(
@@ -69,11 +79,14 @@ export class PagingEvent implements StepEvent {
 function describe(e: PagingEvent): string {
   const where = e.address === undefined ? '' : `address ${e.ref.split(':')[0]} is page ${e.page}, offset ${formatHex(e.offset!)}; `;
   const writeNote = e.write ? ' (a write: the page is now dirty)' : '';
+  const more = isLate(e.policy) ? late() : undefined;
+  const tick = more ? more.tickNote(e) : '';
+  const dropped = more ? more.dropNote(e) : '';
   if (!e.fault) {
-    const why = e.policy === 'LRU' ? '; it becomes the most recently used page' : e.policy === 'CLOCK' ? '; its use bit is set' : '';
-    return `${where}page ${e.page} is already in frame ${e.frame}: a hit${why}${writeNote}`;
+    const why = e.policy === 'LRU' ? '; it becomes the most recently used page' : e.policy === 'CLOCK' ? '; its use bit is set' : more ? more.hitNote(e.policy) : '';
+    return `${dropped}${where}page ${e.page} is already in frame ${e.frame}: a hit${why}${writeNote}${tick}`;
   }
-  if (e.victim === null) return `${where}page ${e.page} is loaded into empty frame ${e.frame}${writeNote}`;
+  if (e.victim === null) return `${dropped}${where}page ${e.page} is loaded into empty frame ${e.frame}${writeNote}${tick}`;
   const r = e.reason!;
   let why = '';
   if (r.policy === 'FIFO') why = `${e.victim} was loaded first (FIFO)`;
@@ -89,10 +102,10 @@ function describe(e: PagingEvent): string {
       cleared.length === 0
         ? 'the clock hand points at it and its use bit is clear (CLOCK)'
         : `the clock hand cleared the use bit${cleared.length > 1 ? 's' : ''} of ${list(cleared)} and stopped at ${e.victim}, whose bit was clear (CLOCK)`;
-  }
+  } else why = more!.whyVictim(e.victim, r);
   const written = e.writeBack ? `; ${e.victim} was modified, so it is written back first` : '';
-  return `${where}page ${e.page} replaces page ${e.victim} in frame ${e.frame}: ${why}${written}${writeNote}`;
+  return `${where}page ${e.page} replaces page ${e.victim} in frame ${e.frame}: ${why}${written}${writeNote}${tick}`;
 }
 
 /** `1, 2 and 3` */
-const list = (xs: number[]) => (xs.length < 2 ? xs.join('') : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`);
+export const list = (xs: number[]) => (xs.length < 2 ? xs.join('') : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`);

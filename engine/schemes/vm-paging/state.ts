@@ -9,7 +9,9 @@ export const USE = 2;
 export const LOADED = 3;
 export const USED = 4;
 export const NEXT = 5;
-const FIELDS = 6;
+/** LFU/MFU: uses since the page was loaded; AGING: its counter (see policies/rules.ts). */
+export const COUNT = 6;
+const FIELDS = 7;
 
 /**
  * The frames of one run after some number of references. Read-only outside this module.
@@ -24,8 +26,8 @@ export class PagingState {
     readonly frameCount: number,
     /**
      * Per-frame bookkeeping of the frames that can be filled, packed in one flat array of small
-     * integers, six blocks of one number per frame: page (-1 when empty), dirty bit, use bit, step
-     * loaded, step last used, index of next use.
+     * integers, seven blocks of one number per frame: page (-1 when empty), dirty bit, use bit, step
+     * loaded, step last used, index of next use, use count or aging counter.
      */
     public slots: number[],
     /** CLOCK's hand: the frame it points at. */
@@ -38,8 +40,13 @@ export class PagingState {
     public time: number,
   ) {}
 
+  /** RANDOM: how many random numbers the run has drawn from its seed's stream. */
+  draws = 0;
+
   clone(): PagingState {
-    return new PagingState(this.frameCount, this.slots.slice(), this.hand, this.faults, this.faultsAfterFill, this.hits, this.writeBacks, this.time);
+    const s = new PagingState(this.frameCount, this.slots.slice(), this.hand, this.faults, this.faultsAfterFill, this.hits, this.writeBacks, this.time);
+    s.draws = this.draws;
+    return s;
   }
 
   /** Frames kept in `slots`: those that can ever be filled; every frame above them stays empty. */

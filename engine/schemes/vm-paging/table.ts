@@ -5,10 +5,14 @@ import type { PagingConfig, PagingFields } from './config.js';
 import { step } from './replacement.js';
 import type { PagingEvent } from './sentences.js';
 import { DIRTY, neverFilled, USE, type PagingState } from './state.js';
+import { late, needsLate } from './late.js';
 
 export function table(t: Timeline<PagingConfig, PagingState, PagingEvent, PagingFields>, from: number, to: number, options?: TableOptions): TableModel {
   const titles = options?.titles !== false;
-  const clockPolicy = t.run.fields.policy === 'CLOCK';
+  const clockPolicy = t.run.fields.policy === 'CLOCK' || t.run.fields.policy === 'ENHANCED-CLOCK';
+  const more = needsLate(t.config) ? late() : undefined;
+  const marks = more?.policyMarks(t.config, t.run.fields.policy);
+  const extras = more ? more.extraRows(t.config, t.run.fields.policy) : [];
   const frameCount = t.run.fields.frames;
   const head: TableCell[] = [{ text: 'reference' }];
   // One working copy stepped in place: the build plugins draw every table of a site, so this is hot.
@@ -20,6 +24,7 @@ export function table(t: Timeline<PagingConfig, PagingState, PagingEvent, Paging
   const unreached = neverFilled(frameCount, n);
   if (unreached) rows.push([{ text: unreached }]);
   const faultRow: TableCell[] = [{ text: 'fault' }];
+  const extraCells: TableCell[][] = extras.map((x) => [{ text: x.label }]);
 
   for (let position = from; position <= to; position++) {
     step(t.config, t.run, state, position - 1);
@@ -37,13 +42,14 @@ export function table(t: Timeline<PagingConfig, PagingState, PagingEvent, Paging
       }
       if (dirty) classes.push('dirty');
       if (hand) classes.push('hand');
-      const text = page < 0 ? '' : clockPolicy && use ? `${page}*` : String(page);
+      const text = page < 0 ? '' : marks ? marks.text(state, f) : clockPolicy && use ? `${page}*` : String(page);
       const cell: TableCell = classes.length ? { text, classes } : { text };
       if (titles) {
         const notes: string[] = [];
         if (f === e.frame) notes.push(e.fault ? (e.victim !== null ? `fault: replaced page ${e.victim}` : 'fault') : 'hit');
         if (dirty) notes.push('dirty');
-        if (clockPolicy && page >= 0) notes.push(`use bit ${use ? 1 : 0}`);
+        if (marks && page >= 0) notes.push(marks.note(state, f));
+        else if (clockPolicy && page >= 0) notes.push(`use bit ${use ? 1 : 0}`);
         if (hand) notes.push('clock hand');
         cell.title = `frame ${f}: ${page < 0 ? 'empty' : `page ${page}`}${notes.length ? ` (${notes.join(', ')})` : ''}`;
       }
@@ -58,6 +64,8 @@ export function table(t: Timeline<PagingConfig, PagingState, PagingEvent, Paging
     const mark: TableCell = e.fault ? { text: 'F', classes: ['fault'] } : { text: '' };
     if (titles) mark.title = e.fault ? (e.victim === null ? 'fault (into an empty frame)' : 'fault') : 'hit';
     faultRow.push(mark);
+    extras.forEach((x, k) => extraCells[k]!.push(x.cell(e, position, titles)));
   }
-  return { caption: t.run.label, head, rows: [...rows, faultRow] };
+  // The fault row stays last: the view marks it apart from the rows above.
+  return { caption: t.run.label, head, rows: [...rows, ...extraCells, faultRow] };
 }

@@ -4,8 +4,9 @@ import type { PagingConfig, PagingFields } from '../config.js';
 import { metrics } from '../report.js';
 import type { PagingEvent } from '../sentences.js';
 import type { PagingState } from '../state.js';
+import { policyFields } from './policy-report.js';
 
-export function stepReport(_c: PagingConfig, run: RunSpec<PagingFields>, s: PagingState, e: PagingEvent): Record<string, unknown> {
+export function stepReport(c: PagingConfig, run: RunSpec<PagingFields>, s: PagingState, e: PagingEvent): Record<string, unknown> {
   const out: Record<string, unknown> = {
     ref: e.ref,
     page: e.page,
@@ -25,6 +26,7 @@ export function stepReport(_c: PagingConfig, run: RunSpec<PagingFields>, s: Pagi
     out.use = s.use;
     out.hand = s.hand;
   }
+  policyFields(c, run.fields.policy, s, e, out);
   return out;
 }
 
