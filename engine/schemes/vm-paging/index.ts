@@ -13,7 +13,7 @@ import { apply, step } from './replacement.js';
 import { metrics } from './report.js';
 import type { PagingEvent } from './sentences.js';
 import { initial, type PagingState } from './state.js';
-import { loadLate, needsLate } from './late.js';
+import { loadLate, mayNeedLate } from './late.js';
 import { table } from './table.js';
 
 export { MAX_FRAMES, POLICIES, POLICY_ALIASES, type PagingConfig, type PagingFields, type Policy, type Reference } from './config.js';
@@ -76,8 +76,8 @@ export const vmPaging: SchemeModule<PagingConfig, PagingState, PagingEvent, Pagi
   clone: (s) => s.clone(),
   metrics,
   // The policies beyond FIFO, LRU, OPT and CLOCK, and the working set, load only for a scenario that uses them.
-  prepare: async (c) => {
-    if (!c || needsLate(c)) await loadLate();
+  prepare: async (text) => {
+    if (text === undefined || mayNeedLate(text)) await loadLate();
   },
   ...latePresentation<PagingConfig, PagingState, PagingEvent, PagingFields>(async () => ({ ...(await import('./presentation/index.js')), table })),
   // The vm-paging view is this table, drawn at the first render, so it stays in the scheme's chunk.

@@ -13,6 +13,13 @@ export const isLate = (policy: Policy): boolean => policy !== 'FIFO' && policy !
 /** Whether simulating `c` needs policies/: a policy that lives there, or a working-set window. */
 export const needsLate = (c: PagingConfig): boolean => c.window !== undefined || c.policies.some(isLate);
 
+/**
+ * Whether a scenario's text may need policies/, read before it is parsed: a late policy's name or
+ * alias, or `window`, anywhere in it, in any letter case. Saying yes to a text that names one only
+ * in its title costs a fetch, never a wrong answer.
+ */
+export const mayNeedLate = (text: string): boolean => /enhanced|nru|lfu|mfu|aging|mru|rand|ws|working|window/i.test(text);
+
 /** Loads policies/ (once). */
 export async function loadLate(): Promise<void> {
   loaded ??= await import('./policies/index.js');
@@ -20,6 +27,6 @@ export async function loadLate(): Promise<void> {
 
 /** policies/, which `prepare` has loaded; throws before that, as the scheme contract says. */
 export function late(): typeof More {
-  if (!loaded) throw new Error('vm-paging: this scenario needs the code prepare() loads; await the scheme\'s prepare(config) first');
+  if (!loaded) throw new Error('vm-paging: this scenario needs the code prepare() loads; await the scheme\'s prepare(text) first');
   return loaded;
 }
