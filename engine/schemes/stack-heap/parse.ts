@@ -41,7 +41,7 @@ export function parse(r: ScenarioReader): StackHeapConfig | undefined {
   }
   if (base >= stackStart) {
     const e = r.entry('base') ?? r.entry('stack') ?? r.entry('memory');
-    src.error(e?.value ?? null, `base: the heap starts at ${formatNumber(base)}, which leaves no room below the stack at ${formatNumber(stackStart)} (memory ${formatNumber(memory)} minus stack ${formatNumber(stack)})`);
+    src.error(e?.value ?? null, `base: the heap starts at ${base}, which leaves no room below the stack at ${stackStart} (memory ${formatNumber(memory)} minus stack ${formatNumber(stack)})`);
     return undefined;
   }
   let heap = stackStart - base;
@@ -49,7 +49,7 @@ export function parse(r: ScenarioReader): StackHeapConfig | undefined {
     const h = r.size('heap');
     if (h === undefined) return undefined;
     if (base + h > stackStart) {
-      src.error(r.entry('heap')!.value, `heap: ${formatNumber(h)} bytes from ${formatNumber(base)} run into the stack at ${formatNumber(stackStart)}; the most is ${formatNumber(heap)}`);
+      src.error(r.entry('heap')!.value, `heap: ${formatNumber(h)} bytes from ${base} run into the stack at ${stackStart}; the most is ${formatNumber(heap)}`);
       return undefined;
     }
     heap = h;

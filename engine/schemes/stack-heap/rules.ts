@@ -180,11 +180,8 @@ function malloc(c: StackHeapConfig, run: Run, s: StackHeapState, op: Op<'malloc'
   }
   const r = store(c, s, e, op.name, p);
   if (!r.ok) {
-    // The pointer did not fit on the stack: nothing holds the new block.
-    if (e.block !== undefined) {
-      retarget(s, p, 1);
-      e.leaked.push(retarget(s, p, -1)!.start);
-    }
+    // The pointer did not fit on the stack: nothing holds the new block (store marked it leaked).
+    if (e.block !== undefined) e.leaked.push(e.block);
     e.sentence = `${text}; ${e.sentence}`;
     return e;
   }
