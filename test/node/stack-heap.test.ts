@@ -160,6 +160,14 @@ describe('stack-heap: worked examples', () => {
   });
 });
 
+describe('stack-heap: the C spellings and names as text', () => {
+  it('malloc(16) and free(p) read as malloc 16 and free p; a name may hold any character but spaces and commas', () => {
+    const sim = run(trace('heap: 100', 'call main', 'p = malloc(16)', 'a(b)=c = malloc( 8 )', 'free(p)', 'free a(b)=c'));
+    assert.deepEqual([2, 3].map((i) => ev(sim, i).returned), [1000, 1016]);
+    assert.deepEqual(freeList(at(sim, 5)), [[1000, 100]]);
+  });
+});
+
 describe('stack-heap: errors are positioned and suggest the nearest word', () => {
   it('a bad malloc size', () => {
     const [e] = errorsOf(trace('heap: 100', 'p = malloc lots'));

@@ -20,16 +20,24 @@ interface Word {
   offset: number;
 }
 
-/** Words of a line, with `=`, `,`, `(`, `)`, `+` and `->` as words of their own. */
+/**
+ * Words of a line, split at spaces, with each comma a word of its own. Operators (`=`, `+`, `->`) are
+ * words between spaces, so a name may hold any other character (names are text: `a(b)`, `x=y`).
+ */
 function words(l: SourceLine): Word[] {
   const out: Word[] = [];
-  const re = /->|[=,()+]|(?:(?!->)[^\s=,()+])+/g;
+  const re = /[^\s,]+|,/g;
   for (let m = re.exec(l.text); m; m = re.exec(l.text)) out.push({ text: m[0], offset: l.offset + m.index });
   return out;
 }
 
-/** What a name may be: text without spaces or punctuation of the grammar, not a number or a keyword. */
-const isName = (t: string) => /^[^\s=,()+\-][^\s=,()+]*$/.test(t) && !/^\d/.test(t) && !/^(null|nullptr|malloc|free|call|local|return)$/i.test(t) && !t.includes('->');
+const OPERATORS = new Set(['=', '+', '->', ',']);
+
+/** What a name may be: a word that is not an operator, a number, malloc.py's +SIZE or -K, or a keyword. */
+const isName = (t: string) => !OPERATORS.has(t) && !/^[+-]|^\d/.test(t) && !/^(null|nullptr|malloc|free|call|local|return)$/i.test(t);
+
+/** `free(p)` and `malloc(16)` written as one word: the word inside the parentheses. */
+const inParens = (t: string, fn: string): string | undefined => new RegExp(`^${fn}\\((.+)\\)$`, 'i').exec(t)?.[1];
 
 type Kind = 'pointer' | 'data';
 interface Scope {
@@ -115,8 +123,10 @@ export function parseTrace(r: ScenarioReader, c: Pick<StackHeapConfig, 'pointerS
         err(ws[1], `'${head.text} =' expects malloc SIZE, null, or another pointer`);
         continue;
       }
-      if (/^malloc$/i.test(rhs.text)) {
-        const args = ws.slice(3).filter((w) => w.text !== '(' && w.text !== ')');
+      const inner = inParens(rhs.text, 'malloc');
+      if (/^malloc$/i.test(rhs.text) || inner !== undefined) {
+        // malloc 16, malloc(16), malloc( 16 )
+        const args = inner !== undefined ? [{ text: inner, offset: rhs.offset + 7 }, ...ws.slice(3)] : ws.slice(3).map((w) => ({ ...w, text: w.text.replace(/^\(|\)$/g, '') })).filter((w) => w.text);
         const n = size(args[0], 'malloc', rhs);
         if (n === undefined || extra(args[1], 'one size: p = malloc 16') || !target(head, l.line)) continue;
         ops.push({ ...at, kind: 'malloc', name: head.text, size: n, global: false });
@@ -139,14 +149,15 @@ export function parseTrace(r: ScenarioReader, c: Pick<StackHeapConfig, 'pointerS
       }
       continue;
     }
-    const op = head.text.toLowerCase();
+    const freed = inParens(head.text, 'free');
+    const op = freed !== undefined ? 'free' : head.text.toLowerCase();
     if (op === 'call') {
       const func = ws[1];
       if (!func || !isName(func.text)) {
         err(func ?? head, `call expects a function name: call FUNC, call make n 4, call fill buf = p`);
         continue;
       }
-      const rest = ws.slice(2).filter((w) => w.text !== '(' && w.text !== ')');
+      const rest = ws.slice(2);
       const params: Param[] = [];
       const names = new Map<string, { kind: Kind; size: number; line: number }>();
       let ok = true;
@@ -204,7 +215,7 @@ export function parseTrace(r: ScenarioReader, c: Pick<StackHeapConfig, 'pointerS
       f.vars.set(name.text, { kind: 'data', size: n, line: l.line });
       ops.push({ ...at, kind: 'local', name: name.text, size: n });
     } else if (op === 'free') {
-      const args = ws.slice(1).filter((w) => w.text !== '(' && w.text !== ')');
+      const args = freed !== undefined ? [{ text: freed, offset: head.offset + 5 }, ...ws.slice(1)] : ws.slice(1);
       if (!args[0]) {
         err(head, 'free expects a pointer: free p');
         continue;
