@@ -124,7 +124,7 @@ export function parseTrace(r: ScenarioReader, c: Pick<StackHeapConfig, 'pointerS
         continue;
       }
       const inner = inParens(rhs.text, 'malloc');
-      if (/^malloc$/i.test(rhs.text) || inner !== undefined) {
+      if (/^malloc\(?$/i.test(rhs.text) || inner !== undefined) {
         // malloc 16, malloc(16), malloc( 16 )
         const args = inner !== undefined ? [{ text: inner, offset: rhs.offset + 7 }, ...ws.slice(3)] : ws.slice(3).map((w) => ({ ...w, text: w.text.replace(/^\(|\)$/g, '') })).filter((w) => w.text);
         const n = size(args[0], 'malloc', rhs);
