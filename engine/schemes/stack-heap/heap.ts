@@ -99,26 +99,46 @@ function insert(list: FreeEntry[], order: FreeListOrder, e: FreeEntry): number {
 
 /** Returns a block to the free list; says which free neighbours it merged with. */
 export function release(s: StackHeapState, c: StackHeapConfig, start: number, size: number): { entry: FreeEntry; merged: FreeEntry[] } {
+  return c.freeList === 'address' ? releaseByAddress(s, c.coalesce, start, size) : releaseAnyOrder(s, c, start, size);
+}
+
+/** In an address-ordered list the neighbours in memory are the neighbours in the list: merge in place. */
+function releaseByAddress(s: StackHeapState, coalesce: boolean, start: number, size: number): { entry: FreeEntry; merged: FreeEntry[] } {
+  const list = s.free;
+  const at = sortedIndex(list, KEYS.address, start);
+  const below = coalesce && at > 0 && list[at - 1]!.start + list[at - 1]!.size === start ? list[at - 1]! : undefined;
+  const above = coalesce && at < list.length && list[at]!.start === start + size ? list[at]! : undefined;
+  let entry: FreeEntry;
+  if (below && above) {
+    entry = { start: below.start, size: below.size + size + above.size };
+    list[at - 1] = entry;
+    list.splice(at, 1);
+    // Next fit's place moves with the entries after the one removed (onto the merged one if it was there).
+    if (s.rover >= at) s.rover--;
+  } else if (below) list[at - 1] = entry = { start: below.start, size: below.size + size };
+  else if (above) list[at] = entry = { start, size: size + above.size };
+  else {
+    list.splice(at, 0, (entry = { start, size }));
+    if (at <= s.rover && list.length > 1) s.rover++;
+  }
+  return { entry, merged: below && above ? [below, above] : below ? [below] : above ? [above] : [] };
+}
+
+function releaseAnyOrder(s: StackHeapState, c: StackHeapConfig, start: number, size: number): { entry: FreeEntry; merged: FreeEntry[] } {
   const list = s.free;
   const merged: FreeEntry[] = [];
   let entry = { start, size };
   if (c.coalesce) {
     let below = -1;
     let above = -1;
-    if (c.freeList === 'address') {
-      const at = sortedIndex(list, KEYS.address, start);
-      if (at > 0 && list[at - 1]!.start + list[at - 1]!.size === start) below = at - 1;
-      if (at < list.length && list[at]!.start === start + size) above = at;
-    } else {
-      for (let i = 0; i < list.length; i++) {
-        const f = list[i]!;
-        if (f.start + f.size === start) below = i;
-        else if (f.start === start + size) above = i;
-      }
+    for (let i = 0; i < list.length; i++) {
+      const f = list[i]!;
+      if (f.start + f.size === start) below = i;
+      else if (f.start === start + size) above = i;
     }
     if (below >= 0) merged.push(list[below]!);
     if (above >= 0) merged.push(list[above]!);
-    for (const i of [above, below].sort((a, b) => b - a)) {
+    for (const i of above > below ? [above, below] : [below, above]) {
       if (i < 0) continue;
       list.splice(i, 1);
       if (s.rover > i) s.rover--;

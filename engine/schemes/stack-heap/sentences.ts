@@ -34,10 +34,10 @@ const WHY: Record<Placement, string> = {
 export const placementWhy = (p: Placement): string => WHY[p];
 
 /** `16 bytes` and `1 byte`. */
-export const bytes = (n: number): string => `${formatNumber(n)} byte${n === 1 ? '' : 's'}`;
+export const bytes = (n: number): string => `${n < 1000 ? n : formatNumber(n)} byte${n === 1 ? '' : 's'}`;
 
 /** `16-byte`, as an adjective. */
-export const sized = (n: number): string => `${formatNumber(n)}-byte`;
+export const sized = (n: number): string => `${n < 1000 ? n : formatNumber(n)}-byte`;
 
 /** The leak phrase for the blocks a step lost: `; the block at 1008 is now leaked: no pointer reaches it`. */
 export function leakText(blocks: readonly Block[], lastPointer?: string): string {
