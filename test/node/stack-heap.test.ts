@@ -152,6 +152,17 @@ describe('stack-heap: worked examples', () => {
     const sim = run(trace('base: 0\nheap: 30\nfree-list: insert-front', '+10', '+10', '+10', '-0', '-2', '-1'));
     assert.deepEqual(freeList(at(sim, 6)), [[0, 30]]);
   });
+  it("malloc.py's +SIZE inside a function still makes the global ptrK, which outlives the frame", () => {
+    const sim = run(trace('heap: 100', 'call f', '+10', 'return', '-0'));
+    assert.deepEqual(at(sim, 2).frames[0]!.locals, []);
+    assert.deepEqual(ev(sim, 3).leaked, []);
+    assert.equal(ev(sim, 4).trap, null);
+  });
+  it('arithmetic on a dangling pointer reaches nothing, even where a later block took the address (derived)', () => {
+    const sim = run(trace('heap: 100', 'p = malloc 1', 'free p', 'q = malloc 1', 'r = p + 0', 'q = null'));
+    assert.deepEqual(ev(sim, 5).leaked, [1000]);
+    assert.equal(ev(sim, 4).sentence, 'r = p: r now points at 1000, a block already freed (dangling)');
+  });
   it('a pointer passed as a parameter reaches the block, so the caller may drop its own', () => {
     const sim = run(trace('heap: 100', 'call main', 'p = malloc 10', 'call keep buf = p', 'return', 'p = null'));
     const s = at(sim, 3);

@@ -6,8 +6,8 @@
  *   A frame or variable that would go below the stack's end is a stack overflow: a trap, after which
  *   the program has stopped and the remaining operations do nothing.
  * - `return` pops the frame; `return v -> r` first gives the caller a pointer `r` to where `v` points.
- * - A block is reached by the pointers (locals of live frames, and globals) made from it; a pointer
- *   arithmetic result reaches the block it lands in. When its last pointer goes (reassigned, or its frame
+ * - A block is reached by the pointers (locals of live frames, and globals) made from it; `q = p + N`
+ *   reaches p's block while it stays inside it. When its last pointer goes (reassigned, or its frame
  *   popped) the block is leaked, from that step on. A dangling pointer (its block freed) reaches nothing,
  *   even if a later block takes the same address.
  * - `free` of null does nothing; of a pointer whose block was freed, a "double free"; of any other
@@ -69,12 +69,17 @@ function retarget(s: StackHeapState, p: Pointer | undefined, delta: 1 | -1): Blo
   return lost ? s.blocks.get(b.start) : undefined;
 }
 
-/** A pointer to `addr`, made from the block that holds it (if any). */
-function pointerTo(s: StackHeapState, addr: number | null, from?: Block): Pointer {
-  if (addr === null) return NULL_POINTER;
-  if (from && addr >= from.start && addr < from.start + from.size) return { addr, block: from.start, id: from.id };
-  for (const b of s.blocks.values()) if (addr >= b.start && addr < b.start + b.size) return { addr, block: b.start, id: b.id };
-  return { addr, block: null, id: 0 };
+/**
+ * `src + offset`: a pointer keeps the block it was made from, while it stays inside it; past the block
+ * it reaches nothing (pointer arithmetic never finds another block), and from a freed block it dangles.
+ */
+function offsetPointer(s: StackHeapState, src: Pointer, offset: number): Pointer {
+  if (src.addr === null) return NULL_POINTER;
+  const addr = src.addr + offset;
+  if (src.block === null) return { addr, block: null, id: 0 };
+  const b = s.target(src);
+  if (!b) return { addr, block: src.block, id: src.id };
+  return addr < b.start + b.size ? { addr, block: b.start, id: b.id } : { addr, block: null, id: 0 };
 }
 
 /** Grows the current frame by a variable; false (and the trap) when it would overflow. */
@@ -132,9 +137,9 @@ function local(c: StackHeapConfig, s: StackHeapState, op: Op<'local'>, e: StackH
 }
 
 /** Stores `p` in the variable `name` (made in the current frame, or a global, on first assignment). */
-function store(c: StackHeapConfig, s: StackHeapState, e: StackHeapEvent, name: string, p: Pointer): { lost?: Block; made?: Local; ok: boolean } {
-  const f = top(s);
-  const { local, global } = lookup(s, name);
+function store(c: StackHeapConfig, s: StackHeapState, e: StackHeapEvent, name: string, p: Pointer, isGlobal = false): { lost?: Block; made?: Local; ok: boolean } {
+  const f = isGlobal ? undefined : top(s);
+  const { local, global } = isGlobal ? { local: undefined, global: s.globals.get(name) } : lookup(s, name);
   retarget(s, p, 1);
   let lost: Block | undefined;
   if (local) {
@@ -178,7 +183,7 @@ function malloc(c: StackHeapConfig, run: Run, s: StackHeapState, op: Op<'malloc'
     const rest = entry.size - total;
     text = `${call} takes ${bytes(total)}${how ? ` (${how})` : ''} from the ${sized(entry.size)} free block at ${entry.start} (${placementWhy(run.fields.placement)}) and returns ${b.returned}; ${rest ? `${bytes(rest)} stay free at ${entry.start + total}` : 'the block is used whole'}`;
   }
-  const r = store(c, s, e, op.name, p);
+  const r = store(c, s, e, op.name, p, op.global);
   if (!r.ok) {
     // The pointer did not fit on the stack: nothing holds the new block (store marked it leaked).
     if (e.block !== undefined) e.leaked.push(e.block);
@@ -218,8 +223,8 @@ function free(c: StackHeapConfig, s: StackHeapState, op: Op<'free'>, e: StackHea
 
 function assign(c: StackHeapConfig, s: StackHeapState, op: Op<'assign'>, e: StackHeapEvent): StackHeapEvent {
   const src = op.from === null ? NULL_POINTER : lookupPointer(s, op.from);
-  const addr = op.from === null || src.addr === null ? null : src.addr + op.offset;
-  const p = pointerTo(s, addr, s.target(src));
+  const p = offsetPointer(s, src, op.offset);
+  const addr = p.addr;
   const r = store(c, s, e, op.name, p);
   if (!r.ok) return e;
   if (r.lost) e.leaked.push(r.lost.start);
