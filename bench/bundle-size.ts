@@ -46,6 +46,7 @@ export const SCENARIOS: Record<BuiltScheme, string> = {
   buddy: 'scheme: buddy\nmemory: 1M\ntrace: |\n  load A 100K\n  load B 240K\n  load C 64K\n',
   relocation: 'scheme: relocation\nbase: 32K\nbounds: 16K\naccess: 0 128 1000 20000\n',
   paging: 'scheme: paging\npage-size: 1K\nframes: 16\ntrace: |\n  load A 3500\n  load B 2 pages\n  access A 1502\n',
+  'stack-heap': 'scheme: stack-heap\nheap: 100\ntrace: |\n  call main\n  p = malloc 16\n  call make n 4\n  q = malloc 24\n  return q -> r\n  free p\n',
 };
 
 /**

@@ -25,6 +25,7 @@ const optional: [string, string, string][] = [
   ['contiguous allocation (engine)', './dynamic.ts', 'benchDynamic'],
   ['page replacement (engine)', './paging.ts', 'benchPaging'],
   ['simple paging (engine)', './paging-scheme.ts', 'benchPagingScheme'],
+  ['stack and heap (engine)', './stack-heap-scheme.ts', 'benchStackHeapScheme'],
   ['the CLI on long and large scenarios', './cli.ts', 'benchCli'],
   ['bundle size (Chromium)', './bundle-size.ts', 'benchBundleSize'],
   ['view stepping (Chromium)', './view-step.ts', 'benchViewStep'],

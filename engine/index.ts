@@ -55,6 +55,7 @@ export { dynamic, PLACEMENTS, type DynamicConfig, type DynamicFields, type Dynam
 export { buddy, buddyOf, type BuddyBlock, type BuddyConfig, type BuddyFields, type BuddyMemory, type BuddyState } from './schemes/buddy/index.js';
 export { fixed, QUEUES, type FixedConfig, type FixedFields, type FixedMemory, type FixedState, type Partition } from './schemes/fixed/index.js';
 export { paging, type FrameEntry, type SimplePagingConfig, type SimplePagingEvent, type SimplePagingFields, type SimplePagingState } from './schemes/paging/index.js';
+export { stackHeap, type StackHeapConfig, type StackHeapEvent, type StackHeapFields, type StackHeapState } from './schemes/stack-heap/index.js';
 export { POLICIES, vmPaging, type PagingConfig, type PagingEvent, type PagingFields, type PagingState, type Policy } from './schemes/vm-paging/index.js';
 export { forEachStep, Timeline } from './timeline.js';
 export { formatHex, formatNumber, formatSize, isPowerOfTwo, MAX_BYTES, parseAddress, parseSize } from './units.js';

@@ -7,6 +7,7 @@
 import assert from 'node:assert/strict';
 import { buddyOf, isPowerOfTwo } from '../engine/index.js';
 import type { RelocationConfig, RelocationEvent, RelocationState } from '../engine/schemes/relocation/index.js';
+import { STACK_HEAP_RULES } from './stack-heap-invariants.js';
 import type {
   BuddyConfig,
   BuddyState,
@@ -298,7 +299,7 @@ export const RELOCATION_RULES: Rule<RelocationConfig, RelocationState>[] = [
 ];
 
 /** Each built scheme's rules. */
-export const RULES: Partial<Record<SchemeName, Rule[]>> = { 'vm-paging': PAGING_RULES, dynamic: DYNAMIC_RULES, fixed: FIXED_RULES, buddy: BUDDY_RULES, paging: SIMPLE_PAGING_RULES, relocation: RELOCATION_RULES };
+export const RULES: Partial<Record<SchemeName, Rule[]>> = { 'vm-paging': PAGING_RULES, dynamic: DYNAMIC_RULES, fixed: FIXED_RULES, buddy: BUDDY_RULES, paging: SIMPLE_PAGING_RULES, relocation: RELOCATION_RULES, 'stack-heap': STACK_HEAP_RULES as Rule[] };
 
 /** The processes a contiguous trace leaves alive after each step, following names as the parser does. */
 export function aliveAfterEachStep(ops: readonly { kind: string; name: string; refused?: string }[], first: Iterable<string>): Set<string>[] {
@@ -332,7 +333,8 @@ function namesOf(scheme: SchemeName, s: any): string[] {
 export function checkTimeline(t: Timeline): void {
   const rules = RULES[t.scheme.name] ?? [];
   // The schemes whose runs follow processes through a trace of operations.
-  const contiguous = Array.isArray((t.config as { ops?: unknown }).ops);
+  // stack-heap's trace follows frames and pointers, not processes: its own rules check them.
+  const contiguous = t.scheme.name !== 'stack-heap' && Array.isArray((t.config as { ops?: unknown }).ops);
   const alive = contiguous ? aliveAfterEachStep((t.config as { ops: any[] }).ops, namesOf(t.scheme.name, t.stateAt(0))) : [];
   for (let p = 0; p <= t.length; p++) {
     const s = t.stateAt(p);

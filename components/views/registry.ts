@@ -20,4 +20,5 @@ export const SCHEME_VIEWS: Partial<Record<SchemeName, ViewImport>> = {
   buddy: () => import('./buddy-view.js'),
   relocation: () => import('./relocation-view.js'),
   paging: () => import('./paging-view.js'),
+  'stack-heap': () => import('./stack-heap-view.js'),
 };

@@ -21,6 +21,7 @@ export const SCHEME_MODULES = {
   buddy: () => import('./buddy/index.js'),
   relocation: () => import('./relocation/index.js'),
   paging: () => import('./paging/index.js'),
+  'stack-heap': () => import('./stack-heap/index.js'),
 } satisfies Partial<Record<SchemeName, SchemeLoader>>;
 
 /** A scheme with an engine module. */

@@ -9,7 +9,6 @@ import { MAX_SCENARIO_BYTES, MAX_SIMULATED_STEPS, SCHEME_ALIASES, SCHEME_NAMES, 
 const PLANNED = {
   segmentation: 'Simple segmentation: segment tables of base and limit.',
   'vm-segmentation': 'Virtual-memory segmentation.',
-  'stack-heap': 'A process image: stack and heap growing toward each other.',
 };
 
 export default function () {

@@ -411,6 +411,79 @@ const simplePaging: fc.Arbitrary<FuzzCase> = fc
     ).map((text) => ({ scheme: 'paging', text, steps: steps(lines) }));
   });
 
+/**
+ * Stack and heap: a program that follows scope as the parser does (calls and returns, locals, mallocs
+ * into new or existing pointers, frees, copies, nulls, and malloc.py's +SIZE and -K), over the keys
+ * of the allocator. Function and pointer names are text: stems with unicode and punctuation.
+ */
+const HEAP_NAMES = ['p', 'buf_', 'é', '指针', 'x#', 'a:b', '🙂', 'node.'];
+const stackHeap: fc.Arbitrary<FuzzCase> = fc
+  .record({
+    scheme: schemeLine('stack-heap', ['stack-and-heap', 'stack-vs-heap']),
+    title,
+    heap: fc.integer({ min: 8, max: 4096 }),
+    stack: fc.integer({ min: 16, max: 2048 }),
+    header: fc.constantFrom(0, 4, 8, 16),
+    align: fc.constantFrom(-1, 1, 4, 8),
+    placement: fc.subarray(['first-fit', 'next-fit', 'BEST', 'worst-fit'], { minLength: 1, maxLength: 3 }),
+    order: fc.constantFrom('address', 'size', 'size-desc', 'insert-front', 'insert-back', 'ADDRSORT', 'SIZESORT+', 'INSERT-FRONT'),
+    coalesce: fc.constantFrom('true', 'false', 'yes', 'off'),
+    commands: fc.array(fc.record({ k: fc.nat(12), pick: fc.nat(), size: fc.integer({ min: 1, max: 300 }), name: fc.nat(7) }), { maxLength: 40 }),
+    style: fc.nat(),
+    keys: fc.tuple(keyName('stack-heap', 'heap'), keyName('stack-heap', 'stack'), keyName('stack-heap', 'header'), keyName('stack-heap', 'align'), keyName('stack-heap', 'placement'), keyName('stack-heap', 'free-list'), keyName('stack-heap', 'coalesce'), keyName('stack-heap', 'trace')),
+  })
+  .chain((g) => {
+    const [kh, ks, khd, ka, kp, kf, kc, kt] = g.keys;
+    // YAML reads +10 and -0 as numbers in a list's items: malloc.py's words only in a block scalar.
+    const ostep = g.style % 4 !== 1 && g.style % 4 !== 2;
+    const frames: string[][] = [];
+    const globals: string[] = [];
+    let allocs = 0;
+    const lines: string[] = [];
+    g.commands.forEach((c, i) => {
+      const f = frames[frames.length - 1];
+      const visible = [...(f ?? []), ...globals];
+      const name = `${HEAP_NAMES[c.name]}${i}`;
+      if (c.k === 0 || (!f && c.k === 1)) {
+        lines.push(`call ${name} n ${c.size}`);
+        frames.push([]);
+      } else if (c.k === 1 && f) {
+        frames.pop();
+        lines.push('return');
+      } else if (c.k === 2 && f) lines.push(`local ${name} ${c.size}`);
+      else if (c.k <= 5 || !visible.length) {
+        const to = visible.length && c.pick % 3 === 0 ? visible[c.pick % visible.length]! : name;
+        lines.push(`${to} = malloc ${c.size}`);
+        if (!visible.includes(to)) (f ?? globals).push(to);
+      } else if (c.k <= 7) lines.push(`free ${visible[c.pick % visible.length]}`);
+      else if (c.k === 8) {
+        lines.push(`${name} = ${visible[c.pick % visible.length]}`);
+        (f ?? globals).push(name);
+      } else if (c.k === 9) lines.push(`${visible[c.pick % visible.length]} = null`);
+      else if (ostep && (c.k === 10 || !allocs)) {
+        lines.push(`+${c.size}`);
+        globals.push(`ptr${allocs++}`);
+      } else if (ostep) lines.push(`-${c.pick % allocs}`);
+      else lines.push(`free ${visible[c.pick % visible.length]}`);
+    });
+    const memory = Math.max(64 * K, 1000 + g.heap + g.stack);
+    return document(
+      fc.tuple(
+        exact(g.scheme),
+        exact(g.title !== null && `title: ${g.title}`),
+        exact(`memory: ${memory}`),
+        line(`${kh}: ${g.heap}`),
+        line(`${ks}: ${g.stack}`),
+        line(`${khd}: ${g.header}`),
+        line(`${ka}: ${g.align}`),
+        line(`${kp}: ${listOf(g.placement, g.style)}`),
+        line(`${kf}: ${g.order}`),
+        line(`${kc}: ${g.coalesce}`),
+        exact(lines.length > 0 && `${kt}: ${traceValue(lines, g.style)}`),
+      ),
+    ).map((text) => ({ scheme: 'stack-heap', text, steps: steps(lines) }));
+  });
+
 export interface GrammarOptions {
   /** Largest buddy memory, as a power of two of kilobytes: 22 (the default) reaches 4G, past 2^31 bytes. */
   buddyMaxMemoryLog?: number;
@@ -418,7 +491,7 @@ export interface GrammarOptions {
 
 
 /** A valid (or, in one value now and then, near-valid) scenario of any built scheme. */
-export const validScenario = (opts: GrammarOptions = {}): fc.Arbitrary<FuzzCase> => fc.oneof(paging, fixed, dynamic, buddy(opts.buddyMaxMemoryLog ?? 22), simplePaging, relocation);
+export const validScenario = (opts: GrammarOptions = {}): fc.Arbitrary<FuzzCase> => fc.oneof(paging, fixed, dynamic, buddy(opts.buddyMaxMemoryLog ?? 22), simplePaging, relocation, stackHeap);
 
 /** Characters that mean something to YAML, and others that trip up readers of text. */
 const INSERTS = [

@@ -17,6 +17,7 @@ const SCENARIOS: Record<BuiltScheme, string> = {
   buddy: 'scheme: buddy\nmemory: 1M\ntrace: |\n  load A 100K\n  load B 240K\n  load C 64K\n',
   relocation: 'scheme: relocation\nbase: 32K\nbounds: 16K\naccess: 0 128 20000\n',
   paging: 'scheme: paging\npage-size: 1K\nframes: 8\nos: 1K\ntrace: |\n  load A 3500\n  load B 2 pages\n  access A 1502\n  load C 3 pages\n',
+  'stack-heap': 'scheme: stack-heap\nheap: 100\nplacement: first-fit, best-fit\ntrace: |\n  call main\n  p = malloc 16\n  q = malloc 200\n  p = null\n  free q\n',
 };
 
 /** The metrics the CLI printed for each run: the line after the last table of the run. */

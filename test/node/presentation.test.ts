@@ -13,6 +13,7 @@ const TINY: Record<BuiltScheme, string> = {
   buddy: 'scheme: buddy\nmemory: 1M\ntrace: |\n  load A 100K\n',
   relocation: 'scheme: relocation\nbase: 32K\nbounds: 16K\naccess: 128\n',
   paging: 'scheme: paging\npage-size: 1K\nframes: 8\ntrace: |\n  load A 3500\n  access A 1502\n',
+  'stack-heap': 'scheme: stack-heap\nheap: 100\ntrace: |\n  call main\n  p = malloc 16\n  free p\n',
 };
 
 const half: PresentationHalf = {

@@ -44,7 +44,7 @@ describe('scenario errors: each names line and column, what was expected and the
   });
   it('the element may supply the scheme; the text still wins when it names one', () => {
     assert.ok(parseScenario('refs: 1 2', { scheme: 'vm-paging' }).ok);
-    assert.match(only('refs: 1 2', { scheme: 'stack-heap' }).message, /not available yet/);
+    assert.match(only('refs: 1 2', { scheme: 'vm-segmentation' }).message, /not available yet/);
   });
   it('an unknown key suggests the nearest key of the scheme', () => {
     const e = only('scheme: vm-paging\nframe: 3\nrefs: 1 2');

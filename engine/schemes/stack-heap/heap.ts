@@ -1,0 +1,151 @@
+/**
+ * The heap allocator, on the free list of a state. The rules (each in the docs):
+ * - A request of SIZE takes SIZE rounded up to a multiple of `align`, plus `header` (malloc.py's order);
+ *   malloc returns the block's start plus `header`.
+ * - First fit takes the first entry in list order that is large enough; next fit does the same from
+ *   where the last search ended (the entry that was split, or the one after an entry used whole),
+ *   wrapping around; best fit the smallest, worst fit the largest, ties to the entry earlier in the list.
+ *   `searches` counts the entries examined: first and next fit stop at their block, best and worst fit
+ *   examine every entry (malloc.py's count), and a search that fails has examined every entry.
+ * - Splitting leaves the rest free after the block, in the entry's place in the list (malloc.py's rule);
+ *   a size-ordered list then moves the rest to keep its order (malloc.py re-sorts only on a free).
+ * - A freed block joins the list as `free-list` says: by address, by size (ascending or descending,
+ *   after entries of equal size), at the front or at the back. With `coalesce`, it first merges with
+ *   the free blocks that touch it in memory, whatever their places in the list (malloc.py merges list
+ *   neighbours only), and the merged block joins the list as a freed one does.
+ */
+import type { FreeListOrder, Placement, StackHeapConfig } from './config.js';
+import type { FreeEntry, StackHeapState } from './state.js';
+
+/** Bytes a request takes from the heap: rounded up to `align`, plus the header. */
+export function blockSize(c: StackHeapConfig, size: number): { rounded: number; total: number } {
+  const rounded = Math.ceil(size / c.align) * c.align;
+  return { rounded, total: rounded + c.header };
+}
+
+/** The list entry a placement picks for `need` bytes, or -1; adds the entries examined to `searches`. */
+export function find(s: StackHeapState, placement: Placement, need: number): { index: number; examined: number } {
+  const list = s.free;
+  const n = list.length;
+  let index = -1;
+  let examined = 0;
+  if (placement === 'first-fit' || placement === 'next-fit') {
+    const from = placement === 'next-fit' && n ? s.rover % n : 0;
+    for (let k = 0; k < n; k++) {
+      const i = (from + k) % n;
+      examined++;
+      if (list[i]!.size >= need) {
+        index = i;
+        break;
+      }
+    }
+  } else {
+    const best = placement === 'best-fit';
+    let pick = best ? Infinity : -1;
+    for (let i = 0; i < n; i++) {
+      const size = list[i]!.size;
+      examined++;
+      if (size >= need && (best ? size < pick : size > pick)) {
+        pick = size;
+        index = i;
+      }
+    }
+  }
+  s.searches += examined;
+  return { index, examined };
+}
+
+/** Takes `need` bytes from the front of entry `index`; returns the entry as it was. */
+export function take(s: StackHeapState, order: FreeListOrder, index: number, need: number): FreeEntry {
+  const e = s.free[index]!;
+  s.rover = index;
+  if (e.size === need) {
+    s.free.splice(index, 1);
+    return e;
+  }
+  const rest = { start: e.start + need, size: e.size - need };
+  if (order === 'size' || order === 'size-desc') {
+    s.free.splice(index, 1);
+    insert(s.free, order, rest);
+  } else s.free[index] = rest;
+  return e;
+}
+
+/** Entries of equal size keep their order: a new one goes after them. */
+function sortedIndex(list: readonly FreeEntry[], key: (e: FreeEntry) => number, value: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (key(list[mid]!) <= value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+const KEYS: Record<'address' | 'size' | 'size-desc', (e: FreeEntry) => number> = {
+  address: (e) => e.start,
+  size: (e) => e.size,
+  'size-desc': (e) => -e.size,
+};
+
+/** Puts `e` in the list where `order` says; returns its index. */
+function insert(list: FreeEntry[], order: FreeListOrder, e: FreeEntry): number {
+  const key = order === 'insert-front' || order === 'insert-back' ? undefined : KEYS[order];
+  const at = order === 'insert-front' ? 0 : key ? sortedIndex(list, key, key(e)) : list.length;
+  list.splice(at, 0, e);
+  return at;
+}
+
+/** Returns a block to the free list; says which free neighbours it merged with. */
+export function release(s: StackHeapState, c: StackHeapConfig, start: number, size: number): { entry: FreeEntry; merged: FreeEntry[] } {
+  return c.freeList === 'address' ? releaseByAddress(s, c.coalesce, start, size) : releaseAnyOrder(s, c, start, size);
+}
+
+/** In an address-ordered list the neighbours in memory are the neighbours in the list: merge in place. */
+function releaseByAddress(s: StackHeapState, coalesce: boolean, start: number, size: number): { entry: FreeEntry; merged: FreeEntry[] } {
+  const list = s.free;
+  const at = sortedIndex(list, KEYS.address, start);
+  const below = coalesce && at > 0 && list[at - 1]!.start + list[at - 1]!.size === start ? list[at - 1]! : undefined;
+  const above = coalesce && at < list.length && list[at]!.start === start + size ? list[at]! : undefined;
+  let entry: FreeEntry;
+  if (below && above) {
+    entry = { start: below.start, size: below.size + size + above.size };
+    list[at - 1] = entry;
+    list.splice(at, 1);
+    // Next fit's place moves with the entries after the one removed (onto the merged one if it was there).
+    if (s.rover >= at) s.rover--;
+  } else if (below) list[at - 1] = entry = { start: below.start, size: below.size + size };
+  else if (above) list[at] = entry = { start, size: size + above.size };
+  else {
+    list.splice(at, 0, (entry = { start, size }));
+    if (at <= s.rover && list.length > 1) s.rover++;
+  }
+  return { entry, merged: below && above ? [below, above] : below ? [below] : above ? [above] : [] };
+}
+
+function releaseAnyOrder(s: StackHeapState, c: StackHeapConfig, start: number, size: number): { entry: FreeEntry; merged: FreeEntry[] } {
+  const list = s.free;
+  const merged: FreeEntry[] = [];
+  let entry = { start, size };
+  if (c.coalesce) {
+    let below = -1;
+    let above = -1;
+    for (let i = 0; i < list.length; i++) {
+      const f = list[i]!;
+      if (f.start + f.size === start) below = i;
+      else if (f.start === start + size) above = i;
+    }
+    if (below >= 0) merged.push(list[below]!);
+    if (above >= 0) merged.push(list[above]!);
+    for (const i of above > below ? [above, below] : [below, above]) {
+      if (i < 0) continue;
+      list.splice(i, 1);
+      if (s.rover > i) s.rover--;
+    }
+    for (const m of merged) entry = { start: Math.min(entry.start, m.start), size: entry.size + m.size };
+  }
+  // Next fit resumes at the same entry when one is put before it.
+  if (insert(list, c.freeList, entry) <= s.rover && list.length > 1) s.rover++;
+  return { entry, merged };
+}

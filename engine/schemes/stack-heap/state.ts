@@ -1,0 +1,94 @@
+/**
+ * The state of a stack-heap run: the free list, the allocated blocks, the call stack and the global
+ * pointers. `step` changes a state in place (the timeline clones first); blocks, frames and pointers
+ * are replaced, never changed, so a clone copies the containers only.
+ */
+import type { StackHeapConfig } from './config.js';
+
+/** A free-list entry: `size` bytes from `start`. */
+export interface FreeEntry {
+  readonly start: number;
+  readonly size: number;
+}
+
+/** An allocated block: its header from `start`, then the bytes malloc returned at `returned`. */
+export interface Block {
+  /** Tells a block from a later one at the same address, so a dangling pointer never reaches it. */
+  readonly id: number;
+  readonly start: number;
+  /** Bytes with the header: the request rounded up to `align`, plus `header`. */
+  readonly size: number;
+  readonly requested: number;
+  readonly returned: number;
+  /** Pointers (live locals and globals) that reach it; at 0 the block is leaked. */
+  readonly refs: number;
+  /** Since the step that lost its last pointer; a leaked block stays leaked until freed. */
+  readonly leaked: boolean;
+}
+
+/** What a pointer holds: an address (null for NULL) and the block it was made from (its start and id), if any. */
+export interface Pointer {
+  readonly addr: number | null;
+  readonly block: number | null;
+  readonly id: number;
+}
+
+export const NULL_POINTER: Pointer = { addr: null, block: null, id: 0 };
+
+/** A parameter or local of a frame; a pointer has `ptr`. */
+export interface Local {
+  readonly name: string;
+  readonly start: number;
+  readonly size: number;
+  readonly ptr?: Pointer;
+}
+
+export interface Frame {
+  readonly func: string;
+  /** The frame's lowest address; it grows down as locals are added. */
+  readonly start: number;
+  readonly size: number;
+  /** Parameters in order, then locals in the order they were made, toward lower addresses. */
+  readonly locals: readonly Local[];
+}
+
+export class StackHeapState {
+  constructor(
+    /** The free list in its order. */
+    public free: FreeEntry[],
+    /** Allocated blocks by their start. */
+    public blocks: Map<number, Block>,
+    /** Frames, outermost first. */
+    public frames: Frame[],
+    /** Global pointers (OSTEP's ptrK, and pointers assigned outside any function). */
+    public globals: Map<string, Pointer>,
+    /** Where next-fit's search starts: an index into the free list. */
+    public rover = 0,
+    public nextId = 1,
+    public searches = 0,
+    public maxDepth = 0,
+    public used = 0,
+    public leakedBytes = 0,
+    /** The line of the stack overflow that stopped the program, or 0. */
+    public stoppedAt = 0,
+  ) {}
+
+  clone(): StackHeapState {
+    return new StackHeapState(this.free.slice(), new Map(this.blocks), this.frames.slice(), new Map(this.globals), this.rover, this.nextId, this.searches, this.maxDepth, this.used, this.leakedBytes, this.stoppedAt);
+  }
+
+  /** The live block a pointer reaches, or undefined (null, dangling, or not into the heap). */
+  target(p: Pointer | undefined): Block | undefined {
+    if (!p || p.block === null) return undefined;
+    const b = this.blocks.get(p.block);
+    return b && b.id === p.id ? b : undefined;
+  }
+}
+
+/** The heap as one free block from `base`; an empty stack. */
+export function initial(c: StackHeapConfig): StackHeapState {
+  return new StackHeapState([{ start: c.base, size: c.heap }], new Map(), [], new Map());
+}
+
+/** The stack's lowest address: a frame or local below it overflows. */
+export const stackLimit = (c: StackHeapConfig): number => c.memory - c.stack;
