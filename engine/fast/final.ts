@@ -37,5 +37,6 @@ function lastStep(c: PagingConfig, f: FinalFrames) {
 
 /** The run's final report on the scheme's fast path, or undefined when the scheme has none. */
 export function fastFinalReport(scenario: Scenario, run: RunSpec): Record<string, unknown> | undefined {
-  return scenario.scheme === 'vm-paging' ? vmPagingFinal(scenario.config as PagingConfig, run as RunSpec<PagingFields>) : undefined;
+  // The TLB and the access times are stepped (tlb.ts); the fast path counts frames only.
+  return scenario.scheme === 'vm-paging' && !(scenario.config as PagingConfig).hardware ? vmPagingFinal(scenario.config as PagingConfig, run as RunSpec<PagingFields>) : undefined;
 }

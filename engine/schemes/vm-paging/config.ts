@@ -1,4 +1,6 @@
 /** The configuration of a virtual-memory paging scenario: what parse.ts reads and every other part takes. */
+import type { Hardware } from './levels.js';
+
 /** The replacement policies, by the names the scenario and the report use. */
 export const POLICIES = ['FIFO', 'LRU', 'OPT', 'CLOCK'] as const;
 export type Policy = (typeof POLICIES)[number];
@@ -34,6 +36,10 @@ export interface PagingConfig {
   nextUse: Int32Array;
   /** How many different pages the references name: no run ever fills more frames than this. */
   distinctPages: number;
+  /** The TLB, latencies and page-table shape (levels.ts), when the scenario gives any of their keys. */
+  hardware?: Hardware;
+  /** Whether `frames` was written as a range (`1-7`): the view then draws faults against frames. */
+  framesRange?: boolean;
 }
 
 /** The fields of one run: the policy and the frame count it compares. */

@@ -9,10 +9,11 @@ import type { KeyDoc, MetricDoc, RunSpec, SchemeModule, Work } from '../../schem
 import type { PagingConfig, PagingFields } from './config.js';
 import { latePresentation } from '../../presentation.js';
 import { parse } from './parse.js';
-import { apply, step } from './replacement.js';
+import { step as replace } from './replacement.js';
 import { metrics } from './report.js';
 import type { PagingEvent } from './sentences.js';
-import { initial, type PagingState } from './state.js';
+import { initial as empty, type PagingState } from './state.js';
+import { TlbState, tlbStep } from './tlb.js';
 import { table } from './table.js';
 
 export { MAX_FRAMES, POLICIES, POLICY_ALIASES, type PagingConfig, type PagingFields, type Policy, type Reference } from './config.js';
@@ -25,6 +26,13 @@ const KEYS: readonly KeyDoc[] = [
   { key: 'policy', aliases: ['policies'], summary: 'Replacement policy or policies: FIFO, LRU, OPT, CLOCK, in any letter case. Default FIFO.' },
   { key: 'refs', aliases: ['references', 'reference-string', 'addresses'], summary: 'The reference string: page numbers (or addresses with page-size), separated by spaces or commas, each optionally :r or :w.' },
   { key: 'page-size', aliases: ['pagesize'], summary: 'Bytes per page (4K, 4096). With it, each reference is an address in decimal or 0x hex.' },
+  { key: 'tlb', aliases: ['tlb-entries', 'tlb-size'], summary: 'TLB entries (fully associative, LRU): each reference is a TLB hit or miss.' },
+  { key: 'levels', aliases: ['page-table-levels'], summary: 'Page-table levels a TLB miss walks, and the levels an address splits into. Default 1.' },
+  { key: 'memory-latency', aliases: ['memory-access-time'], summary: 'Nanoseconds per memory access (100, or with a unit: 100ns). Default 100.' },
+  { key: 'tlb-latency', aliases: ['tlb-access-time'], summary: 'Nanoseconds per TLB lookup. Default 0.' },
+  { key: 'fault-latency', aliases: ['fault-service-time', 'page-fault-time'], summary: 'Nanoseconds to service a page fault (8000000, or 8ms). Default 8ms.' },
+  { key: 'address-bits', aliases: ['address-space-bits', 'logical-address-bits'], summary: 'Width of an address, with page-size: the page table\'s size and the split into levels and offset.' },
+  { key: 'pte-size', aliases: ['page-table-entry-size', 'entry-size'], summary: 'Bytes per page-table entry (a power of two). Default 4.' },
 ];
 
 const METRICS: readonly MetricDoc[] = [
@@ -33,18 +41,44 @@ const METRICS: readonly MetricDoc[] = [
   { key: 'hits', label: 'hits', kind: 'count' },
   { key: 'hitRatio', label: 'hit ratio', kind: 'ratio' },
   { key: 'writeBacks', label: 'write-backs', kind: 'count' },
+  { key: 'tlbHits', label: 'TLB hits', kind: 'count' },
+  { key: 'tlbHitRatio', label: 'TLB hit ratio', kind: 'ratio' },
+  { key: 'effectiveAccessTime', label: 'effective access time (ns)', kind: 'count' },
+  { key: 'pageTableBytes', label: 'page table', kind: 'bytes' },
 ];
 
 /** Every step reports every frame (`contents`), so a run costs references times frames. */
 function work(c: PagingConfig): Work {
   const refs = c.refs.length;
-  const frames = c.frames.reduce((a, f) => a + f, 0);
+  // The TLB's entries are state too; a frame range can make the runs many, so the steps' key is
+  // then `frames` (a loop, not Math.max(...): a range may be longer than a call's argument list).
+  const tlb = c.hardware?.tlb ? Math.min(c.hardware.tlb, c.distinctPages) : 0;
+  let frames = 0;
+  let most = 0;
+  for (const f of c.frames) {
+    frames += f + tlb;
+    most = Math.max(most, f);
+  }
   return {
     steps: refs * c.frames.length * c.policies.length,
     entries: refs * frames * c.policies.length,
-    stepsKey: 'refs',
-    entriesKey: Math.max(...c.frames) >= refs ? 'frames' : 'refs',
+    stepsKey: c.frames.length > refs ? 'frames' : 'refs',
+    entriesKey: most >= refs || c.frames.length > refs ? 'frames' : 'refs',
   };
+}
+
+/** A run's empty frames, and an empty TLB when the scenario has hardware keys. */
+function initial(c: PagingConfig, run: RunSpec<PagingFields>): PagingState {
+  const s = empty(c, run);
+  if (c.hardware) s.tlb = new TlbState();
+  return s;
+}
+
+/** Applies reference i in place: the replacement rules, then the TLB (tlb.ts). */
+function step(c: PagingConfig, run: RunSpec<PagingFields>, s: PagingState, i: number): PagingEvent {
+  const e = replace(c, run, s, i);
+  if (s.tlb) tlbStep(c.hardware!, s.tlb, e);
+  return e;
 }
 
 function runs(c: PagingConfig): RunSpec<PagingFields>[] {
@@ -64,7 +98,10 @@ export const vmPaging: SchemeModule<PagingConfig, PagingState, PagingEvent, Pagi
   stepCount: (c) => c.refs.length,
   work,
   initial,
-  apply,
+  apply: (c, run, s, i) => {
+    const state = s.clone();
+    return { state, event: step(c, run, state, i) };
+  },
   step,
   clone: (s) => s.clone(),
   metrics,

@@ -1,18 +1,19 @@
 /** Reads a paging scenario's keys: frame counts, policies, page size and the reference string. */
 import type { ScenarioReader } from '../../source.js';
 import { MAX_BYTES_TEXT, parseAddress } from '../../units.js';
-import { MAX_FRAMES, POLICIES, POLICY_ALIASES, type PagingConfig, type Policy, type Reference } from './config.js';
+import { readFrames } from './frames.js';
+import { checkAddressWidth, readHardware } from './levels.js';
+import { POLICIES, POLICY_ALIASES, type PagingConfig, type Policy, type Reference } from './config.js';
 
 const TOKEN = /^(0x[0-9a-f]+|\d+)(?::([rw]))?$/i;
 
 export function parse(r: ScenarioReader): PagingConfig | undefined {
   const src = r.source;
-  const frames = r.has('frames') ? r.integers('frames', 1, MAX_FRAMES, 'a whole number of frames') : [3];
+  const counts = readFrames(r);
+  const frames = counts?.frames;
   const policies = (r.has('policy') ? r.words('policy', POLICIES, POLICY_ALIASES) : ['FIFO']) as Policy[] | undefined;
   const pageSize = r.size('page-size');
-  if (frames && new Set(frames).size !== frames.length) {
-    src.error(r.entry('frames')!.value, 'frames: each frame count may be listed once');
-  }
+  const hardware = readHardware(r, pageSize);
   const entry = r.entry('refs');
   if (!entry) {
     r.missing('refs', 'refs: 7 0 1 2 0 3 0 4');
@@ -48,9 +49,13 @@ export function parse(r: ScenarioReader): PagingConfig | undefined {
       refs.push({ token: t.text, page: number, write, line: pos.line, column: pos.column });
     }
   }
+  checkAddressWidth(hardware, refs, src.errors);
   if (src.errors.length || !frames || !policies) return undefined;
   const pages = refs.map((x) => x.page);
-  return { frames, policies, refs, pageSize, nextUse: nextUses(pages), distinctPages: new Set(pages).size };
+  const config: PagingConfig = { frames, policies, refs, pageSize, nextUse: nextUses(pages), distinctPages: new Set(pages).size };
+  if (hardware) config.hardware = hardware;
+  if (counts?.range) config.framesRange = true;
+  return config;
 }
 
 /** For each reference, the index of the next reference to the same page (or the length: never). */

@@ -30,6 +30,8 @@ export class PagingEvent implements StepEvent {
   readonly offset?: number;
   /** CLOCK: frames whose use bit the hand cleared while looking for a victim, in order. */
   cleared: number[] = NO_FRAMES;
+  /** With a TLB: whether the page's entry was in the TLB (set by tlb.ts). */
+  tlbHit?: boolean;
   private words?: string;
 
   constructor(
@@ -57,7 +59,7 @@ export class PagingEvent implements StepEvent {
 
   /** What happened and why, in one sentence. */
   get sentence(): string {
-    return (this.words ??= describe(this));
+    return (this.words ??= describe(this) + (this.tlbHit === undefined ? '' : this.tlbHit ? '; a TLB hit' : this.fault ? '; a TLB miss, after which the page enters the TLB' : '; a TLB miss: the page table gives its frame'));
   }
 
   toJSON(): Record<string, unknown> {

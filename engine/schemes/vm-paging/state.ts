@@ -1,6 +1,7 @@
 /** The frames of a paging run, packed for speed, and the state a run starts from. */
 import type { RunSpec } from '../../scheme.js';
 import type { PagingConfig, PagingFields } from './config.js';
+import type { TlbState } from './tlb.js';
 
 /** Where each per-frame field sits in `PagingState.slots`: block k holds field k for frames 0..n-1. */
 export const PAGE = 0;
@@ -38,8 +39,13 @@ export class PagingState {
     public time: number,
   ) {}
 
+  /** The TLB and the reference costs, when the scenario sets hardware keys (tlb.ts). */
+  tlb?: TlbState;
+
   clone(): PagingState {
-    return new PagingState(this.frameCount, this.slots.slice(), this.hand, this.faults, this.faultsAfterFill, this.hits, this.writeBacks, this.time);
+    const s = new PagingState(this.frameCount, this.slots.slice(), this.hand, this.faults, this.faultsAfterFill, this.hits, this.writeBacks, this.time);
+    if (this.tlb) s.tlb = this.tlb.clone();
+    return s;
   }
 
   /** Frames kept in `slots`: those that can ever be filled; every frame above them stays empty. */

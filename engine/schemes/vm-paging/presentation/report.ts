@@ -5,7 +5,7 @@ import { metrics } from '../report.js';
 import type { PagingEvent } from '../sentences.js';
 import type { PagingState } from '../state.js';
 
-export function stepReport(_c: PagingConfig, run: RunSpec<PagingFields>, s: PagingState, e: PagingEvent): Record<string, unknown> {
+export function stepReport(c: PagingConfig, run: RunSpec<PagingFields>, s: PagingState, e: PagingEvent): Record<string, unknown> {
   const out: Record<string, unknown> = {
     ref: e.ref,
     page: e.page,
@@ -25,9 +25,12 @@ export function stepReport(_c: PagingConfig, run: RunSpec<PagingFields>, s: Pagi
     out.use = s.use;
     out.hand = s.hand;
   }
+  if (c.hardware?.tlb !== undefined) out.tlbHit = e.tlbHit;
   return out;
 }
 
 export function finalReport(c: PagingConfig, run: RunSpec<PagingFields>, s: PagingState): Record<string, unknown> {
-  return { ...metrics(c, run, s), contents: s.frames.slice() };
+  const out: Record<string, unknown> = { ...metrics(c, run, s), contents: s.frames.slice() };
+  if (c.hardware?.split) out.split = c.hardware.split;
+  return out;
 }
