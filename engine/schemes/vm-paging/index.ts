@@ -13,7 +13,7 @@ import { step as replace } from './replacement.js';
 import { metrics } from './report.js';
 import type { PagingEvent } from './sentences.js';
 import { initial as empty, type PagingState } from './state.js';
-import { TlbState, tlbStep } from './tlb.js';
+import type { TlbState } from './tlb.js';
 import { table } from './table.js';
 
 export { MAX_FRAMES, POLICIES, POLICY_ALIASES, type PagingConfig, type PagingFields, type Policy, type Reference } from './config.js';
@@ -67,17 +67,20 @@ function work(c: PagingConfig): Work {
   };
 }
 
-/** A run's empty frames, and an empty TLB when the scenario has hardware keys. */
+/** The TLB's code (tlb.ts, a chunk of its own), which `prepare` loads for a scenario with hardware keys. */
+let Tlb: typeof TlbState | undefined;
+
+/** A run's empty frames, and an empty TLB when the scenario has hardware keys (after `prepare`). */
 function initial(c: PagingConfig, run: RunSpec<PagingFields>): PagingState {
   const s = empty(c, run);
-  if (c.hardware) s.tlb = new TlbState();
+  if (c.hardware) s.tlb = new Tlb!();
   return s;
 }
 
 /** Applies reference i in place: the replacement rules, then the TLB (tlb.ts). */
 function step(c: PagingConfig, run: RunSpec<PagingFields>, s: PagingState, i: number): PagingEvent {
   const e = replace(c, run, s, i);
-  if (s.tlb) tlbStep(c.hardware!, s.tlb, e);
+  s.tlb?.step(c.hardware!, e);
   return e;
 }
 
@@ -104,6 +107,10 @@ export const vmPaging: SchemeModule<PagingConfig, PagingState, PagingEvent, Pagi
   },
   step,
   clone: (s) => s.clone(),
+  // Only a scenario with hardware keys fetches the TLB's code; Node (no config) loads it for any.
+  prepare: async (c) => {
+    if (!c || c.hardware) Tlb ??= (await import('./tlb.js')).TlbState;
+  },
   metrics,
   ...latePresentation<PagingConfig, PagingState, PagingEvent, PagingFields>(async () => ({ ...(await import('./presentation/index.js')), table })),
   // The vm-paging view is this table, drawn at the first render, so it stays in the scheme's chunk.

@@ -3,7 +3,6 @@ import { ratio } from '../../metrics.js';
 import type { RunSpec } from '../../scheme.js';
 import type { PagingConfig, PagingFields } from './config.js';
 import type { PagingState } from './state.js';
-import { totalTime } from './tlb.js';
 
 export function metrics(c: PagingConfig, _run: RunSpec<PagingFields>, s: PagingState): Record<string, number> {
   const out: Record<string, number> = {
@@ -19,7 +18,7 @@ export function metrics(c: PagingConfig, _run: RunSpec<PagingFields>, s: PagingS
       out.tlbHits = s.tlb.hits;
       out.tlbHitRatio = s.time === 0 ? 0 : ratio(s.tlb.hits / s.time);
     }
-    if (h.timed) out.effectiveAccessTime = s.time === 0 ? 0 : ratio(totalTime(h, s.tlb) / s.time);
+    if (h.timed) out.effectiveAccessTime = s.time === 0 ? 0 : ratio(s.tlb.time(h) / s.time);
   }
   if (h?.pageTableBytes !== undefined) out.pageTableBytes = h.pageTableBytes;
   return out;

@@ -10,25 +10,6 @@
  */
 import type { Hardware } from './levels.js';
 
-/** The TLB's entries and the running totals; part of a run's state, copied with it. */
-export class TlbState {
-  constructor(
-    /** The pages the TLB maps, least recently used first. */
-    public entries: number[] = [],
-    public hits: number = 0,
-    /** References that were TLB misses on resident pages (page-table walks). */
-    public walks: number = 0,
-    /** References that faulted. */
-    public faults: number = 0,
-    /** References so far. */
-    public references: number = 0,
-  ) {}
-
-  clone(): TlbState {
-    return new TlbState(this.entries.slice(), this.hits, this.walks, this.faults, this.references);
-  }
-}
-
 /** What a reference did, as far as the TLB cares. */
 export interface TlbInput {
   page: number;
@@ -39,35 +20,53 @@ export interface TlbInput {
   tlbHit?: boolean;
 }
 
-/** Applies one reference to the TLB and its totals in place; sets `e.tlbHit` when there is a TLB. */
-export function tlbStep(h: Hardware, s: TlbState, e: TlbInput): void {
-  s.references++;
-  if (e.fault) s.faults++;
-  if (h.tlb === undefined) return;
-  const entries = s.entries;
-  const leave = (p: number | null) => {
-    const at = p === null ? -1 : entries.indexOf(p);
-    if (at >= 0) entries.splice(at, 1);
-  };
-  leave(e.victim);
-  for (const p of e.dropped ?? []) leave(p);
-  const at = entries.indexOf(e.page);
-  const hit = !e.fault && at >= 0;
-  if (hit) {
-    s.hits++;
-    entries.splice(at, 1);
-  } else {
-    if (!e.fault) s.walks++;
+/**
+ * The TLB's entries and the running counts of a run; part of its state, copied with it. A chunk of
+ * its own (index.ts's `prepare` loads it), so pages without hardware keys never fetch it.
+ */
+export class TlbState {
+  constructor(
+    /** The pages the TLB maps, least recently used first. */
+    public entries: number[] = [],
+    public hits = 0,
+    /** References that were TLB misses on resident pages (page-table walks). */
+    public walks = 0,
+    /** References that faulted. */
+    public faults = 0,
+    /** References so far. */
+    public references = 0,
+  ) {}
+
+  clone(): TlbState {
+    return new TlbState(this.entries.slice(), this.hits, this.walks, this.faults, this.references);
+  }
+
+  /** Applies one reference in place; sets `e.tlbHit` when there is a TLB. */
+  step(h: Hardware, e: TlbInput): void {
+    this.references++;
+    if (e.fault) this.faults++;
+    if (h.tlb === undefined) return;
+    const entries = this.entries;
+    const leave = (p: number | null) => {
+      const at = p === null ? -1 : entries.indexOf(p);
+      if (at >= 0) entries.splice(at, 1);
+    };
+    leave(e.victim);
+    for (const p of e.dropped ?? []) leave(p);
+    const at = entries.indexOf(e.page);
+    const hit = !e.fault && at >= 0;
+    if (hit) this.hits++;
+    else if (!e.fault) this.walks++;
     if (at >= 0) entries.splice(at, 1);
     else if (entries.length >= h.tlb) entries.shift();
+    entries.push(e.page);
+    e.tlbHit = hit;
   }
-  entries.push(e.page);
-  e.tlbHit = hit;
-}
 
-/** The total time of the references so far, in nanoseconds. */
-export function totalTime(h: Hardware, s: TlbState): number {
-  const resident = s.references - s.faults;
-  const memory = h.tlb === undefined ? resident * h.memoryLatency : resident * (h.tlbLatency + h.memoryLatency) + s.walks * h.levels * h.memoryLatency;
-  return memory + s.faults * h.faultLatency;
+  /** The total time of the references so far, in nanoseconds (counted, so the mean is exact). */
+  time(h: Hardware): number {
+    const resident = this.references - this.faults;
+    const memory = h.tlb === undefined ? resident * h.memoryLatency : resident * (h.tlbLatency + h.memoryLatency) + this.walks * h.levels * h.memoryLatency;
+    return memory + this.faults * h.faultLatency;
+  }
 }
