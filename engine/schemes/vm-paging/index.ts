@@ -13,7 +13,7 @@ import { step as replace } from './replacement.js';
 import { metrics } from './report.js';
 import type { PagingEvent } from './sentences.js';
 import { initial as empty, type PagingState } from './state.js';
-import type { TlbState } from './tlb.js';
+import type { TlbState } from './translation/tlb.js';
 import { table } from './table.js';
 
 export { MAX_FRAMES, POLICIES, POLICY_ALIASES, type PagingConfig, type PagingFields, type Policy, type Reference } from './config.js';
@@ -26,13 +26,13 @@ const KEYS: readonly KeyDoc[] = [
   { key: 'policy', aliases: ['policies'], summary: 'Replacement policy or policies: FIFO, LRU, OPT, CLOCK, in any letter case. Default FIFO.' },
   { key: 'refs', aliases: ['references', 'reference-string', 'addresses'], summary: 'The reference string: page numbers (or addresses with page-size), separated by spaces or commas, each optionally :r or :w.' },
   { key: 'page-size', aliases: ['pagesize'], summary: 'Bytes per page (4K, 4096). With it, each reference is an address in decimal or 0x hex.' },
-  { key: 'tlb', aliases: ['tlb-entries', 'tlb-size'], summary: 'TLB entries (fully associative, LRU): each reference is a TLB hit or miss.' },
-  { key: 'levels', aliases: ['page-table-levels'], summary: 'Page-table levels a TLB miss walks, and the levels an address splits into. Default 1.' },
-  { key: 'memory-latency', aliases: ['memory-access-time'], summary: 'Nanoseconds per memory access (100, or with a unit: 100ns). Default 100.' },
-  { key: 'tlb-latency', aliases: ['tlb-access-time'], summary: 'Nanoseconds per TLB lookup. Default 0.' },
-  { key: 'fault-latency', aliases: ['fault-service-time', 'page-fault-time'], summary: 'Nanoseconds to service a page fault (8000000, or 8ms). Default 8ms.' },
-  { key: 'address-bits', aliases: ['address-space-bits', 'logical-address-bits'], summary: 'Width of an address, with page-size: the page table\'s size and the split into levels and offset.' },
-  { key: 'pte-size', aliases: ['page-table-entry-size', 'entry-size'], summary: 'Bytes per page-table entry (a power of two). Default 4.' },
+  { key: 'tlb', summary: 'TLB entries (fully associative, LRU): each reference is a TLB hit or miss.' },
+  { key: 'levels', summary: 'Page-table levels a TLB miss walks, and the levels an address splits into. Default 1.' },
+  { key: 'memory-latency', summary: 'Nanoseconds per memory access, a whole number. Default 100.' },
+  { key: 'tlb-latency', summary: 'Nanoseconds per TLB lookup. Default 0.' },
+  { key: 'fault-latency', summary: 'Nanoseconds to service a page fault. Default 8000000 (8 ms).' },
+  { key: 'address-bits', summary: 'Width of an address, with page-size: the page table\'s size and the split into levels and offset.' },
+  { key: 'pte-size', summary: 'Bytes per page-table entry (a power of two). Default 4.' },
 ];
 
 const METRICS: readonly MetricDoc[] = [
@@ -77,7 +77,7 @@ function initial(c: PagingConfig, run: RunSpec<PagingFields>): PagingState {
   return s;
 }
 
-/** Applies reference i in place: the replacement rules, then the TLB (tlb.ts). */
+/** Applies reference i in place: the replacement rules, then the TLB (translation/tlb.ts). */
 function step(c: PagingConfig, run: RunSpec<PagingFields>, s: PagingState, i: number): PagingEvent {
   const e = replace(c, run, s, i);
   s.tlb?.step(c.hardware!, e);
@@ -109,7 +109,7 @@ export const vmPaging: SchemeModule<PagingConfig, PagingState, PagingEvent, Pagi
   clone: (s) => s.clone(),
   // Only a scenario with hardware keys fetches the TLB's code; Node (no config) loads it for any.
   prepare: async (c) => {
-    if (!c || c.hardware) Tlb ??= (await import('./tlb.js')).TlbState;
+    if (!c || c.hardware) Tlb ??= (await import('./translation/tlb.js')).TlbState;
   },
   metrics,
   ...latePresentation<PagingConfig, PagingState, PagingEvent, PagingFields>(async () => ({ ...(await import('./presentation/index.js')), table })),

@@ -32,6 +32,8 @@ export class PagingEvent implements StepEvent {
   cleared: number[] = NO_FRAMES;
   /** With a TLB: whether the page's entry was in the TLB (set by tlb.ts). */
   tlbHit?: boolean;
+  /** With a TLB: the sentence's words about it (set by translation/tlb.ts, which holds them). */
+  tlbWords?: string;
   private words?: string;
 
   constructor(
@@ -59,11 +61,11 @@ export class PagingEvent implements StepEvent {
 
   /** What happened and why, in one sentence. */
   get sentence(): string {
-    return (this.words ??= describe(this) + (this.tlbHit === undefined ? '' : this.tlbHit ? '; a TLB hit' : this.fault ? '; a TLB miss, after which the page enters the TLB' : '; a TLB miss: the page table gives its frame'));
+    return (this.words ??= describe(this) + (this.tlbWords ?? ''));
   }
 
   toJSON(): Record<string, unknown> {
-    const { words: _, ...fields } = this;
+    const { words: _, tlbWords: __, ...fields } = this;
     return { ...fields, sentence: this.sentence };
   }
 }

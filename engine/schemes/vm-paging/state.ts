@@ -1,7 +1,7 @@
 /** The frames of a paging run, packed for speed, and the state a run starts from. */
 import type { RunSpec } from '../../scheme.js';
 import type { PagingConfig, PagingFields } from './config.js';
-import type { TlbState } from './tlb.js';
+import type { TlbState } from './translation/tlb.js';
 
 /** Where each per-frame field sits in `PagingState.slots`: block k holds field k for frames 0..n-1. */
 export const PAGE = 0;
@@ -39,7 +39,7 @@ export class PagingState {
     public time: number,
   ) {}
 
-  /** The TLB and the reference costs, when the scenario sets hardware keys (tlb.ts). */
+  /** The TLB and the reference costs, when the scenario sets hardware keys (translation/tlb.ts). */
   tlb?: TlbState;
 
   clone(): PagingState {

@@ -8,7 +8,7 @@
  * walk, then the access), a fault `fault-latency`. Without a TLB a resident page costs
  * `memory-latency` (Silberschatz's demand-paging formula, where `levels` does not count).
  */
-import type { Hardware } from './levels.js';
+import type { Hardware } from '../levels.js';
 
 /** What a reference did, as far as the TLB cares. */
 export interface TlbInput {
@@ -18,6 +18,8 @@ export interface TlbInput {
   /** Pages that left memory without a fault choosing them (the working set's drops). */
   dropped?: readonly number[];
   tlbHit?: boolean;
+  /** The TLB's part of the step's sentence. */
+  tlbWords?: string;
 }
 
 /**
@@ -61,6 +63,7 @@ export class TlbState {
     else if (entries.length >= h.tlb) entries.shift();
     entries.push(e.page);
     e.tlbHit = hit;
+    e.tlbWords = hit ? '; a TLB hit' : e.fault ? '; a TLB miss, after which the page enters the TLB' : '; a TLB miss: the page table gives its frame';
   }
 
   /** The total time of the references so far, in nanoseconds (counted, so the mean is exact). */
