@@ -1,7 +1,8 @@
 /**
  * Faults against frames, one line per policy, for a scenario whose `frames` is a range (`1-7`): an
  * SVG chart of our own (not Mermaid), each line with its own dash pattern and point shape besides its
- * colour, and the same numbers as a table, the chart's text alternative. A frame count where a
+ * colour, and the same numbers as a table (a row per frame count, so it stays narrow at 320 px), the
+ * chart's text alternative. A frame count where a
  * policy faults more than with fewer frames is named in words: Belady's anomaly.
  *
  * Every run's view holds one; only the last run's draws, so the chart sits under every table. In the
@@ -154,16 +155,16 @@ export class FaultsChart extends LitElement {
     return html`${chart}
       <table part="chart-table">
         <caption>
-          Page faults by frames
+          Page faults by frame count
         </caption>
         <thead>
           <tr>
-            <th scope="col">policy</th>
-            ${frames.map((f) => html`<th scope="col">${f} frame${f === 1 ? '' : 's'}</th>`)}
+            <th scope="col">frames</th>
+            ${lines.map((l) => html`<th scope="col">${l.policy}</th>`)}
           </tr>
         </thead>
         <tbody>
-          ${lines.map((l) => html`<tr><th scope="row">${l.policy}</th>${l.points.map((q) => html`<td>${q.faults}</td>`)}</tr>`)}
+          ${frames.map((f, j) => html`<tr><th scope="row">${f}</th>${lines.map((l) => html`<td>${l.points[j]!.faults}</td>`)}</tr>`)}
         </tbody>
       </table>
       ${notes.map((t) => html`<p>${t}</p>`)}`;

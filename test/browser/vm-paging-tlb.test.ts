@@ -21,7 +21,8 @@ describe('vm-paging hardware: the TLB, the level walk and the access time', () =
     await settled(el);
     const root = await panel(el);
     await eventually(() => /Reference 10/.test(text(root, 'tlb')));
-    expect(text(root, 'tlb')).to.match(/page 6 → frame 0 page 7 → frame 1 page 8 → frame 2/);
+    expect([...root.querySelectorAll('[part=tlb] li')].map((li) => li.textContent)).to.deep.equal(['page 6 → frame 0', 'page 7 → frame 1', 'page 8 → frame 2']);
+    expect(root.querySelector('[part=tlb] li.hit')!.textContent).to.equal('page 8 → frame 2');
     expect(text(root, 'tlb')).to.match(/Reference 10 \(page 8\): a TLB hit/);
     expect(text(root, 'access-time')).to.contain('EAT = (7 × (0 + 100) + 0 × (0 + 2 × 100) + 3 × 8,000,000) / 10 = 2,400,070 ns');
   });
@@ -66,9 +67,15 @@ describe('vm-paging frames as a range: the faults chart', () => {
     expect(views(el).filter((v) => v.shadowRoot!.querySelector('mem-sim-faults-chart')?.shadowRoot?.querySelector('svg')).length).to.equal(1);
     expect(root.querySelectorAll('polyline').length).to.equal(2);
     const rows = [...root.querySelectorAll('tbody tr')].map((r) => [...(r as HTMLTableRowElement).cells].map((c) => c.textContent!.trim()));
+    // frames, FIFO, LRU: FIFO faults 9 times with 3 frames and 10 with 4; LRU never more with more frames
     expect(rows).to.deep.equal([
-      ['FIFO', '12', '12', '9', '10', '5', '5', '5'],
-      ['LRU', '12', '12', '10', '8', '5', '5', '5'],
+      ['1', '12', '12'],
+      ['2', '12', '12'],
+      ['3', '9', '10'],
+      ['4', '10', '8'],
+      ['5', '5', '5'],
+      ['6', '5', '5'],
+      ['7', '5', '5'],
     ]);
     expect(root.textContent).to.contain("FIFO faults more with 4 frames (10) than with 3 (9): Belady's anomaly");
     expect(root.querySelector('svg')!.getAttribute('role')).to.equal('img');
