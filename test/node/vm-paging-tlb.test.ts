@@ -206,3 +206,13 @@ describe('vm-paging hardware keys: errors', () => {
     assert.match(one('tlb-latncy: 5\nrefs: 1').message, /did you mean 'tlb-latency'\?/);
   });
 });
+
+describe('vm-paging hardware in the static fallback', () => {
+  it('the Eleventy / markdown-it fallback lists the TLB hit ratio, the access time and the page table beside the faults', async () => {
+    const { renderFallback } = await import('../../plugin/fallback.js');
+    const html = renderFallback(vm('frames: 4\ntlb: 4\npage-size: 16\naddress-bits: 8\nrefs: 100 104 108 112 116 120 124 128 132 136'));
+    assert.match(html, /TLB hit ratio<\/dt><dd>70%/);
+    assert.match(html, /effective access time \(ns\)<\/dt><dd>2,400,070/);
+    assert.match(html, /page table<\/dt><dd>64B/);
+  });
+});
