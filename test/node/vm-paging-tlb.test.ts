@@ -185,6 +185,7 @@ describe('vm-paging hardware keys: errors', () => {
     ['levels too many for the bits', 'page-size: 4K\naddress-bits: 32\nlevels: 3\nrefs: 0', [4, 9], /levels: 20 page-number bits at 10 bits per inner level allow at most 2 levels/],
     ['page-size not a power of two with address-bits', 'page-size: 1000\naddress-bits: 16\nrefs: 0', [2, 12], /page-size: expected a power of two/],
     ['pte-size larger than the page', 'page-size: 4\naddress-bits: 8\npte-size: 8\nrefs: 0', [4, 11], /pte-size: entries of 8 bytes do not fit in pages of 4/],
+    ['a page smaller than the default 4-byte entry', 'page-size: 2\naddress-bits: 8\nrefs: 0', [2, 12], /page-size: entries of 4 bytes do not fit in pages of 2/],
     ['pte-size not a power of two', 'page-size: 4K\naddress-bits: 32\npte-size: 3\nrefs: 0', [4, 11], /pte-size: expected a power of two/],
     ['address-bits without page-size', 'address-bits: 32\nrefs: 0', [2, 15], /address-bits: give page-size too/],
     ['address-bits too few for the offset', 'page-size: 4K\naddress-bits: 12\nrefs: 0', [3, 15], /address-bits: 12-bit addresses leave no page-number bits/],
@@ -214,5 +215,23 @@ describe('vm-paging hardware in the static fallback', () => {
     assert.match(html, /TLB hit ratio<\/dt><dd>70%/);
     assert.match(html, /effective access time \(ns\)<\/dt><dd>2,400,070/);
     assert.match(html, /page table<\/dt><dd>64B/);
+  });
+});
+
+describe('vm-paging hardware keys: any combination', () => {
+  it('property: any values of the hardware keys give a valid scenario or positioned errors, never an exception', async () => {
+    const { parseScenario } = await import('../../engine/index.js');
+    const value = fc.oneof(fc.integer({ min: -2, max: 70 }).map(String), fc.constantFrom('1K', '4K', '3', '0', 'x', '2, 4', '1-3', ''));
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.constantFrom('tlb', 'levels', 'address-bits', 'pte-size', 'page-size', 'memory-latency', 'fault-latency'), value), { maxLength: 6 }), (pairs) => {
+        const keys = [...new Map(pairs)].map(([k, v]) => `${k}: ${v}`).join('\n');
+        const text = `scheme: vm-paging\n${keys}\nrefs: 0 1 4096 70000`;
+        const r = parseScenario(text);
+        if (r.ok) return;
+        const lines = text.split('\n').length;
+        for (const e of r.errors) assert.ok(e.line >= 1 && e.line <= lines && e.column >= 1, `${e.line}:${e.column} ${e.message}`);
+      }),
+      { numRuns: 1500 },
+    );
   });
 });

@@ -49,7 +49,8 @@ export function readHardware(r: ScenarioReader, pageSize: number | undefined): H
   const pageBits = bits - offset;
   const most = inner > 0 ? Math.ceil(pageBits / inner) : 1;
   if (offset % 1) at('page-size', `expected a power of two (such as 4K) to split ${bits}-bit addresses`);
-  else if (pte > pageSize) at('pte-size', `entries of ${pte} bytes do not fit in pages of ${pageSize}`);
+  // Without pte-size the default entry does not fit: the page size is the value to change.
+  else if (pte > pageSize) at(r.has('pte-size') ? 'pte-size' : 'page-size', `entries of ${pte} bytes do not fit in pages of ${pageSize}`);
   else if (pageBits < 1) at('address-bits', `${bits}-bit addresses leave no page-number bits beside ${offset} offset bits`);
   else if (h.levels > most) at('levels', `${pageBits} page-number bits at ${inner} bits per inner level allow at most ${most} levels`);
   else {
