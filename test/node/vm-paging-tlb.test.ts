@@ -235,3 +235,17 @@ describe('vm-paging hardware keys: any combination', () => {
     );
   });
 });
+
+describe('vm-paging frame ranges and the work cap', () => {
+  it('a range adds up its runs: 1-3000 frames over 2,000 references is refused at frames (6 million steps)', () => {
+    const errors = errorsOf(`scheme: vm-paging\nframes: 1-3000\nrefs: ${Array.from({ length: 2000 }, (_, i) => i % 50).join(' ')}`);
+    assert.equal(errors.length, 1);
+    assert.equal(errors[0]!.line, 2);
+    assert.match(errors[0]!.message, /needs about 6,000,000 simulated steps; the limit is 5,000,000/);
+  });
+  it('a range of a million frame counts is refused with a positioned error, not a hang or a crash', () => {
+    const errors = errorsOf('scheme: vm-paging\nframes: 1-1000000\nrefs: 1 2 3');
+    assert.equal(errors.length, 1);
+    assert.equal(errors[0]!.line, 2);
+  });
+});
