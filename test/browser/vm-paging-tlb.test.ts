@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import { setViewport } from '@web/test-runner-commands';
 import type { MemSim } from '../../components/mem-sim.js';
 import { eventually, inView, settled, simulator, views } from './helpers.js';
 
@@ -86,5 +87,22 @@ describe('vm-paging frames as a range: the faults chart', () => {
     await chart(el);
     await inView(el);
     await expect(el).to.be.accessible();
+  });
+
+  it('at 320 px wide neither the chart nor the hardware panel is wider than the view', async () => {
+    await setViewport({ width: 320, height: 700 });
+    try {
+      const el = await simulator(BELADY.replace('frames: 1-7', 'frames: 1-7\ntlb: 2\nmemory-latency: 100'));
+      el.step = 3;
+      await settled(el);
+      const root = await chart(el);
+      const view = views(el).at(-1)!;
+      const tlb = await panel(el, views(el).length - 1);
+      for (const box of [root.querySelector('svg')!, root.querySelector('table')!, ...tlb.querySelectorAll('section')]) {
+        expect(box.getBoundingClientRect().right).to.be.at.most(view.getBoundingClientRect().right + 1, box.tagName);
+      }
+    } finally {
+      await setViewport({ width: 1280, height: 800 });
+    }
   });
 });
