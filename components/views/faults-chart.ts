@@ -148,7 +148,9 @@ export class FaultsChart extends LitElement {
           ...l.points.map((q) =>
             i % 2 ? node('rect', { x: x(q.frames) - 3, y: y(q.faults) - 3, width: 6, height: 6 }) : node('circle', { cx: x(q.frames), cy: y(q.faults), r: 3 }),
           ),
-          node('text', { x: W - PAD.right, y: PAD.top + 10 + i * 12, 'text-anchor': 'end', stroke: 'none' }, [l.policy]),
+          // The key, top right (where few faults at many frames leave room): a sample of the line, then its policy.
+          node('line', { x1: W - PAD.right - 20, x2: W - PAD.right, y1: PAD.top + 7 + i * 12, y2: PAD.top + 7 + i * 12, 'stroke-width': 2, 'stroke-dasharray': DASH[i % DASH.length]! }),
+          node('text', { x: W - PAD.right - 24, y: PAD.top + 10 + i * 12, 'text-anchor': 'end', stroke: 'none' }, [l.policy]),
         ]),
       ),
     ]);
