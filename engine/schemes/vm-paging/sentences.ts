@@ -30,7 +30,7 @@ export class PagingEvent implements StepEvent {
   readonly offset?: number;
   /** CLOCK: frames whose use bit the hand cleared while looking for a victim, in order. */
   cleared: number[] = NO_FRAMES;
-  /** With a TLB: whether the page's entry was in the TLB (set by tlb.ts). */
+  /** With a TLB: whether the page's entry was in the TLB (set by translation/tlb.ts). */
   tlbHit?: boolean;
   /** With a TLB: the sentence's words about it (set by translation/tlb.ts, which holds them). */
   tlbWords?: string;
