@@ -186,6 +186,8 @@ export class VmPagingView extends SchemeView {
   protected override willUpdate(changed: PropertyValues): void {
     if (!changed.has('timeline')) return;
     const t = this.timeline as PagingTimeline | undefined;
+    // The hardware panel and the faults chart: a chunk of their own, for the scenarios that use them.
+    if (t?.config.hardware || t?.config.framesRange) import('./vm-paging-extras.js');
     const events = t?.events ?? [];
     const any = (test: (e: PagingEvent) => boolean) => events.some(test);
     const policy = t?.run.fields.policy;
@@ -257,7 +259,10 @@ export class VmPagingView extends SchemeView {
       ${this._scrolls ? html`<p class="hint" part="scroll-hint">Scroll the table sideways for the other references.</p>` : nothing}
       ${from > 1 || to < n ? html`<p class="window">References ${from} to ${to} of ${n}</p>` : nothing}
       <mem-sim-legend .entries=${this._key}></mem-sim-legend>
-      ${renderPolicyState(t, p, this._showPolicy, () => (this._showPolicy = !this._showPolicy))}`;
+      ${renderPolicyState(t, p, this._showPolicy, () => (this._showPolicy = !this._showPolicy))}
+      ${t.config.hardware || t.config.framesRange
+        ? html`<mem-sim-tlb .timeline=${t} .position=${p}></mem-sim-tlb><mem-sim-faults-chart .timeline=${t}></mem-sim-faults-chart>`
+        : nothing}`;
   }
 
   /**

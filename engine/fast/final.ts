@@ -37,6 +37,7 @@ function lastStep(c: PagingConfig, f: FinalFrames) {
 
 /** The run's final report on the scheme's fast path, or undefined when the scheme has none. */
 export function fastFinalReport(scenario: Scenario, run: RunSpec): Record<string, unknown> | undefined {
-  // WS's working set needs its window, which the fast path does not take: it steps.
-  return scenario.scheme === 'vm-paging' && (run as RunSpec<PagingFields>).fields.policy !== 'WS' ? vmPagingFinal(scenario.config as PagingConfig, run as RunSpec<PagingFields>) : undefined;
+  // WS needs its window, and the TLB and the access times are stepped (translation/tlb.ts): the fast path counts frames only.
+  const c = scenario.config as PagingConfig;
+  return scenario.scheme === 'vm-paging' && (run as RunSpec<PagingFields>).fields.policy !== 'WS' && !c.hardware ? vmPagingFinal(c, run as RunSpec<PagingFields>) : undefined;
 }

@@ -98,11 +98,16 @@ const exact = (l: string | null | false) => fc.constant(l || null);
 /** A list of words written as YAML allows: `a, b`, `[a, b]`, `a b`. */
 const listOf = (words: string[], style: number) => (style % 3 === 0 ? words.join(', ') : style % 3 === 1 ? `[${words.join(', ')}]` : words.join(' '));
 
+/** A value in one case of four, else null: keys most scenarios leave out. */
+const rarely = <T>(a: fc.Arbitrary<T>): fc.Arbitrary<T | null> => fc.oneof({ weight: 3, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: a });
+
 const paging: fc.Arbitrary<FuzzCase> = fc
   .record({
     scheme: schemeLine('vm-paging', ['virtual-memory-paging', 'page-replacement', 'virtual-paging']),
     title,
     frames: fc.option(fc.uniqueArray(fc.integer({ min: 1, max: 8 }), { minLength: 1, maxLength: 3 }), { freq: 5 }),
+    // A range instead of the list: `2-5`, every count in it.
+    range: rarely(fc.tuple(fc.integer({ min: 1, max: 6 }), fc.nat(3))),
     policies: fc.option(
       fc.uniqueArray(fc.constantFrom('FIFO', 'lru', 'OPT', 'clock', 'ENHANCED-CLOCK', 'nru', 'LFU', 'mfu', 'Aging', 'MRU', 'random', 'rand', 'WS', 'working-set'), {
         minLength: 1,
@@ -117,9 +122,16 @@ const paging: fc.Arbitrary<FuzzCase> = fc
     agingBits: fc.option(fc.integer({ min: 1, max: 32 }), { freq: 3 }),
     policyKeys: fc.tuple(keyName('vm-paging', 'window'), keyName('vm-paging', 'seed'), keyName('vm-paging', 'clear-interval'), keyName('vm-paging', 'aging-bits')),
     pageSize: fc.option(fc.constantFrom(1, 4, 16), { freq: 3 }),
+    // The hardware keys: each absent, or a value valid for every page size above (32 or 40 bits leave at
+    // least 18 page-number bits, enough for 2 levels of 4- or 8-byte entries).
+    tlb: rarely(fc.integer({ min: 1, max: 6 })),
+    levels: rarely(fc.constantFrom(1, 2)),
+    latencies: rarely(fc.tuple(fc.nat(200), fc.nat(20), fc.integer({ min: 1000, max: 9_000_000 }))),
+    bits: rarely(fc.tuple(fc.constantFrom(32, 40), fc.constantFrom(4, 8))),
     refs: fc.array(fc.record({ n: fc.integer({ min: 0, max: 20 }), w: fc.constantFrom('', '', '', ':w', ':r', ':W'), hex: fc.boolean() }), { minLength: 1, maxLength: 60 }),
     style: fc.nat(),
     keys: fc.tuple(keyName('vm-paging', 'frames'), keyName('vm-paging', 'policy'), keyName('vm-paging', 'refs'), keyName('vm-paging', 'page-size')),
+    hardwareKeys: fc.tuple(keyName('vm-paging', 'tlb'), keyName('vm-paging', 'levels'), keyName('vm-paging', 'address-bits'), keyName('vm-paging', 'pte-size')),
   })
   .chain((g) => {
     const refs = g.refs.map((r) => {
@@ -137,13 +149,17 @@ const paging: fc.Arbitrary<FuzzCase> = fc
       fc.tuple(
         exact(g.scheme),
         exact(g.title !== null && `title: ${g.title}`),
-        line(g.frames && `${kf}: ${listOf(g.frames.map(String), g.style)}`),
+        line(g.range ? `${kf}: ${g.range[0]}-${g.range[0] + g.range[1]}` : g.frames && `${kf}: ${listOf(g.frames.map(String), g.style)}`),
         line(g.policies && `${kp}: ${listOf(g.policies, g.style)}`),
         line(g.pageSize !== null && `${ks}: ${g.pageSize}K`),
         line(window !== null && `${kw}: ${window}`),
         line(g.seed !== null && `${kseed}: ${g.seed}`),
         line(g.clearInterval !== null && `${kc}: ${g.clearInterval}`),
         line(g.agingBits !== null && `${ka}: ${g.agingBits}`),
+        line(g.tlb !== null && `${g.hardwareKeys[0]}: ${g.tlb}`),
+        line(g.levels !== null && `${g.hardwareKeys[1]}: ${g.levels}`),
+        line(g.latencies && `memory-latency: ${g.latencies[0]}\ntlb-latency: ${g.latencies[1]}\nfault-latency: ${g.latencies[2]}`),
+        line(g.bits && g.pageSize !== null && `${g.hardwareKeys[2]}: ${g.bits[0]}\n${g.hardwareKeys[3]}: ${g.bits[1]}`),
         exact(`${kr}: ${refsText}`),
       ),
     ).map((text) => ({ scheme: 'vm-paging', text, steps: refs.length }));

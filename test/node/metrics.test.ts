@@ -11,7 +11,8 @@ import { run } from './helpers.js';
 
 /** One scenario per built scheme; typed by the registry, so a new scheme needs one here to type-check. */
 const SCENARIOS: Record<BuiltScheme, string> = {
-  'vm-paging': 'scheme: vm-paging\nframes: 3\npolicy: [FIFO, CLOCK]\nrefs: 7 0 1 2 0 3 0:w 4 2 3 0 3 2 1 2 0 1 7 0 1\n',
+  // With a TLB and an address width, so every metric the scheme can report appears.
+  'vm-paging': 'scheme: vm-paging\nframes: 3\npolicy: [FIFO, CLOCK]\ntlb: 2\npage-size: 4\naddress-bits: 8\nrefs: 7 0 1 2 0 3 0:w 4 2 3 0 3 2 1 2 0 1 7 0 1\n',
   dynamic: 'scheme: dynamic\nmemory: 64M\nos: 8M\nplacement: [first-fit, best-fit]\ntrace: |\n  load P1 20M\n  load P2 14M\n  load P3 18M\n  swap-out P2\n  load P4 8M\n  load P5 30M\n',
   fixed: 'scheme: fixed\nmemory: 64M\nos: 8M\npartitions: 2M, 4M, 6M, 8M, 8M, 12M, 16M\ntrace: |\n  load A 5M\n  load B 7M\n  load C 20M\n',
   buddy: 'scheme: buddy\nmemory: 1M\ntrace: |\n  load A 100K\n  load B 240K\n  load C 64K\n',

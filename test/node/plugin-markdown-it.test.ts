@@ -105,7 +105,7 @@ describe('markdown-it plugin: the memsim fence', () => {
       () => md.render(text, { path: 'notes/paging.md' }),
       (e: unknown) => {
         assert.ok(e instanceof MemSimError);
-        assert.equal(e.message, "notes/paging.md:7:1 unknown key 'framez' for scheme vm-paging: expected 'title', 'start', 'frames', 'policy', 'refs', 'window', 'seed', 'clear-interval', 'aging-bits' or 'page-size'; did you mean 'frames'?");
+        assert.equal(e.message, "notes/paging.md:7:1 unknown key 'framez' for scheme vm-paging: expected 'title', 'start', 'frames', 'policy', 'refs', 'window', 'seed', 'clear-interval', 'aging-bits', 'page-size', 'tlb', 'levels', 'memory-latency', 'tlb-latency', 'fault-latency', 'address-bits' or 'pte-size'; did you mean 'frames'?");
         assert.deepEqual(e.errors.map((x) => [x.file, x.line, x.column]), [['notes/paging.md', 7, 1]]);
         return true;
       },

@@ -1,4 +1,6 @@
 /** The configuration of a virtual-memory paging scenario: what parse.ts reads and every other part takes. */
+import type { Hardware } from './levels.js';
+
 /** The replacement policies, by the names the scenario and the report use. */
 export const POLICIES = ['FIFO', 'LRU', 'OPT', 'CLOCK', 'ENHANCED-CLOCK', 'NRU', 'LFU', 'MFU', 'AGING', 'MRU', 'RANDOM', 'WS'] as const;
 export type Policy = (typeof POLICIES)[number];
@@ -47,6 +49,10 @@ export interface PagingConfig {
   agingBits: number;
   /** Whether the scenario gave `frames` (without it a WS run keeps up to `window` frames). */
   framesGiven?: boolean;
+  /** The TLB, latencies and page-table shape (levels.ts), when the scenario gives any of their keys. */
+  hardware?: Hardware;
+  /** Whether `frames` was written as a range (`1-7`): the view then draws faults against frames. */
+  framesRange?: boolean;
 }
 
 /** The fields of one run: the policy and the frame count it compares. */

@@ -2,19 +2,20 @@
 import type { ScenarioReader } from '../../source.js';
 import { MAX_BYTES_TEXT, parseAddress } from '../../units.js';
 import { parsePolicyKeys } from './parse-policy.js';
-import { MAX_FRAMES, POLICIES, POLICY_ALIASES, type PagingConfig, type Policy, type Reference } from './config.js';
+import { readFrames } from './frames.js';
+import { checkAddressWidth, readHardware } from './levels.js';
+import { POLICIES, POLICY_ALIASES, type PagingConfig, type Policy, type Reference } from './config.js';
 
 const TOKEN = /^(0x[0-9a-f]+|\d+)(?::([rw]))?$/i;
 
 export function parse(r: ScenarioReader): PagingConfig | undefined {
   const src = r.source;
-  const frames = r.has('frames') ? r.integers('frames', 1, MAX_FRAMES, 'a whole number of frames') : [3];
+  const counts = readFrames(r);
+  const frames = counts?.frames;
   const policies = (r.has('policy') ? r.words('policy', POLICIES, POLICY_ALIASES) : ['FIFO']) as Policy[] | undefined;
   const pageSize = r.size('page-size');
   const policyKeys = parsePolicyKeys(r, policies);
-  if (frames && new Set(frames).size !== frames.length) {
-    src.error(r.entry('frames')!.value, 'frames: each frame count may be listed once');
-  }
+  const hardware = readHardware(r, pageSize);
   const entry = r.entry('refs');
   if (!entry) {
     r.missing('refs', 'refs: 7 0 1 2 0 3 0 4');
@@ -50,9 +51,13 @@ export function parse(r: ScenarioReader): PagingConfig | undefined {
       refs.push({ token: t.text, page: number, write, line: pos.line, column: pos.column });
     }
   }
+  checkAddressWidth(hardware, refs, src.errors);
   if (src.errors.length || !frames || !policies || !policyKeys) return undefined;
   const pages = refs.map((x) => x.page);
-  return { frames, policies, refs, pageSize, nextUse: nextUses(pages), distinctPages: new Set(pages).size, ...policyKeys, framesGiven: r.has('frames') };
+  const config: PagingConfig = { frames, policies, refs, pageSize, nextUse: nextUses(pages), distinctPages: new Set(pages).size, ...policyKeys, framesGiven: r.has('frames') };
+  if (hardware) config.hardware = hardware;
+  if (counts?.range) config.framesRange = true;
+  return config;
 }
 
 /** For each reference, the index of the next reference to the same page (or the length: never). */

@@ -40,6 +40,10 @@ export class PagingEvent implements StepEvent {
   dropped?: number[];
   /** NRU, AGING: whether the clock tick came after this reference (R bits cleared, counters shifted). */
   ticked?: boolean;
+  /** With a TLB: whether the page's entry was in the TLB (set by translation/tlb.ts). */
+  tlbHit?: boolean;
+  /** With a TLB: the sentence's words about it (set by translation/tlb.ts, which holds them). */
+  tlbWords?: string;
   private words?: string;
 
   constructor(
@@ -67,11 +71,11 @@ export class PagingEvent implements StepEvent {
 
   /** What happened and why, in one sentence. */
   get sentence(): string {
-    return (this.words ??= describe(this));
+    return (this.words ??= describe(this) + (this.tlbWords ?? ''));
   }
 
   toJSON(): Record<string, unknown> {
-    const { words: _, ...fields } = this;
+    const { words: _, tlbWords: __, ...fields } = this;
     return { ...fields, sentence: this.sentence };
   }
 }

@@ -1,6 +1,7 @@
 /** The frames of a paging run, packed for speed, and the state a run starts from. */
 import type { RunSpec } from '../../scheme.js';
 import type { PagingConfig, PagingFields } from './config.js';
+import type { TlbState } from './translation/tlb.js';
 
 /** Where each per-frame field sits in `PagingState.slots`: block k holds field k for frames 0..n-1. */
 export const PAGE = 0;
@@ -42,10 +43,13 @@ export class PagingState {
 
   /** RANDOM: how many random numbers the run has drawn from its seed's stream. */
   draws = 0;
+  /** The TLB and the reference costs, when the scenario sets hardware keys (translation/tlb.ts). */
+  tlb?: TlbState;
 
   clone(): PagingState {
     const s = new PagingState(this.frameCount, this.slots.slice(), this.hand, this.faults, this.faultsAfterFill, this.hits, this.writeBacks, this.time);
     s.draws = this.draws;
+    if (this.tlb) s.tlb = this.tlb.clone();
     return s;
   }
 

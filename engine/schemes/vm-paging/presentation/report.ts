@@ -27,9 +27,12 @@ export function stepReport(c: PagingConfig, run: RunSpec<PagingFields>, s: Pagin
     out.hand = s.hand;
   }
   policyFields(c, run.fields.policy, s, e, out);
+  if (c.hardware?.tlb !== undefined) out.tlbHit = e.tlbHit;
   return out;
 }
 
 export function finalReport(c: PagingConfig, run: RunSpec<PagingFields>, s: PagingState): Record<string, unknown> {
-  return { ...metrics(c, run, s), contents: s.frames.slice() };
+  const out: Record<string, unknown> = { ...metrics(c, run, s), contents: s.frames.slice() };
+  if (c.hardware?.split) out.split = c.hardware.split;
+  return out;
 }
