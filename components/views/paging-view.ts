@@ -1,5 +1,4 @@
-import { css, html, nothing, type TemplateResult } from 'lit';
-import { guard } from 'lit/directives/guard.js';
+import { css, html, noChange, nothing, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { SimplePagingConfig, SimplePagingFields } from '../../engine/schemes/paging/config.js';
 import { frameRuns, type FrameRun } from '../../engine/schemes/paging/report.js';
@@ -10,6 +9,10 @@ import { bitsFor, bitsOf } from '../../engine/translation/address.js';
 import { isPowerOfTwo } from '../../engine/units.js';
 import { define } from '../define.js';
 import { SchemeView } from './scheme-view.js';
+
+type Access = SimplePagingEvent['access'];
+/** What a page table was drawn from: the process's table and the step's access to it, if any. */
+type Drawn = [table: readonly (number | null)[], access: Access];
 
 type PagingTimeline = Timeline<SimplePagingConfig, SimplePagingState, SimplePagingEvent, SimplePagingFields>;
 
@@ -157,6 +160,9 @@ export class PagingView extends SchemeView {
     `,
   ];
 
+  /** Each page table drawn at the last render, by process: its rows and the access it showed. */
+  private _drawn = new Map<string, Drawn>();
+
   override connectedCallback(): void {
     super.connectedCallback();
     const have = this.getAttribute('exportparts')?.split(/\s*,\s*/).filter(Boolean) ?? [];
@@ -168,22 +174,25 @@ export class PagingView extends SchemeView {
     if (!t) return nothing;
     const s = t.stateAt(this.position);
     const e = t.eventAt(this.position);
+    // A step replaces the page table it changes and keeps the others (the state is never changed
+    // in place), so a table drawn last time from the same rows with the same access (none, mostly)
+    // is left as it is, not redrawn. Only the tables drawn this time are remembered: a process that
+    // leaves and comes back is drawn afresh.
+    const drawn = new Map<string, Drawn>();
+    const tables = [...s.resident.values()].map((r) => {
+      const a = e?.access?.process === r.name ? e.access : undefined;
+      const last = this._drawn.get(r.name);
+      drawn.set(r.name, [r.table, a]);
+      return [r.name, last?.[0] === r.table && last[1] === a ? noChange : this.pageTable(r.name, r.table, a)] as const;
+    });
+    this._drawn = drawn;
     const list = (xs: string[]) => (xs.length ? xs.join(', ') : html`<span class="none">none</span>`);
     const free = s.free.length > MAX_ROWS ? `${s.free.slice(0, MAX_ROWS).join(', ')}, … ${s.free.length - MAX_ROWS} more` : s.free.join(', ');
     return html`${e?.access ? this.translation(t.config, s, e) : nothing}
       <div class="layout">
         ${this.frames(s, e)}
         <div class="tables" part="page-tables">
-          ${repeat(
-            s.resident.values(),
-            (r) => r.name,
-            (r) => {
-              // A step replaces the page table it changes and keeps the others (the state is never
-              // changed in place), so a table whose process was not accessed is skipped, not redrawn.
-              const a = e?.access?.process === r.name ? e.access : undefined;
-              return guard([r.table, a?.page, a?.trap], () => this.pageTable(r.name, r.table, a));
-            },
-          )}
+          ${repeat(tables, ([name]) => name, ([, table]) => table)}
         </div>
       </div>
       <p part="free-list"><b>Free-frame list</b> (taking order): ${free || html`<span class="none">empty</span>`}</p>
@@ -215,7 +224,7 @@ export class PagingView extends SchemeView {
   }
 
   /** A process's page table; `a` is the step's access when it is this process's. */
-  private pageTable(name: string, table: readonly (number | null)[], a: SimplePagingEvent['access'] | undefined): TemplateResult {
+  private pageTable(name: string, table: readonly (number | null)[], a: Access): TemplateResult {
     const focus = a?.page ?? 0;
     const from = table.length > MAX_ROWS ? Math.max(0, Math.min(focus - (MAX_ROWS >> 1), table.length - MAX_ROWS)) : 0;
     const rows = table.slice(from, from + MAX_ROWS);
