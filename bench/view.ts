@@ -28,12 +28,13 @@ export const blockPage = (scenario: string, title: string) =>
 
 /**
  * Serves `pages` (file name -> HTML) beside a copy of the built bundle in `mem-sim/`, starts
- * Chromium, hands both to `use`, and removes it all afterwards.
+ * Chromium, hands both to `use`, and removes it all afterwards. The bundle is `dist/`, or the folder
+ * named by MEM_SIM_DIST (to compare two builds in one session, run by run).
  */
 export async function withBundleSite<T>(
   pages: Record<string, string>,
   use: (site: { url: string; dir: string; browser: Browser }) => Promise<T>,
-  dist = join(root, 'dist'),
+  dist = process.env.MEM_SIM_DIST || join(root, 'dist'),
 ): Promise<T> {
   const dir = mkdtempSync(join(tmpdir(), 'mem-sim-bench-'));
   cpSync(dist, join(dir, 'mem-sim'), { recursive: true });

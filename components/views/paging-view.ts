@@ -1,4 +1,4 @@
-import { css, html, nothing, type TemplateResult } from 'lit';
+import { css, html, noChange, nothing, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { SimplePagingConfig, SimplePagingFields } from '../../engine/schemes/paging/config.js';
 import { frameRuns, type FrameRun } from '../../engine/schemes/paging/report.js';
@@ -9,6 +9,10 @@ import { bitsFor, bitsOf } from '../../engine/translation/address.js';
 import { isPowerOfTwo } from '../../engine/units.js';
 import { define } from '../define.js';
 import { SchemeView } from './scheme-view.js';
+
+type Access = SimplePagingEvent['access'];
+/** What a page table was drawn from: the process's table and the step's access to it, if any. */
+type Drawn = [table: readonly (number | null)[], access: Access];
 
 type PagingTimeline = Timeline<SimplePagingConfig, SimplePagingState, SimplePagingEvent, SimplePagingFields>;
 
@@ -29,7 +33,7 @@ const MAX_ROWS = 64;
 
 const PARTS = ['frames', 'page-tables', 'free-list', 'translation', 'queue', 'swapped'];
 
-/** A hue per process, in order of first appearance, so neighbouring processes differ. */
+/** The hues a process's name hashes to (hueOf). */
 const HUES = [210, 30, 140, 280, 0, 90, 180, 320];
 
 const what = (e: FrameEntry): string => (e === null ? 'free' : 'os' in e ? 'OS' : 'used' in e ? 'used' : `${e.process} page ${e.page}`);
@@ -103,6 +107,11 @@ export class PagingView extends SchemeView {
       }
       table {
         font-size: 0.85em;
+        /* A hundred page tables are thousands of rows: the browser lays out and paints only those
+           near the viewport (a step's paint walked every row), each held at its estimated size
+           until first drawn, then at its last drawn size. */
+        content-visibility: auto;
+        contain-intrinsic-size: auto 7rem auto calc(var(--rows) * 1.2rem + 3rem);
       }
       caption {
         text-align: start;
@@ -151,6 +160,9 @@ export class PagingView extends SchemeView {
     `,
   ];
 
+  /** Each page table drawn at the last render, by process: its rows and the access it showed. */
+  private _drawn = new Map<string, Drawn>();
+
   override connectedCallback(): void {
     super.connectedCallback();
     const have = this.getAttribute('exportparts')?.split(/\s*,\s*/).filter(Boolean) ?? [];
@@ -162,16 +174,25 @@ export class PagingView extends SchemeView {
     if (!t) return nothing;
     const s = t.stateAt(this.position);
     const e = t.eventAt(this.position);
-    // A process keeps its hue from step to step (a hash of its name), whoever else comes and goes.
-    const hues = new Map<string, number>();
-    for (const name of s.resident.keys()) hues.set(name, hueOf(name));
+    // A step replaces the page table it changes and keeps the others (the state is never changed
+    // in place), so a table drawn last time from the same rows with the same access (none, mostly)
+    // is left as it is, not redrawn. Only the tables drawn this time are remembered: a process that
+    // leaves and comes back is drawn afresh.
+    const drawn = new Map<string, Drawn>();
+    const tables = [...s.resident.values()].map((r) => {
+      const a = e?.access?.process === r.name ? e.access : undefined;
+      const last = this._drawn.get(r.name);
+      drawn.set(r.name, [r.table, a]);
+      return [r.name, last?.[0] === r.table && last[1] === a ? noChange : this.pageTable(r.name, r.table, a)] as const;
+    });
+    this._drawn = drawn;
     const list = (xs: string[]) => (xs.length ? xs.join(', ') : html`<span class="none">none</span>`);
     const free = s.free.length > MAX_ROWS ? `${s.free.slice(0, MAX_ROWS).join(', ')}, … ${s.free.length - MAX_ROWS} more` : s.free.join(', ');
     return html`${e?.access ? this.translation(t.config, s, e) : nothing}
       <div class="layout">
-        ${this.frames(s, e, hues)}
+        ${this.frames(s, e)}
         <div class="tables" part="page-tables">
-          ${repeat(s.resident.values(), (r) => r.name, (r) => this.pageTable(r.name, r.table, e, hues))}
+          ${repeat(tables, ([name]) => name, ([, table]) => table)}
         </div>
       </div>
       <p part="free-list"><b>Free-frame list</b> (taking order): ${free || html`<span class="none">empty</span>`}</p>
@@ -180,7 +201,7 @@ export class PagingView extends SchemeView {
   }
 
   /** The frames from 0, runs of free, OS or unnamed frames drawn as one item. */
-  private frames(s: SimplePagingState, e: SimplePagingEvent | undefined, hues: Map<string, number>): TemplateResult {
+  private frames(s: SimplePagingState, e: SimplePagingEvent | undefined): TemplateResult {
     const runs = frameRuns(s.frames);
     const shown = runs.slice(0, MAX_RUNS);
     const current = new Set<number>([...(e?.placed.flatMap((p) => p.frames) ?? []), ...(e?.access?.frame != null ? [e.access.frame] : [])]);
@@ -188,7 +209,7 @@ export class PagingView extends SchemeView {
     const item = (r: FrameRun) => {
       const x = r.entry;
       const kind = x === null ? 'free' : 'os' in x ? 'os' : 'used' in x ? 'used' : 'page';
-      const style = x !== null && 'process' in x ? `--hue:${hues.get(x.process) ?? 0};--tint:0.22` : '';
+      const style = x !== null && 'process' in x ? `--hue:${hueOf(x.process)};--tint:0.22` : '';
       const n = r.from === r.to ? `${r.from}` : `${r.from}–${r.to}`;
       return html`<li class="${kind}${r.from === r.to && current.has(r.from) ? ' current' : ''}" style=${style}>
         <span class="n">${n}</span> ${what(x)}
@@ -202,12 +223,12 @@ export class PagingView extends SchemeView {
     </div>`;
   }
 
-  private pageTable(name: string, table: readonly (number | null)[], e: SimplePagingEvent | undefined, hues: Map<string, number>): TemplateResult {
-    const a = e?.access?.process === name ? e.access : undefined;
+  /** A process's page table; `a` is the step's access when it is this process's. */
+  private pageTable(name: string, table: readonly (number | null)[], a: Access): TemplateResult {
     const focus = a?.page ?? 0;
     const from = table.length > MAX_ROWS ? Math.max(0, Math.min(focus - (MAX_ROWS >> 1), table.length - MAX_ROWS)) : 0;
     const rows = table.slice(from, from + MAX_ROWS);
-    return html`<table style="border-top: 4px solid hsl(${hues.get(name) ?? 0} 70% 50%)">
+    return html`<table style="border-top: 4px solid hsl(${hueOf(name)} 70% 50%); --rows: ${rows.length + (table.length > MAX_ROWS ? 1 : 0)}">
       <caption>
         Page table of ${name}
       </caption>

@@ -290,14 +290,16 @@ export class VmPagingView extends SchemeView {
    * Fits every table waiting: all are measured, then all changed, then all measured again. A
    * measure after a change forces the browser to lay the whole page out; a page of many tables,
    * each measuring and changing in turn, was laid out twice per table in one frame (a third of the
-   * main thread's time while a course page loaded).
+   * main thread's time while a course page loaded). A view whose window size changed redraws and
+   * is fitted again in the next frame: placing it now would lay the page out once more only to
+   * measure the table it is about to replace.
    */
   private static _fitAll(): void {
     frame = 0;
     const views = [...waiting];
     waiting.clear();
     views.map((v) => v._fit()).forEach((write) => write?.());
-    views.map((v) => v._place()).forEach((write) => write?.());
+    views.filter((v) => !v.isUpdatePending).map((v) => v._place()).forEach((write) => write?.());
   }
 
   /**

@@ -58,6 +58,38 @@ describe('simple paging: frames, page tables, the free-frame list and translatio
     expect(text(inView(el, '.trap')[0]!)).to.equal('Trap: invalid page');
   });
 
+  it('each page table shows its process at every step, stepping either way (a table kept from the step before is still right)', async () => {
+    const scenario = `scheme: paging
+page-size: 1K
+frames: 8
+trace: |
+  load A 2048
+  load B 3072
+  access A 100
+  access B 2100
+  swap-out A
+  access B 10
+  swap-in A
+  access A 1500
+  exit B
+  load C 1024
+  access A 1500
+`;
+    const stepped = await simulator(scenario);
+    const jumped = await simulator(scenario);
+    const tables = (el: MemSim) => inView(el, '[part=page-tables] table').map(text);
+    const forward = [...Array(12).keys()];
+    for (const step of [...forward, ...forward.slice().reverse()]) {
+      await goTo(stepped, step);
+      await goTo(jumped, 0);
+      await goTo(jumped, step);
+      expect(tables(stepped), `step ${step}`).to.deep.equal(tables(jumped));
+      expect(inView(stepped, '[part=page-tables] tr.current').map(text), `step ${step}`).to.deep.equal(inView(jumped, '[part=page-tables] tr.current').map(text));
+    }
+    await goTo(stepped, 11);
+    expect(tables(stepped).map((t) => t.split(' page ')[0])).to.deep.equal(['Page table of A', 'Page table of C']);
+  });
+
   it('keys step through the scenario with focus in the frames, and each step is announced', async () => {
     const el = await simulator(SILBERSCHATZ);
     inView(el, '[part=frames]')[0]!.focus();
