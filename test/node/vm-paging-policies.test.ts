@@ -168,3 +168,17 @@ describe('vm-paging new keys: positioned errors', () => {
     assert.match(first('policy: WS').message, /policy WS .*needs its window: add window/);
   });
 });
+
+describe('vm-paging: what prepare(text) fetches before parsing', () => {
+  it('a scenario of the four classic policies never needs the late policies chunk, though vm-paging holds the word aging', async () => {
+    const { mayNeedLate } = await import('../../engine/schemes/vm-paging/late.js');
+    assert.equal(mayNeedLate('scheme: vm-paging\nframes: 3\npolicy: FIFO, LRU, OPT, CLOCK\nrefs: 7 0 1\n'), false);
+    assert.equal(mayNeedLate('scheme: virtual-memory-paging\npolicy: second-chance\nrefs: 1\n'), false);
+  });
+  it('every late policy, alias and the window key asks for it, in any letter case and spelling', async () => {
+    const { mayNeedLate } = await import('../../engine/schemes/vm-paging/late.js');
+    for (const word of ['policy: ENHANCED-CLOCK', 'policy: enhanced_second_chance', 'policy: nru', 'policy: LFU', 'policy: Mfu', 'policy: aging', 'policy: MRU', 'policy: rand', 'policy: RANDOM', 'policy: ws', 'policy: working-set', 'window: 4', 'Window: 4', 'policy: FIFO, WS']) {
+      assert.equal(mayNeedLate(`scheme: vm-paging\n${word}\nrefs: 1\n`), true, word);
+    }
+  });
+});

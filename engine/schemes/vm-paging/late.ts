@@ -15,10 +15,10 @@ export const needsLate = (c: PagingConfig): boolean => c.window !== undefined ||
 
 /**
  * Whether a scenario's text may need policies/, read before it is parsed: a late policy's name or
- * alias, or `window`, anywhere in it, in any letter case. Saying yes to a text that names one only
+ * alias, or `window`, as a whole word anywhere in it, in any letter case (`vm-paging` holds `aging`). Saying yes to a text that names one only
  * in its title costs a fetch, never a wrong answer.
  */
-export const mayNeedLate = (text: string): boolean => /enhanced|nru|lfu|mfu|aging|mru|rand|ws|working|window/i.test(text);
+export const mayNeedLate = (text: string): boolean => /(?<![\w-])(?:enhanced[\w-]*|nru|lfu|mfu|aging|mru|rand(?:om)?|ws|working[\w-]*|window)(?![\w-])/i.test(text);
 
 /** Loads policies/ (once). */
 export async function loadLate(): Promise<void> {
