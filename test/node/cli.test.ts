@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { main, type Io } from '../../cli/main.js';
@@ -123,6 +125,14 @@ describe('mem-sim run', () => {
     assert.equal(JSON.parse(r.stdout)[0].runs[1].final.faults, 10);
     const bad = spawnSync(process.execPath, [bin, 'check', fixture('broken-post.md')], { encoding: 'utf8' });
     assert.equal(bad.status, 1);
+  });
+  it('a reader that closes the pipe early (| head) ends the run quietly, with status 0 and no EPIPE trace', () => {
+    const bin = fileURLToPath(new URL('../../bin/mem-sim.js', import.meta.url));
+    const docs = fileURLToPath(new URL('../../site/schemes/vm-paging.md', import.meta.url));
+    // The shell reports the CLI's status and its stderr after head has closed the pipe after 10 bytes.
+    const script = `"$0" "$1" run "$2" --json 2>"$3" | head -c 10 >/dev/null; echo "\${PIPESTATUS[0]}"; cat "$3"`;
+    const r = spawnSync('bash', ['-c', script, process.execPath, bin, docs, join(tmpdir(), `mem-sim-epipe-${process.pid}.txt`)], { encoding: 'utf8' });
+    assert.equal(r.stdout, '0\n');
   });
 });
 
