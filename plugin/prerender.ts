@@ -56,7 +56,15 @@ export class FallbackPrerenderer {
    * @param blocks the block texts to draw, or a folder whose blocks the worker finds itself (reading
    *   a site's files is then off the build's thread too; a folder with few blocks ends the worker)
    */
-  constructor(blocks: readonly string[] | BlockFolder, options: FallbackOptions) {
+  /**
+   * @param maxWaitMs how long `take` waits, once, for the worker (MAX_WAIT_MS); the tests raise it so
+   *   that a loaded machine's slow worker start cannot decide what they check
+   */
+  constructor(
+    blocks: readonly string[] | BlockFolder,
+    options: FallbackOptions,
+    private readonly maxWaitMs = MAX_WAIT_MS,
+  ) {
     this.drawing = Array.isArray(blocks);
     if (Array.isArray(blocks) && blocks.length < MIN_BLOCKS_FOR_A_WORKER) return;
     try {
@@ -86,7 +94,7 @@ export class FallbackPrerenderer {
       // The first block the worker has not drawn yet: wait for it to finish, once (Node lets the
       // main thread block on Atomics.wait; markdown-it renders synchronously anyway).
       this.waited = true;
-      Atomics.wait(this.done, 0, 0, MAX_WAIT_MS);
+      Atomics.wait(this.done, 0, 0, this.maxWaitMs);
       this.receive();
     }
     return this.ready.get(key);

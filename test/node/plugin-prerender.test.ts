@@ -65,7 +65,8 @@ describe('prerendering fallbacks on a second thread (Eleventy plugin, compiled)'
 
   it('the first block the worker has not drawn yet waits for the worker to finish, once, instead of being drawn twice', () => {
     const texts = Array.from({ length: MIN_BLOCKS_FOR_A_WORKER + 6 }, (_, i) => block(i));
-    const p = new FallbackPrerenderer(texts, {});
+    // A generous wait: on a loaded machine the worker may take longer than the build's 2 s to start.
+    const p = new FallbackPrerenderer(texts, {}, 120_000);
     try {
       // Asked at once, before the worker can have started: the answer is the worker's, not undefined.
       const last = texts[texts.length - 1]!;
@@ -138,7 +139,9 @@ describe('prerendering fallbacks on a second thread (Eleventy plugin, compiled)'
     assert.match(code, /new URL\('\.\/prerender-worker\.js', import\.meta\.url\)/);
     const texts = [block(1), block(2)];
     const { port1, port2 } = new MessageChannel();
-    const worker = new Worker(new URL('prerender-worker.js', dir), { workerData: { blocks: texts, options: {}, port: port2 }, transferList: [port2] });
+    // `done` as the plugin passes it: the worker signals through it last, whatever happened.
+    const done = new Int32Array(new SharedArrayBuffer(4));
+    const worker = new Worker(new URL('prerender-worker.js', dir), { workerData: { blocks: texts, options: {}, port: port2, done }, transferList: [port2] });
     const drawnByWorker = new Map<string, string>();
     try {
       await new Promise<void>((resolve, reject) => {
