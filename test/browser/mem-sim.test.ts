@@ -286,10 +286,10 @@ describe('<mem-sim>: where the scenario comes from', () => {
     expect(part(el, '[part=source]').textContent).to.contain('refs: "1 2\\nframes: 9, policy: LRU"');
   });
 
-  it('scheme="stack-heap" (a scheme not built yet) says it is not available yet, with its position', async () => {
-    const el = await fixture<MemSim>(html`<mem-sim scheme="stack-heap"></mem-sim>`);
+  it('scheme="segmentation" (a scheme not built yet) says it is not available yet, with its position', async () => {
+    const el = await fixture<MemSim>(html`<mem-sim scheme="segmentation"></mem-sim>`);
     await el.ready;
-    expect(part(el, '[part=error-list]').textContent).to.match(/1:9 the scheme 'stack-heap' is not available yet/);
+    expect(part(el, '[part=error-list]').textContent).to.match(/1:9 the scheme 'segmentation' is not available yet/);
   });
 
   it('the scheme attribute is assumed when the inline text names none', async () => {
