@@ -68,7 +68,11 @@ export function chunkOf(root) {
       }
     }
     if (eager.has(id)) return 'core';
-    const path = relative(root, id);
-    return path.startsWith('..') || path.startsWith('node_modules') ? undefined : chunkByPath(path.split(sep).join('/'));
+    const path = relative(root, id).split(sep).join('/');
+    // Lit's directive base (directive.js, directive-helpers.js), shared by views and the editor:
+    // left to rollup it lands in the first importer's chunk, and opening the editor fetched the
+    // whole paging chunk for it.
+    if (/^node_modules\/lit(?:-html)?\/(?:directive|directive-helpers)\.js$/.test(path)) return 'lit-directives';
+    return path.startsWith('..') || path.startsWith('node_modules') ? undefined : chunkByPath(path);
   };
 }

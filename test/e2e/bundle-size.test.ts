@@ -39,3 +39,20 @@ test('a page loads only its own scheme: other schemes, the error box, the table 
     assert.deepEqual(files(sizes[scheme]!).sort(), ['chunks/contiguous.js', 'chunks/core.js', `chunks/${scheme}.js`, 'mem-sim.js'].sort(), scheme);
   }
 });
+
+test("what loads on a reader's request imports no scheme's chunk it does not draw: the editor, the key and the contiguous presentation half", async () => {
+  const { readdirSync, readFileSync } = await import('node:fs');
+  const dir = new URL('../../dist/chunks/', import.meta.url);
+  const chunks = readdirSync(dir);
+  const schemeChunk = new RegExp(`^(?:${BUILT_SCHEMES.join('|')})-[\\w-]{8}\\.js$`);
+  const importsOf = (file: string) => [...readFileSync(new URL(file, dir), 'utf8').matchAll(/from\s*"\.\/([^"]+)"/g)].map((m) => m[1]!);
+  for (const prefix of ['scenario-editor', 'legend', 'contiguous-presentation', 'diagram-panel', 'error-box']) {
+    const file = chunks.find((f) => new RegExp(`^${prefix}-[\\w-]{8}\\.js$`).test(f));
+    assert.ok(file, `no ${prefix} chunk`);
+    // Everything it imports, directly or not.
+    const seen = new Set<string>();
+    const queue = [file];
+    while (queue.length) for (const f of importsOf(queue.pop()!)) if (!seen.has(f)) seen.add(f), queue.push(f);
+    assert.deepEqual([...seen].filter((f) => schemeChunk.test(f)), [], prefix);
+  }
+});

@@ -5,10 +5,10 @@
  */
 import type { PresentationHalf } from '../../presentation.js';
 import type { RunFields, RunSpec } from '../../scheme.js';
-import { translationMermaid } from '../../schemes/relocation/presentation/mermaid.js';
 import { names } from '../common.js';
 import type { ContiguousConfig, ContiguousDefinition, ContiguousEvent, ContiguousPresentation, ContiguousState } from '../core.js';
 import { contiguousTable } from './table.js';
+import { translationMermaid } from './translation.js';
 
 /** The report, table and Mermaid members of a contiguous scheme's module. */
 export function presentContiguous<C extends ContiguousConfig, M, F extends RunFields>(
