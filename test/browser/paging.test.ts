@@ -90,6 +90,40 @@ trace: |
     expect(tables(stepped).map((t) => t.split(' page ')[0])).to.deep.equal(['Page table of A', 'Page table of C']);
   });
 
+  it('each run of frames shows its frames at every step, stepping either way (an item kept from the step before is still right)', async () => {
+    // Exits and swap-outs free frames that merge with their free neighbours into one run, and
+    // loads split free runs again: the items after the change are kept, not redrawn.
+    const scenario = `scheme: paging
+page-size: 1K
+frames: 12
+trace: |
+  load A 2048
+  load B 3072
+  load C 1024
+  load D 2048
+  access C 100
+  exit B
+  swap-out A
+  access D 1500
+  load E 4096
+  swap-in A
+  exit C
+  exit E
+`;
+    const stepped = await simulator(scenario);
+    const jumped = await simulator(scenario);
+    const frames = (el: MemSim) => inView(el, '[part=frames] li').map((li) => `${li.className}: ${text(li)}`);
+    const forward = [...Array(13).keys()];
+    for (const step of [...forward, ...forward.slice().reverse()]) {
+      await goTo(stepped, step);
+      await goTo(jumped, 0);
+      await goTo(jumped, step);
+      expect(frames(stepped), `step ${step}`).to.deep.equal(frames(jumped));
+    }
+    await goTo(stepped, 6);
+    expect(frames(stepped).slice(0, 3)).to.deep.equal(['page: 0 A page 0', 'page: 1 A page 1', 'free: 2–4 free']);
+  });
+
   it('keys step through the scenario with focus in the frames, and each step is announced', async () => {
     const el = await simulator(SILBERSCHATZ);
     inView(el, '[part=frames]')[0]!.focus();
