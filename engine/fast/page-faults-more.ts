@@ -4,11 +4,11 @@
  * policy's victim search is a plain function on its arrays, so every call site sees one shape).
  * The searches that pick the earliest loaded among equals walk the frames in load order and stop at
  * the least key there can be (NRU's class 0, AGING's zero counter with R = 0); LFU and MFU keep a
- * heap (use-heap.ts); MRU's victim is the previous reference's page.
+ * queue and a heap (use-counts.ts); MRU's victim is the previous reference's page.
  */
 import { MersenneTwister } from '../schemes/vm-paging/policies/mersenne.js';
 import type { PolicyOptions, PolicyRun, Writes } from './page-faults.js';
-import { UseHeap } from './use-heap.js';
+import { UseCounts } from './use-counts.js';
 
 const KINDS = ['ENHANCED-CLOCK', 'NRU', 'LFU', 'MFU', 'AGING', 'MRU', 'RANDOM'] as const;
 const [ECLOCK, NRU, LFU, MFU, AGING, MRU, RANDOM] = [0, 1, 2, 3, 4, 5, 6];
@@ -36,9 +36,7 @@ export function runMore(policy: string, pages: Int32Array, pageCount: number, fr
   // last use: the ticks since then shift it on reading (see agedCounter).
   const counter = new Uint32Array(kind === AGING ? frames : 0);
   const top = 1 << (o.agingBits - 1);
-  // LFU, MFU: the uses since loading, negated for MFU (the heap's rank).
-  const heap = kind === LFU || kind === MFU ? new UseHeap(new Int32Array(frames), loaded, frames) : undefined;
-  const step = kind === MFU ? -1 : 1;
+  const counts = kind === LFU || kind === MFU ? new UseCounts(frames, loaded, kind === MFU) : undefined;
   // The frames in load order, a doubly linked list (-1 ends it).
   const after = new Int32Array(frames).fill(-1);
   const before = new Int32Array(frames).fill(-1);
@@ -63,21 +61,16 @@ export function runMore(policy: string, pages: Int32Array, pageCount: number, fr
         if (kind === AGING) counter[f] = agedCounter(counter[f]!, ticks - seen[f]!, top);
         seen[f] = ticks;
       }
-      if (heap) {
-        heap.rank[f]! += step;
-        if (kind === LFU) heap.rose(f);
-        else heap.fell(f);
-      }
+      if (counts) counts.use(f);
     } else {
       faults++;
-      const fill = filled < frames;
-      if (fill) {
+      if (filled < frames) {
         f = filled++;
         if (kind === RANDOM) order[f] = f;
       } else {
         if (kind === ECLOCK) f = enhancedClock(use, dirty, hand, frames);
         else if (kind === NRU) f = lowestClass(first, after, seen, ticks, dirty);
-        else if (heap) f = heap.root();
+        else if (counts) f = counts.victim();
         else if (kind === AGING) f = lowestCounter(first, after, counter, seen, ticks, top);
         else if (kind === MRU) f = frameOf[pages[i - 1]!]!;
         else {
@@ -107,13 +100,7 @@ export function runMore(policy: string, pages: Int32Array, pageCount: number, fr
       if (ticking) {
         seen[f] = ticks;
         if (kind === AGING) counter[f] = 0;
-      } else if (heap) {
-        // One use, loaded last: a frame just filled joins the heap; the root, just evicted, moves down.
-        heap.rank[f] = step;
-        if (fill) heap.push(f);
-        else if (kind === MFU) heap.sink(f);
-        else heap.rose(f);
-      }
+      } else if (counts) counts.load(f);
       hand = f + 1 === frames ? 0 : f + 1;
       before[f] = last;
       after[f] = -1;
