@@ -14,7 +14,7 @@ export interface PolicyOptions {
   seed?: number;
   /** NRU and AGING: references between clock ticks (default 4). */
   clearInterval?: number;
-  /** AGING's counter bits (default 8). */
+  /** AGING's counter bits, 1 to 32 (default 8). */
   agingBits?: number;
 }
 
@@ -108,6 +108,8 @@ function runPolicy(pages: ArrayLike<number>, frames: number, policy: Policy | st
   if (p === 'WS') throw new RangeError('WS has no fast path: its working set needs a window (simulate the scenario instead)');
   const o = { seed: options.seed ?? 0, clearInterval: options.clearInterval ?? 4, agingBits: options.agingBits ?? 8 };
   if (!Number.isInteger(frames) || frames < 1) throw new RangeError(`frames must be a whole number of at least 1, got ${frames}`);
+  // A scenario's aging-bits goes up to 32, and the counters are 32-bit words.
+  if (!Number.isInteger(o.agingBits) || o.agingBits < 1 || o.agingBits > 32) throw new RangeError(`agingBits must be a whole number from 1 to 32, got ${o.agingBits}`);
   const ids = densePages(pages);
   // More frames than distinct pages never evict, so the tables need no more: this also keeps a
   // huge frame count from allocating gigabytes (or overflowing OPT's 32-bit tree size).
