@@ -17,11 +17,13 @@ export function hotColdString(length: number, seed = 42): Int32Array {
 export function benchPaging(): Figure[] {
   const figures: Figure[] = [];
   const refs = hotColdString(1_000_000);
-  // Issue 17: the policies that scan or count at 10 M/s; MRU and RANDOM have no budget of their own and get the scanning one.
-  const policies = [['FIFO', 20], ['LRU', 20], ['CLOCK', 20], ['OPT', 3], ['NRU', 10], ['AGING', 10], ['LFU', 10], ['MFU', 10], ['ENHANCED-CLOCK', 10], ['MRU', 10], ['RANDOM', 10]] as const;
+  // Issue 17: the policies that scan or count at 10 M/s. MRU and RANDOM have no budget in the issue:
+  // their figures are reported, against 0.
+  const policies = [['FIFO', 20], ['LRU', 20], ['CLOCK', 20], ['OPT', 3], ['NRU', 10], ['AGING', 10], ['LFU', 10], ['MFU', 10], ['ENHANCED-CLOCK', 10], ['MRU', 0], ['RANDOM', 0]] as const;
   for (const [policy, budget] of policies) {
     const ms = timeMedian(() => countFaults(refs, 100, policy));
-    figures.push(figure(`fast path ${policy}, 1M references, 100 frames`, refs.length / ms / 1000, budget, 'M refs/s', false));
+    const name = `fast path ${policy}, 1M references, 100 frames${budget ? '' : ' (no budget: reported only)'}`;
+    figures.push(figure(name, refs.length / ms / 1000, budget, 'M refs/s', false));
   }
 
   const sweepRefs = hotColdString(100_000, 3);
