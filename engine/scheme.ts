@@ -156,6 +156,11 @@ export interface SchemeModule<Config = any, State = any, Event extends StepEvent
   step?(config: Config, run: RunSpec<Fields>, state: State, index: number): Event;
   /** A deep copy of a state, for `step`. */
   clone?(state: State): State;
+  /**
+   * Optional, with `clone`: the entries a clone of this state copies. The timeline then spaces its
+   * snapshots so that copying them costs a few entries per step, however large the state grows.
+   */
+  size?(state: State): number;
   /** The metrics of a state, as numbers, for the view and the report's `final`. */
   metrics(config: Config, run: RunSpec<Fields>, state: State): Record<string, number>;
   /** The JSON report's object for one step (without `line` and `sentence`, which are added). */

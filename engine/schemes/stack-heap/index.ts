@@ -72,6 +72,7 @@ export const stackHeap: SchemeModule<StackHeapConfig, StackHeapState, StackHeapE
   },
   step,
   clone: (s) => s.clone(),
+  size: (s) => s.free.length + s.blocks.size + s.frames.length + s.globals.size,
   metrics,
   ...latePresentation<StackHeapConfig, StackHeapState, StackHeapEvent, StackHeapFields>(() => import('./presentation/index.js')),
 };

@@ -64,7 +64,7 @@ function retarget(s: StackHeapState, p: Pointer | undefined, delta: 1 | -1): Blo
   if (!b) return undefined;
   const refs = b.refs + delta;
   const lost = refs === 0 && !b.leaked;
-  s.blocks.set(b.start, { ...b, refs, leaked: b.leaked || lost });
+  s.blocks.set(b.start, { id: b.id, start: b.start, size: b.size, requested: b.requested, returned: b.returned, refs, leaked: b.leaked || lost });
   if (lost) s.leakedBytes += b.size;
   return lost ? s.blocks.get(b.start) : undefined;
 }
@@ -163,7 +163,8 @@ function malloc(c: StackHeapConfig, run: Run, s: StackHeapState, op: Op<'malloc'
   const { index, examined } = find(s, run.fields.placement, total);
   e.examined = examined;
   const call = `${op.name} = malloc(${op.size})`;
-  const how = [rounded !== op.size ? `${op.size} rounded up to ${rounded} for ${c.align}-byte alignment` : '', c.header ? `${c.header}-byte header` : ''].filter(Boolean).join(', plus a ');
+  const round = rounded !== op.size ? `${op.size} rounded up to ${rounded} for ${c.align}-byte alignment` : '';
+  const how = c.header ? `${round ? `${round}, plus a ` : ''}${c.header}-byte header` : round;
   let text: string;
   let p: Pointer = NULL_POINTER;
   if (index < 0) {
