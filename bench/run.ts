@@ -14,7 +14,10 @@ ensureLib();
 const all: Figure[] = [];
 const section = async (title: string, run: () => Figure[] | Promise<Figure[]>) => {
   console.log(`\n== ${title}`);
-  const figures = await run();
+  // A benchmark that cannot run is a miss of its own, and the ones after it still run.
+  const figures = await Promise.resolve()
+    .then(run)
+    .catch((e: unknown) => [{ name: `${title}: could not run: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`, value: NaN, budget: 0, unit: '', ok: false }]);
   printFigures(figures);
   all.push(...figures);
 };
