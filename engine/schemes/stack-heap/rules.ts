@@ -25,6 +25,15 @@ type Op<K extends HeapOp['kind']> = Extract<HeapOp, { kind: K }>;
 
 /** Applies operation `index` to `s` in place and says what happened. */
 export function step(c: StackHeapConfig, run: Run, s: StackHeapState, index: number): StackHeapEvent {
+  const e = act(c, run, s, index);
+  // V8 keeps a string joined from parts as a tree of those parts until something reads it whole, and
+  // a timeline keeps every step's event: reading the sentence once here, as a number (it never is
+  // one), leaves one flat string, and a kept event about 330 bytes instead of 850 (issue 16's bench).
+  Number(e.sentence);
+  return e;
+}
+
+function act(c: StackHeapConfig, run: Run, s: StackHeapState, index: number): StackHeapEvent {
   const op = c.ops[index]!;
   const e: StackHeapEvent = { line: op.line, sentence: '', op: op.text, kind: op.kind, trap: null, leaked: [] };
   if (s.stoppedAt) {
