@@ -154,13 +154,14 @@ function admit<C extends ContiguousConfig, M, F extends RunFields>(
     mem = r.mem;
     tick++;
     e.placed.push({ name: w.name, start: r.start, size: r.size });
-    swapped = evict(swapped, r, line, e);
+    swapped = recordRoomMade(swapped, r, line, e);
     clauses.push(`then ${w.swapIn ? `${procText(w)}, waiting to be swapped back in,` : `waiting ${procText(w)}`} ${r.phrase}`);
   }
   return { mem, waiting: still, swapped, examined, tick };
 }
 
-function evict(swapped: readonly SwappedOut[], r: { evicted: Proc[]; moved?: Move[] }, line: number, e: ContiguousEvent): readonly SwappedOut[] {
+/** Records what a placement did to make room: its swap-outs (in the list returned and the event), its compaction's moves. */
+function recordRoomMade(swapped: readonly SwappedOut[], r: { evicted: Proc[]; moved?: Move[] }, line: number, e: ContiguousEvent): readonly SwappedOut[] {
   if (r.moved) e.moved = [...(e.moved ?? []), ...r.moved];
   const evicted = r.evicted;
   if (evicted.length === 0) return swapped;
@@ -190,7 +191,7 @@ function placeOrQueue<C extends ContiguousConfig, M, F extends RunFields>(
   }
   e.placed.push({ name: p.name, start: r.start, size: r.size });
   clauses.push(`${procText(p)}${swapIn ? ' is swapped back in and' : ''} ${r.phrase}`);
-  const swapped = evict(state.swapped, r, e.line, e);
+  const swapped = recordRoomMade(state.swapped, r, e.line, e);
   return { ...state, mem: r.mem, swapped, examined, tick: state.tick + 1 };
 }
 

@@ -6,7 +6,7 @@
  * (the JSON report and the Mermaid source, a chunk loaded on demand: see engine/presentation.ts).
  */
 import type { KeyDoc, MetricDoc, RunSpec, SchemeModule, Work } from '../../scheme.js';
-import type { PagingConfig, PagingFields } from './config.js';
+import type { PagingConfig, PagingFields, Policy } from './config.js';
 import { latePresentation } from '../../presentation.js';
 import { parse } from './parse.js';
 import { step as replace } from './replacement.js';
@@ -60,13 +60,17 @@ function work(c: PagingConfig): Work {
   const tlb = c.hardware?.tlb ? Math.min(c.hardware.tlb, c.distinctPages) : 0;
   let frames = 0;
   let most = 0;
-  const all = runs(c);
-  for (const { fields } of all) {
-    frames += fields.frames + tlb;
-    most = Math.max(most, fields.frames);
+  let count = 0;
+  // Counted without making the runs: a range may name a million frame counts.
+  for (const policy of c.policies) {
+    for (const f of countsFor(c, policy)) {
+      frames += f + tlb;
+      most = Math.max(most, f);
+      count++;
+    }
   }
   return {
-    steps: refs * all.length,
+    steps: refs * count,
     entries: refs * frames,
     stepsKey: c.frames.length > refs ? 'frames' : 'refs',
     entriesKey: most >= refs || c.frames.length > refs ? 'frames' : 'refs',
@@ -93,10 +97,12 @@ function step(c: PagingConfig, run: RunSpec<PagingFields>, s: PagingState, i: nu
   return e;
 }
 
+/** The frame counts a policy runs with: without `frames`, a working set may grow to its window. */
+const countsFor = (c: PagingConfig, policy: Policy): readonly number[] => (policy === 'WS' && !c.framesGiven ? [c.window!] : c.frames);
+
 function runs(c: PagingConfig): RunSpec<PagingFields>[] {
-  // Without `frames`, a working set may grow to its window.
   return c.policies.flatMap((policy) =>
-    (policy === 'WS' && !c.framesGiven ? [c.window!] : c.frames).map((frames) => ({ label: `${policy}, ${frames} frame${frames === 1 ? '' : 's'}`, fields: { policy, frames } })),
+    countsFor(c, policy).map((frames) => ({ label: `${policy}, ${frames} frame${frames === 1 ? '' : 's'}`, fields: { policy, frames } })),
   );
 }
 
