@@ -35,6 +35,27 @@ export const part = <E extends Element = HTMLElement>(el: MemSim, selector: stri
 
 export const parts = (el: MemSim, selector: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(selector)];
 
+/** An element's text with its white space collapsed, as a reader sees it. */
+export const text = (e: Element) => e.textContent!.replace(/\s+/g, ' ').trim();
+
+/**
+ * For a scheme's view (its tag, such as `mem-sim-paging`): the view in a simulator, the elements in
+ * the view that match a selector, and a move to a step that waits until the element and the view
+ * have drawn it.
+ */
+export function schemeView<V extends HTMLElement & { updateComplete: Promise<boolean> }>(tag: string) {
+  const view = (el: MemSim) => part<V>(el, tag);
+  return {
+    view,
+    inView: (el: MemSim, selector: string) => [...view(el).shadowRoot!.querySelectorAll<HTMLElement>(selector)],
+    async goTo(el: MemSim, step: number): Promise<void> {
+      el.step = step;
+      await el.updateComplete;
+      await view(el).updateComplete;
+    },
+  };
+}
+
 /** A control by its accessible name (aria-label, else its text). */
 export function control(el: MemSim, name: string): HTMLButtonElement {
   const found = parts(el, 'button').find((b) => (b.getAttribute('aria-label') ?? b.textContent!.trim()).endsWith(name));

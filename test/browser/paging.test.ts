@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
 import type { MemSim } from '../../components/mem-sim.js';
 import type { PagingView } from '../../components/views/paging-view.js';
-import { control, eventually, liveText, part, sentence, simulator } from './helpers.js';
+import { control, eventually, liveText, part, schemeView, sentence, simulator, text } from './helpers.js';
 
 /** Silberschatz, Operating System Concepts: the paging example for a 32-byte memory with 4-byte pages. */
 const SILBERSCHATZ = 'scheme: paging\npage-size: 4\nmemory: 32\npage-table: 5 6 1 2\naccess: 0 3 4 13\n';
@@ -19,15 +19,7 @@ trace: |
 `;
 const SEED = 'scheme: paging\npage-size: 1K\nframes: 8\ntrace: |\n  load P 4 pages at 0 7 3 5\n';
 
-const view = (el: MemSim) => part<PagingView>(el, 'mem-sim-paging');
-const inView = (el: MemSim, selector: string) => [...view(el).shadowRoot!.querySelectorAll<HTMLElement>(selector)];
-const text = (e: Element) => e.textContent!.replace(/\s+/g, ' ').trim();
-
-async function goTo(el: MemSim, step: number): Promise<void> {
-  el.step = step;
-  await el.updateComplete;
-  await view(el).updateComplete;
-}
+const { inView, goTo } = schemeView<PagingView>('mem-sim-paging');
 
 describe('simple paging: frames, page tables, the free-frame list and translation', () => {
   it('the seed figure: every frame says what it holds in words, free runs collapsed (page 0 in 0, 1 in 7, 2 in 3, 3 in 5)', async () => {

@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
 import type { MemSim } from '../../components/mem-sim.js';
 import type { StackHeapView } from '../../components/views/stack-heap-view.js';
-import { control, eventually, liveText, part, simulator } from './helpers.js';
+import { control, eventually, liveText, part, schemeView, simulator, text } from './helpers.js';
 
 /** A block that outlives the frame that allocated it, then a leak and a double free. */
 const OUTLIVES = `scheme: stack-heap
@@ -19,15 +19,7 @@ trace: |
   r = null
 `;
 
-const view = (el: MemSim) => part<StackHeapView>(el, 'mem-sim-stack-heap');
-const inView = (el: MemSim, selector: string) => [...view(el).shadowRoot!.querySelectorAll<HTMLElement>(selector)];
-const text = (e: Element) => e.textContent!.replace(/\s+/g, ' ').trim();
-
-async function goTo(el: MemSim, step: number): Promise<void> {
-  el.step = step;
-  await el.updateComplete;
-  await view(el).updateComplete;
-}
+const { inView, goTo } = schemeView<StackHeapView>('mem-sim-stack-heap');
 
 describe('stack-heap: one column of the address space, frames above, blocks below, arrows between', () => {
   it('frames list their header and variables; a pointer says in words where it points; blocks show their headers, highest address first', async () => {
