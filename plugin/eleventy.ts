@@ -17,10 +17,13 @@ import { fileURLToPath } from 'node:url';
 import { didYouMean } from '../engine/errors.js';
 import { findBlocks, type MemSimBlock } from './blocks.js';
 import { escapeHtml } from './escape.js';
-import { DEFAULT_MAX_TABLE_STEPS, formatError, type LocatedError } from './fallback.js';
+import { DEFAULT_MAX_TABLE_STEPS, FALLBACK_CSS, formatError, type LocatedError } from './fallback.js';
 import { locateInFile } from './locate.js';
 import { FallbackPrerenderer } from './prerender.js';
 import { displayPath, markdownItMemSim, type FenceBlock } from './markdown-it.js';
+
+/** The fallback's stylesheet, for pages that add it themselves (`fallbackStyles: false`). */
+export { FALLBACK_CSS } from './fallback.js';
 
 /** The Eleventy versions this plugin is built and tested for. */
 export const ELEVENTY_COMPATIBILITY = '>=3.0.0';
@@ -132,23 +135,6 @@ function checkVersion(eleventyConfig: EleventyConfigLike): void {
     fail(`this plugin needs Eleventy ${ELEVENTY_COMPATIBILITY}. ${(e as Error).message}`);
   }
 }
-
-/** The stylesheet added with `fallbackStyles`: readable tables in light and dark pages, scrolling on narrow screens. */
-export const FALLBACK_CSS = [
-  'mem-sim{display:block;margin:1em 0}',
-  '.mem-sim-title{font-weight:bold}',
-  '.mem-sim-scroll{overflow-x:auto;max-width:100%}',
-  '.mem-sim-table{border-collapse:collapse;font-variant-numeric:tabular-nums;margin:.5em 0}',
-  '.mem-sim-table caption{text-align:start;font-weight:bold;padding:.25em 0}',
-  '.mem-sim-table th,.mem-sim-table td{border:1px solid rgba(128,128,128,.6);padding:.15em .45em;text-align:center;min-width:1.6em}',
-  '.mem-sim-table th[scope=row]{text-align:start;white-space:nowrap}',
-  '.mem-sim-table td.fault{font-weight:bold;background:rgba(230,120,20,.18)}',
-  '.mem-sim-table td.victim{text-decoration:underline}',
-  '.mem-sim-metrics{display:flex;flex-wrap:wrap;gap:.25em 1.5em;margin:.5em 0}',
-  '.mem-sim-metrics>div{display:flex;gap:.4em}',
-  '.mem-sim-metrics dd{margin:0;font-weight:bold}',
-  '.mem-sim-errors{border-inline-start:4px solid #c33;padding:.25em .75em}',
-].join('');
 
 /** Inserts `html` before `</head>`, or at the start of a page that has no head. */
 function intoHead(page: string, html: string): string {

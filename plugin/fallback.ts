@@ -124,3 +124,27 @@ export function renderErrorBox(errors: LocatedError[]): string {
   const count = errors.length === 1 ? 'an error' : `${errors.length} errors`;
   return `<div class="mem-sim-fallback mem-sim-errors">\n<p>This memsim block has ${count}:</p><ul>${items}</ul>\n</div>`;
 }
+
+/**
+ * The stylesheet added with `fallbackStyles`: readable tables in light and dark pages, scrolling on
+ * narrow screens. Until `<mem-sim>` is defined, the browser lays out only the fallbacks near the
+ * viewport (`content-visibility`): a page of many simulators laid its prerendered tables (thousands of
+ * cells) out in full before its first paint, and again as each block upgraded; once defined, the
+ * element's own style does the same (components/visibility.ts). `[hidden]` stays the element's own.
+ */
+export const FALLBACK_CSS = [
+  'mem-sim:not([hidden]){display:block;margin:1em 0}',
+  'mem-sim:not(:defined){content-visibility:auto;contain-intrinsic-size:auto 24rem}',
+  '.mem-sim-title{font-weight:bold}',
+  '.mem-sim-scroll{overflow-x:auto;max-width:100%}',
+  '.mem-sim-table{border-collapse:collapse;font-variant-numeric:tabular-nums;margin:.5em 0}',
+  '.mem-sim-table caption{text-align:start;font-weight:bold;padding:.25em 0}',
+  '.mem-sim-table th,.mem-sim-table td{border:1px solid rgba(128,128,128,.6);padding:.15em .45em;text-align:center;min-width:1.6em}',
+  '.mem-sim-table th[scope=row]{text-align:start;white-space:nowrap}',
+  '.mem-sim-table td.fault{font-weight:bold;background:rgba(230,120,20,.18)}',
+  '.mem-sim-table td.victim{text-decoration:underline}',
+  '.mem-sim-metrics{display:flex;flex-wrap:wrap;gap:.25em 1.5em;margin:.5em 0}',
+  '.mem-sim-metrics>div{display:flex;gap:.4em}',
+  '.mem-sim-metrics dd{margin:0;font-weight:bold}',
+  '.mem-sim-errors{border-inline-start:4px solid #c33;padding:.25em .75em}',
+].join('');

@@ -4,6 +4,7 @@
  */
 import { expect, fixture, html } from '@open-wc/testing';
 import type { MemSim } from '../../components/mem-sim.js';
+import { FALLBACK_CSS } from '../../plugin/fallback.js';
 import { eventually, fifo } from './helpers.js';
 
 const frames = () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done))));
@@ -39,5 +40,31 @@ describe('blocks far out of view', () => {
     await far.ready;
     expect(drawn(far)).to.equal(true);
     expect(far.getBoundingClientRect().top).to.be.greaterThan(innerHeight);
+  });
+});
+
+describe("the plugin's fallback stylesheet", () => {
+  /** A page of the plugin's output before the drop-in script defines `<mem-sim>`: a frame with its own, empty registry. */
+  async function undefinedPage(): Promise<Document> {
+    const frame = document.createElement('iframe');
+    frame.style.cssText = 'width: 800px; height: 600px';
+    const fallback = (id: string) =>
+      `<mem-sim id="${id}"><div class="mem-sim-fallback"><table class="mem-sim-table"><tr><td>7</td><td>0</td></tr></table></div></mem-sim>`;
+    frame.srcdoc = `<!doctype html><style>${FALLBACK_CSS}</style>${fallback('near')}<div style="height: 1000vh"></div>${fallback('far')}<mem-sim id="hidden" hidden></mem-sim>`;
+    const loaded = new Promise((done) => frame.addEventListener('load', done, { once: true }));
+    document.body.append(frame);
+    await loaded;
+    return frame.contentDocument!;
+  }
+
+  it('lets the browser skip the layout of a fallback far out of view until <mem-sim> is defined', async () => {
+    const doc = await undefinedPage();
+    await new Promise((done) => doc.defaultView!.requestAnimationFrame(() => setTimeout(done)));
+    const cell = (id: string) => doc.querySelector(`#${id} td`)!;
+    expect(doc.defaultView!.getComputedStyle(doc.getElementById('far')!).contentVisibility).to.equal('auto');
+    expect(cell('near').checkVisibility({ contentVisibilityAuto: true }), 'the fallback in view is laid out').to.equal(true);
+    expect(cell('far').checkVisibility({ contentVisibilityAuto: true }), 'the fallback far below is skipped').to.equal(false);
+    expect(doc.getElementById('hidden')!.checkVisibility(), 'a hidden simulator stays hidden').to.equal(false);
+    doc.defaultView!.frameElement!.remove();
   });
 });
