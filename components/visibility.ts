@@ -2,8 +2,9 @@
  * When a `<mem-sim>` may do its work. A course page holds dozens of blocks: simulating and drawing
  * them all at load kept the main thread busy for seconds, and the blocks the reader sees waited
  * behind those far below. So a block starts only once it comes within a viewport's height of the
- * viewport (its scenario text shows until then), in document order, and blocks take turns, a few per
- * task, so that no task holds the work of many blocks and the page answers input in between.
+ * viewport (its scenario text shows until then): at once when it is in view, and when the page is
+ * next idle when it is only near. Blocks take turns, a few per task, so that no task holds the work
+ * of many blocks and the page answers input in between.
  */
 import { css } from 'lit';
 
@@ -20,20 +21,28 @@ export const offscreen = css`
 
 type Waiting = { element: Element; start: () => void };
 
+const isOnScreen = (box: DOMRectReadOnly): boolean => box.top < innerHeight && box.bottom > 0;
+
 /** Every block waiting to come near. */
 const waiting = new WeakMap<Element, () => void>();
 /** Blocks that a script asked for: they never wait to come near. */
 const asked = new WeakSet<Element>();
 
-let observer: IntersectionObserver | undefined;
+let near: IntersectionObserver | undefined;
+let inView: IntersectionObserver | undefined;
 
 function start(element: Element): void {
   const resolve = waiting.get(element);
   if (!resolve) return;
   waiting.delete(element);
-  observer!.unobserve(element);
+  near!.unobserve(element);
+  inView!.unobserve(element);
   resolve();
 }
+
+/** Runs `task` once the page is idle (or after a short bound), so it never delays the blocks in view. */
+const whenIdle = (task: () => void): void =>
+  void (typeof requestIdleCallback === 'function' ? requestIdleCallback(task, { timeout: 300 }) : setTimeout(task, 50));
 
 /**
  * Resolves when `element` may start its work: once it is within a viewport's height of the viewport
@@ -46,9 +55,16 @@ export function whenNear(element: Element): Promise<void> {
     const reloading = waiting.has(element);
     waiting.set(element, resolve);
     if (reloading) return;
-    // Entries come in document order: at load the blocks on screen take the first turns.
-    observer ??= new IntersectionObserver((entries) => entries.forEach((e) => e.isIntersecting && start(e.target)), { rootMargin: '100% 0px' });
-    observer.observe(element);
+    // A block in view starts at once; one only near it waits until the page is idle, or until it
+    // comes into view, so that at load the blocks the reader sees are not kept waiting by those
+    // below the fold. Entries come in document order.
+    near ??= new IntersectionObserver(
+      (entries) => entries.forEach((e) => e.isIntersecting && (isOnScreen(e.boundingClientRect) ? start(e.target) : whenIdle(() => start(e.target)))),
+      { rootMargin: '100% 0px' },
+    );
+    inView ??= new IntersectionObserver((entries) => entries.forEach((e) => e.isIntersecting && start(e.target)));
+    near.observe(element);
+    inView.observe(element);
   });
 }
 

@@ -35,6 +35,18 @@ describe('blocks far out of view', () => {
     expect(far.total).to.equal(20);
   });
 
+  it('a block just below the fold (within a viewport height) is drawn without the reader scrolling, once the page is idle', async () => {
+    const root = await fixture<HTMLElement>(html`<div>
+      <mem-sim><pre><code class="language-memsim">${fifo(3)}</code></pre></mem-sim>
+      <div style="height: 110vh"></div>
+      <mem-sim><pre><code class="language-memsim">${fifo(4)}</code></pre></mem-sim>
+    </div>`);
+    const [, below] = [...root.querySelectorAll('mem-sim')] as [MemSim, MemSim];
+    expect(below.getBoundingClientRect().top, 'below the fold').to.be.greaterThan(innerHeight);
+    await eventually(() => drawn(below), 'the block below the fold is drawn');
+    expect(scrollY).to.equal(0);
+  });
+
   it('awaiting ready loads a block wherever it is', async () => {
     const [, far] = await page();
     await far.ready;
