@@ -47,8 +47,9 @@ let tables: typeof import('./table.js') | undefined;
  * @fires {CustomEvent} memsim-step - The current step changed (by a control, a key, playback or the `step`
  *   property). Bubbles and crosses shadow roots; `detail` is `{step, total}`.
  *
- * @slot - Shown only until the simulator is ready: the scenario's `<pre>` and any static fallback
- *   that a build plugin put beside it. Hidden once the simulator renders.
+ * @slot - Shown only until the simulator is ready (the element has no shadow root until then, so the
+ *   page lays them out once): the scenario's `<pre>` and any static fallback that a build plugin put
+ *   beside it. Hidden once the simulator renders.
  *
  * @csspart simulator - everything shown once the scenario runs
  * @csspart title - the scenario's title
@@ -232,6 +233,28 @@ export class MemSim extends LitElement {
     this._observer.observe(this, { childList: true, subtree: true, characterData: true });
   }
 
+  /**
+   * Until its scenario has loaded the element has no shadow root, and renders into a detached
+   * fragment: its children (the scenario text, a build plugin's fallback) stay exactly as the page
+   * laid them out. Attaching a shadow root makes the browser lay them out again (a slot re-parents
+   * them), which on a page with a prerendered fallback was one of the longest tasks of its load.
+   */
+  protected override createRenderRoot(): HTMLElement | DocumentFragment {
+    return this.shadowRoot ?? document.createDocumentFragment();
+  }
+
+  /**
+   * The shadow root the loaded scenario renders into, attached the first time one has loaded, with
+   * the error box's styles once an error needs them (a page whose scenarios run never fetches them).
+   */
+  private _attachShadow(): void {
+    const { elementStyles, shadowRootOptions } = this.constructor as typeof MemSim;
+    const root = this.shadowRoot ?? this.attachShadow(shadowRootOptions);
+    const failed = errorBox && this._loaded.kind === 'failed';
+    if (this.renderRoot !== root || failed) adoptStyles(root, failed ? [...elementStyles, errorBox!.errorBoxStyles] : elementStyles);
+    (this as { renderRoot: HTMLElement | DocumentFragment }).renderRoot = root;
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this._observer.disconnect();
@@ -252,7 +275,7 @@ export class MemSim extends LitElement {
 
   private _body() {
     const loaded = this._loaded;
-    if (loaded.kind === 'loading') return html`<slot></slot>`;
+    if (loaded.kind === 'loading') return nothing;
     if (loaded.kind === 'failed') {
       if (errorBox) return errorBox.renderErrorBox(loaded.problems, loaded.text, loaded.lineOffset);
       // Only when the error box's own chunk could not be fetched either: the errors as plain text.
@@ -337,51 +360,25 @@ export class MemSim extends LitElement {
   }
 
   private readonly _onKey = (e: KeyboardEvent): void => {
-    if (this._loaded.kind !== 'ready' || e.altKey || e.ctrlKey || e.metaKey) return;
-    const target = (e.composedPath()[0] as Element | undefined)?.localName;
-    // A menu and the editor's text keep their own keys, and Space presses a focused button as it does on every page.
-    if (target === 'select' || target === 'textarea' || (e.key === ' ' && target === 'button')) return;
-    const playback = this._playback;
-    const keys: Record<string, () => void> = {
-      ArrowLeft: () => playback.go(playback.position - 1, true),
-      ArrowRight: () => playback.go(playback.position + 1, true),
-      Home: () => playback.go(0, true),
-      End: () => playback.go(this.total, true),
-      ' ': () => playback.toggle(),
-    };
-    const action = keys[e.key];
-    if (!action) return;
-    e.preventDefault();
-    action();
+    if (this._loaded.kind === 'ready') this._playback.onKey(e);
   };
 
   /** Runs the scenario as written, or `edited`: the Edit control's text. The step stays if the new scenario has it. */
   private _reload(edited?: string): void {
     const ticket = ++this._ticket;
     this._loading = loadScenario(this, (inline) => (this._inline = inline), edited).then(async (loaded) => {
-      if (loaded.kind === 'failed') await this._loadErrorBox();
+      // Without the error box's chunk, render() shows the errors as plain text.
+      if (loaded.kind === 'failed') errorBox ??= await import('./error-box.js').catch(() => undefined);
       else if (this._diagram || this._table) await present(loaded).catch(() => (this._diagram = this._table = false));
       if (ticket !== this._ticket) return;
       const playback = this._playback;
       playback.stop();
       this._loaded = loaded;
+      this._attachShadow();
       // No event nor announcement: the scenario changed, not the step (requested by setting _loaded).
       playback.position = Math.min(openingStep(this, loaded) ?? playback.position, this.total);
     });
   }
-
-  /** Imports the error box (once per page) and adds its styles to this element's shadow root (once). */
-  private async _loadErrorBox(): Promise<void> {
-    try {
-      errorBox ??= await import('./error-box.js');
-    } catch {
-      return; // render() shows the errors as plain text
-    }
-    if (this._errorStyles) return;
-    this._errorStyles = true;
-    adoptStyles(this.renderRoot as ShadowRoot, [...(this.constructor as typeof MemSim).elementStyles, errorBox.errorBoxStyles]);
-  }
-  private _errorStyles?: boolean;
 }
 
 define('mem-sim', MemSim);

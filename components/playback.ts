@@ -94,6 +94,28 @@ export class PlaybackController implements ReactiveController {
     this._host.requestUpdate();
   }
 
+  /**
+   * The keys (see <mem-sim>'s doc): Left and Right step, Home and End jump, Space plays and pauses.
+   * A menu and the editor's text keep their own keys, and Space presses a focused button as it does
+   * on every page.
+   */
+  onKey(e: KeyboardEvent): void {
+    if (e.altKey || e.ctrlKey || e.metaKey) return;
+    const target = (e.composedPath()[0] as Element | undefined)?.localName;
+    if (target === 'select' || target === 'textarea' || (e.key === ' ' && target === 'button')) return;
+    const keys: Record<string, () => void> = {
+      ArrowLeft: () => this.go(this.position - 1, true),
+      ArrowRight: () => this.go(this.position + 1, true),
+      Home: () => this.go(0, true),
+      End: () => this.go(this._host.total, true),
+      ' ': () => this.toggle(),
+    };
+    const action = keys[e.key];
+    if (!action) return;
+    e.preventDefault();
+    action();
+  }
+
   announce(text: string): void {
     // A repeated message must still change the region's text to be read again.
     this.live = this.live === text ? `${text}\u00a0` : text;

@@ -127,14 +127,14 @@ export function renderErrorBox(errors: LocatedError[]): string {
 
 /**
  * The stylesheet added with `fallbackStyles`: readable tables in light and dark pages, scrolling on
- * narrow screens. Until `<mem-sim>` is defined, the browser lays out only the fallbacks near the
+ * narrow screens. Until a simulator has loaded, the browser lays out only the fallbacks near the
  * viewport (`content-visibility`): a page of many simulators laid its prerendered tables (thousands of
- * cells) out in full before its first paint, and again as each block upgraded; once defined, the
- * element's own style does the same (components/visibility.ts). `[hidden]` stays the element's own.
+ * cells) out in full before its first paint. The element has no shadow root (and so none of its own
+ * style) until its scenario has loaded, then the same rule (components/visibility.ts). `[hidden]`
+ * stays the element's own.
  */
 export const FALLBACK_CSS = [
-  'mem-sim:not([hidden]){display:block;margin:1em 0}',
-  'mem-sim:not(:defined){content-visibility:auto;contain-intrinsic-size:auto 24rem}',
+  'mem-sim:not([hidden]){display:block;margin:1em 0;content-visibility:auto;contain-intrinsic-size:auto 24rem}',
   '.mem-sim-title{font-weight:bold}',
   '.mem-sim-scroll{overflow-x:auto;max-width:100%}',
   '.mem-sim-table{border-collapse:collapse;font-variant-numeric:tabular-nums;margin:.5em 0}',

@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import Eleventy from '@11ty/eleventy';
 import type { Browser } from 'playwright-core';
 import memSim from '../../plugin/eleventy.js';
-import { everySimulatorShown, launchChromium, serve, type StaticServer } from './support.js';
+import { everySimulatorShown, launchChromium, serve, textWhenShown, type StaticServer } from './support.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const fences = readFileSync(join(root, 'test/e2e/fixtures/contiguous/fences.md'), 'utf8');
@@ -74,7 +74,7 @@ test('without JavaScript, each block shows its scenario, its table of steps and 
   assert.deepEqual(tables[4]!.map((r) => r[4]), ['waiting', '', '', 'C (#3)', '']);
   // Stallings' buddy example ends with one free 1M block.
   assert.equal(tables[5]!.at(-1)![3], '1M at 0');
-  assert.match(await sims.nth(4).locator('.mem-sim-errors').innerText(), /'20X' is not a size/);
+  assert.match(await textWhenShown(sims.nth(4).locator('.mem-sim-errors')), /'20X' is not a size/);
   await context.close();
 });
 

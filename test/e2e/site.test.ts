@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import Eleventy from '@11ty/eleventy';
 import type { Browser, Page } from 'playwright-core';
 import memSim from '../../plugin/eleventy.js';
-import { launchChromium, serve, within, type StaticServer } from './support.js';
+import { launchChromium, serve, textWhenShown, within, type StaticServer } from './support.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const temp = mkdtempSync(join(tmpdir(), 'mem-sim-site-'));
@@ -129,7 +129,7 @@ describe('docs site in Chromium', () => {
         const sim = sims.nth(i);
         const code = sim.locator('pre > code.language-memsim');
         assert.ok(await code.isVisible(), `${path} #${i}: scenario text visible`);
-        assert.match(await code.innerText(), /^scheme: [a-z-]+$/m);
+        assert.match(await textWhenShown(code), /^scheme: [a-z-]+$/m);
         const tables = sim.locator('.mem-sim-fallback table');
         assert.ok((await tables.count()) >= 1);
         for (let t = 0; t < (await tables.count()); t++) assert.ok(await tables.nth(t).isVisible(), `${path} #${i}: table ${t} visible`);

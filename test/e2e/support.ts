@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 // @ts-expect-error: a JavaScript module without types
 import { ensureBundle } from '../../scripts/build-site.mjs';
 import { CHROMIUM_ARGS } from '../../scripts/tools.mjs';
@@ -62,6 +62,15 @@ export async function eventually<T>(check: () => T | Promise<T>, what: string, m
     if (Date.now() > deadline) throw new Error(`timed out after ${ms} ms waiting for: ${what}${detail ? `\n${detail()}` : ''}`);
     await new Promise((r) => setTimeout(r, 100));
   }
+}
+
+/**
+ * The text a reader sees in `locator` once scrolled to it: a fallback out of view is not laid out
+ * (the plugin's `content-visibility: auto`), so it has no innerText until it has come near.
+ */
+export async function textWhenShown(locator: Locator): Promise<string> {
+  await locator.scrollIntoViewIfNeeded();
+  return eventually(() => locator.innerText(), 'the text to be laid out once scrolled into view');
 }
 
 /**
