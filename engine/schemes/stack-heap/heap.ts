@@ -28,26 +28,44 @@ export function find(s: StackHeapState, placement: Placement, need: number): { i
   const list = s.free;
   const n = list.length;
   let index = -1;
-  let examined = 0;
+  let examined: number;
   if (placement === 'first-fit' || placement === 'next-fit') {
+    // From `from` to the end, then from the start up to `from` (no remainder per entry: it costs a division).
     const from = placement === 'next-fit' && n ? s.rover % n : 0;
-    for (let k = 0; k < n; k++) {
-      const i = (from + k) % n;
-      examined++;
+    for (let i = from; i < n; i++) {
       if (list[i]!.size >= need) {
         index = i;
         break;
       }
     }
+    if (index < 0) {
+      for (let i = 0; i < from; i++) {
+        if (list[i]!.size >= need) {
+          index = i;
+          break;
+        }
+      }
+    }
+    examined = index < 0 ? n : index >= from ? index - from + 1 : n - from + index + 1;
   } else {
-    const best = placement === 'best-fit';
-    let pick = best ? Infinity : -1;
-    for (let i = 0; i < n; i++) {
-      const size = list[i]!.size;
-      examined++;
-      if (size >= need && (best ? size < pick : size > pick)) {
-        pick = size;
-        index = i;
+    examined = n;
+    if (placement === 'best-fit') {
+      let pick = Infinity;
+      for (let i = 0; i < n; i++) {
+        const size = list[i]!.size;
+        if (size >= need && size < pick) {
+          pick = size;
+          index = i;
+        }
+      }
+    } else {
+      let pick = -1;
+      for (let i = 0; i < n; i++) {
+        const size = list[i]!.size;
+        if (size >= need && size > pick) {
+          pick = size;
+          index = i;
+        }
       }
     }
   }
@@ -60,15 +78,28 @@ export function take(s: StackHeapState, order: FreeListOrder, index: number, nee
   const e = s.free[index]!;
   s.rover = index;
   if (e.size === need) {
-    s.free.splice(index, 1);
+    removeAt(s.free, index);
     return e;
   }
   const rest = { start: e.start + need, size: e.size - need };
   if (order === 'size' || order === 'size-desc') {
-    s.free.splice(index, 1);
+    removeAt(s.free, index);
     insert(s.free, order, rest);
   } else s.free[index] = rest;
   return e;
+}
+
+// The list moves by hand: splice, one entry in or out, cost over a microsecond (it builds the array of
+// what it removed and takes a generic path), a loop over a few hundred entries a fraction of that.
+function removeAt(list: FreeEntry[], i: number): void {
+  for (let k = i + 1; k < list.length; k++) list[k - 1] = list[k]!;
+  list.pop();
+}
+
+function insertAt(list: FreeEntry[], i: number, e: FreeEntry): void {
+  list.push(e);
+  for (let k = list.length - 1; k > i; k--) list[k] = list[k - 1]!;
+  list[i] = e;
 }
 
 /** Entries of equal size keep their order: a new one goes after them. */
@@ -93,7 +124,7 @@ const KEYS: Record<'address' | 'size' | 'size-desc', (e: FreeEntry) => number> =
 function insert(list: FreeEntry[], order: FreeListOrder, e: FreeEntry): number {
   const key = order === 'insert-front' || order === 'insert-back' ? undefined : KEYS[order];
   const at = order === 'insert-front' ? 0 : key ? sortedIndex(list, key, key(e)) : list.length;
-  list.splice(at, 0, e);
+  insertAt(list, at, e);
   return at;
 }
 
@@ -112,13 +143,13 @@ function releaseByAddress(s: StackHeapState, coalesce: boolean, start: number, s
   if (below && above) {
     entry = { start: below.start, size: below.size + size + above.size };
     list[at - 1] = entry;
-    list.splice(at, 1);
+    removeAt(list, at);
     // Next fit's place moves with the entries after the one removed (onto the merged one if it was there).
     if (s.rover >= at) s.rover--;
   } else if (below) list[at - 1] = entry = { start: below.start, size: below.size + size };
   else if (above) list[at] = entry = { start, size: size + above.size };
   else {
-    list.splice(at, 0, (entry = { start, size }));
+    insertAt(list, at, (entry = { start, size }));
     if (at <= s.rover && list.length > 1) s.rover++;
   }
   return { entry, merged: below && above ? [below, above] : below ? [below] : above ? [above] : [] };
@@ -140,7 +171,7 @@ function releaseAnyOrder(s: StackHeapState, c: StackHeapConfig, start: number, s
     if (above >= 0) merged.push(list[above]!);
     for (const i of above > below ? [above, below] : [below, above]) {
       if (i < 0) continue;
-      list.splice(i, 1);
+      removeAt(list, i);
       if (s.rover > i) s.rover--;
     }
     for (const m of merged) entry = { start: Math.min(entry.start, m.start), size: entry.size + m.size };

@@ -48,15 +48,14 @@ export function step(c: StackHeapConfig, run: Run, s: StackHeapState, index: num
   }
 }
 
-const top = (s: StackHeapState): Frame | undefined => s.frames[s.frames.length - 1];
-
-/** Where a name lives now: the current frame's variable, or a global (made when absent and `create`). */
-function lookup(s: StackHeapState, name: string): { local?: Local; global?: Pointer } {
-  const f = top(s);
-  const local = f?.locals.find((l) => l.name === name);
-  if (local) return { local };
-  return { global: s.globals.get(name) };
+/** The current frame. (Reading index -1 of an empty array would be a slow lookup of a property named "-1".) */
+function top(s: StackHeapState): Frame | undefined {
+  const n = s.frames.length;
+  return n ? s.frames[n - 1] : undefined;
 }
+
+/** The current frame's variable `name`; a name not there is a global. */
+const localOf = (f: Frame | undefined, name: string): Local | undefined => f?.locals.find((l) => l.name === name);
 
 /** Counts a pointer on or off its block; returns a block whose last pointer this was. */
 function retarget(s: StackHeapState, p: Pointer | undefined, delta: 1 | -1): Block | undefined {
@@ -125,8 +124,8 @@ function call(c: StackHeapConfig, s: StackHeapState, op: Op<'call'>, e: StackHea
 
 /** The pointer a name holds (the parser made sure it is one). */
 function lookupPointer(s: StackHeapState, name: string): Pointer {
-  const { local, global } = lookup(s, name);
-  return local?.ptr ?? global ?? NULL_POINTER;
+  const local = localOf(top(s), name);
+  return (local ? local.ptr : s.globals.get(name)) ?? NULL_POINTER;
 }
 
 function local(c: StackHeapConfig, s: StackHeapState, op: Op<'local'>, e: StackHeapEvent): StackHeapEvent {
@@ -138,7 +137,8 @@ function local(c: StackHeapConfig, s: StackHeapState, op: Op<'local'>, e: StackH
 /** Stores `p` in the variable `name` (made in the current frame, or a global, on first assignment). */
 function store(c: StackHeapConfig, s: StackHeapState, e: StackHeapEvent, name: string, p: Pointer, isGlobal = false): { lost?: Block; made?: Local; ok: boolean } {
   const f = isGlobal ? undefined : top(s);
-  const { local, global } = isGlobal ? { local: undefined, global: s.globals.get(name) } : lookup(s, name);
+  const local = localOf(f, name);
+  const global = local ? undefined : s.globals.get(name);
   retarget(s, p, 1);
   let lost: Block | undefined;
   if (local) {
@@ -244,7 +244,7 @@ function ret(c: StackHeapConfig, s: StackHeapState, op: Op<'return'>, e: StackHe
 /** `return v -> r`: the caller's pointer `r`, made in its frame if new (the caller's frame grows). */
 function storeCaller(c: StackHeapConfig, s: StackHeapState, e: StackHeapEvent, name: string, p: Pointer): Block | undefined {
   const f = top(s);
-  const local = f?.locals.find((l) => l.name === name);
+  const local = localOf(f, name);
   retarget(s, p, 1);
   if (local) {
     const lost = retarget(s, local.ptr, -1);
