@@ -4,6 +4,7 @@
  * are replaced, never changed, so a clone copies the containers only.
  */
 import type { StackHeapConfig } from './config.js';
+import type { FreeIndex } from './free-index.js';
 
 /** A free-list entry: `size` bytes from `start`. */
 export interface FreeEntry {
@@ -53,6 +54,13 @@ export interface Frame {
 }
 
 export class StackHeapState {
+  /**
+   * The free list's index for the fits (free-index.ts): derived from `free`, built by the first search
+   * and kept up to date by heap.ts, the only code that changes the list; a clone starts without one
+   * (most clones, the timeline's snapshots, are never searched).
+   */
+  freeIndex: FreeIndex | undefined = undefined;
+
   constructor(
     /** The free list in its order. */
     public free: FreeEntry[],
