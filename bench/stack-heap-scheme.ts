@@ -8,7 +8,8 @@
  * place from start to end (`forEachStep`, what `mem-sim run` streams its report from) is a part of
  * that work, measured beside it under the same budget.
  *
- * The operations are built as the engine's `HeapOp` objects beside a parsed configuration: as text the
+ * The operations are built as the engine's `HeapOp` objects beside a parsed configuration, the position
+ * spread last as the parser does (engine/schemes/stack-heap/trace.ts says why): as text the
  * scenario is over the work cap (each step's report would list thousands of blocks and free entries,
  * hundreds of millions of entries in all), which is the point of the cap, not of this measurement.
  * Run alone: `node scripts/build-lib.mjs && node --import tsx bench/stack-heap-scheme.ts`.
@@ -35,11 +36,11 @@ export function heapOps(seed = 16): HeapOp[] {
   const at = { line: 0, column: 1 };
   const malloc = (k: number) => {
     const size = 1 + Math.floor(rand() * 256);
-    ops.push({ ...at, kind: 'malloc', name: `s${k}`, size, global: false, text: `s${k} = malloc ${size}` });
+    ops.push({ kind: 'malloc', name: `s${k}`, size, global: false, text: `s${k} = malloc ${size}`, ...at });
     live[k] = true;
   };
   const free = (k: number) => {
-    ops.push({ ...at, kind: 'free', name: `s${k}`, text: `free s${k}` });
+    ops.push({ kind: 'free', name: `s${k}`, text: `free s${k}`, ...at });
     live[k] = false;
   };
   for (let k = 0; k < SLOTS; k++) malloc(k);

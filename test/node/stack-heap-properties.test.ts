@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import type { StackHeapState } from '../../engine/index.js';
+import { forEachStep, type StackHeapState } from '../../engine/index.js';
 import { checkTimeline } from '../invariants.js';
 import { run } from './helpers.js';
 
@@ -102,6 +102,18 @@ describe('stack-heap: properties on random programs', () => {
           if (s.stoppedAt) break;
           assert.deepEqual(s.frames.map((f) => f.func), stacks[p], `after step ${p}`);
         }
+      }),
+      { numRuns: 200 },
+    );
+  });
+  it('a sentence composed when first read is the one its step would have said then: it keeps what the step saw, not the state after', () => {
+    fc.assert(
+      fc.property(scenario, (g) => {
+        const { lines } = program(g.commands);
+        const t = run(text(g, lines)).runs[0]!;
+        const atTheStep: string[] = [];
+        forEachStep(t.scheme, t.config, t.run, (_s, e) => atTheStep.push(e.sentence));
+        assert.deepEqual(t.events.map((e) => e.sentence), atTheStep);
       }),
       { numRuns: 200 },
     );

@@ -3,8 +3,9 @@
  * memory, and a heap allocator (malloc and free, the four fits, free-list orders, splitting, coalescing,
  * headers and alignment) with leaks found by reachability. OSTEP's malloc.py ports line for line.
  * The parts: config.ts (what a scenario sets), parse.ts and trace.ts (reading it), state.ts, heap.ts
- * (the allocator's rules, listed there), rules.ts (the stack's rules and each step), sentences.ts,
- * report.ts (metrics) and presentation/ (the JSON report, the table and the Mermaid source, a chunk
+ * (the allocator's rules, listed there) and free-index.ts (what lets its fits skip most of the free
+ * list), rules.ts (the stack's rules and each step), sentences.ts (the event, its sentence composed
+ * when read), report.ts (metrics) and presentation/ (the JSON report, the table and the Mermaid source, a chunk
  * loaded on demand: see engine/presentation.ts).
  */
 import { latePresentation } from '../../presentation.js';

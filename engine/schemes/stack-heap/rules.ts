@@ -17,7 +17,7 @@
 import type { RunSpec } from '../../scheme.js';
 import type { HeapOp, StackHeapConfig, StackHeapFields } from './config.js';
 import { blockSize, find, release, take } from './heap.js';
-import { bytes, sized, leakText, owner, placementWhy, type StackHeapEvent } from './sentences.js';
+import { NO_LEAKS, NULL_FREE, StackHeapEvent, type Facts } from './sentences.js';
 import { NULL_POINTER, stackLimit, type Block, type Frame, type Local, type Pointer, type StackHeapState } from './state.js';
 
 type Run = RunSpec<StackHeapFields>;
@@ -25,20 +25,11 @@ type Op<K extends HeapOp['kind']> = Extract<HeapOp, { kind: K }>;
 
 /** Applies operation `index` to `s` in place and says what happened. */
 export function step(c: StackHeapConfig, run: Run, s: StackHeapState, index: number): StackHeapEvent {
-  const e = act(c, run, s, index);
-  // V8 keeps a string joined from parts as a tree of those parts until something reads it whole, and
-  // a timeline keeps every step's event: reading the sentence once here, as a number (it never is
-  // one), leaves one flat string, and a kept event about 330 bytes instead of 850 (issue 16's bench).
-  Number(e.sentence);
-  return e;
-}
-
-function act(c: StackHeapConfig, run: Run, s: StackHeapState, index: number): StackHeapEvent {
   const op = c.ops[index]!;
-  const e: StackHeapEvent = { line: op.line, sentence: '', op: op.text, kind: op.kind, trap: null, leaked: [] };
+  const e = new StackHeapEvent(op, c, run.fields.placement);
   if (s.stoppedAt) {
     e.skipped = true;
-    e.sentence = `skipped: the program stopped at the stack overflow on line ${s.stoppedAt}`;
+    e.facts = { form: 'skipped', stoppedAt: s.stoppedAt };
     return e;
   }
   switch (op.kind) {
@@ -57,15 +48,14 @@ function act(c: StackHeapConfig, run: Run, s: StackHeapState, index: number): St
   }
 }
 
-const top = (s: StackHeapState): Frame | undefined => s.frames[s.frames.length - 1];
-
-/** Where a name lives now: the current frame's variable, or a global (made when absent and `create`). */
-function lookup(s: StackHeapState, name: string): { local?: Local; global?: Pointer } {
-  const f = top(s);
-  const local = f?.locals.find((l) => l.name === name);
-  if (local) return { local };
-  return { global: s.globals.get(name) };
+/** The current frame. (Reading index -1 of an empty array would be a slow lookup of a property named "-1".) */
+function top(s: StackHeapState): Frame | undefined {
+  const n = s.frames.length;
+  return n ? s.frames[n - 1] : undefined;
 }
+
+/** The current frame's variable `name`; a name not there is a global. */
+const localOf = (f: Frame | undefined, name: string): Local | undefined => f?.locals.find((l) => l.name === name);
 
 /** Counts a pointer on or off its block; returns a block whose last pointer this was. */
 function retarget(s: StackHeapState, p: Pointer | undefined, delta: 1 | -1): Block | undefined {
@@ -96,7 +86,7 @@ function push(c: StackHeapConfig, s: StackHeapState, e: StackHeapEvent, name: st
   const f = top(s)!;
   const start = f.start - size;
   if (start < stackLimit(c)) {
-    overflow(c, s, e, `${name} (${bytes(size)}) in ${f.func}'s frame would start at ${start}`);
+    overflow(s, e, { form: 'overflow', name, size, func: f.func, start });
     return undefined;
   }
   const l: Local = ptr ? { name, start, size, ptr } : { name, start, size };
@@ -104,10 +94,10 @@ function push(c: StackHeapConfig, s: StackHeapState, e: StackHeapEvent, name: st
   return l;
 }
 
-function overflow(c: StackHeapConfig, s: StackHeapState, e: StackHeapEvent, what: string): void {
+function overflow(s: StackHeapState, e: StackHeapEvent, facts: Facts & { form: 'overflow' }): void {
   e.trap = 'stack overflow';
   s.stoppedAt = e.line;
-  e.sentence = `stack overflow: ${what}, below the stack's end at ${stackLimit(c)} (a ${sized(c.stack)} stack); the program stops`;
+  e.facts = facts;
 }
 
 function call(c: StackHeapConfig, s: StackHeapState, op: Op<'call'>, e: StackHeapEvent): StackHeapEvent {
@@ -115,7 +105,7 @@ function call(c: StackHeapConfig, s: StackHeapState, op: Op<'call'>, e: StackHea
   const sp = caller?.start ?? c.memory;
   const size = c.frameHeader + op.params.reduce((a, p) => a + p.size, 0);
   if (sp - size < stackLimit(c)) {
-    overflow(c, s, e, `${op.func}'s ${sized(size)} frame would start at ${sp - size}`);
+    overflow(s, e, { form: 'overflow', name: undefined, size, func: op.func, start: sp - size });
     return e;
   }
   let at = sp - c.frameHeader;
@@ -128,27 +118,27 @@ function call(c: StackHeapConfig, s: StackHeapState, op: Op<'call'>, e: StackHea
   s.frames.push({ func: op.func, start: sp - size, size, locals });
   for (const l of locals) if (l.ptr) retarget(s, l.ptr, 1);
   s.maxDepth = Math.max(s.maxDepth, s.frames.length);
-  const parts = [`${bytes(c.frameHeader)} for the return address and saved frame pointer`, ...op.params.map((p) => `${p.name} (${bytes(p.size)}${p.from !== undefined ? `, a copy of ${p.from}` : ''})`)];
-  e.sentence = `call ${op.func} pushes a ${sized(size)} frame at ${sp - size}${caller ? `, below ${caller.func}'s` : ', at the top of memory'}: ${parts.join(', ')}; ${s.frames.length} frame${s.frames.length === 1 ? '' : 's'} deep`;
+  e.facts = { form: 'call', size, start: sp - size, caller: caller?.func, depth: s.frames.length };
   return e;
 }
 
 /** The pointer a name holds (the parser made sure it is one). */
 function lookupPointer(s: StackHeapState, name: string): Pointer {
-  const { local, global } = lookup(s, name);
-  return local?.ptr ?? global ?? NULL_POINTER;
+  const local = localOf(top(s), name);
+  return (local ? local.ptr : s.globals.get(name)) ?? NULL_POINTER;
 }
 
 function local(c: StackHeapConfig, s: StackHeapState, op: Op<'local'>, e: StackHeapEvent): StackHeapEvent {
   const l = push(c, s, e, op.name, op.size);
-  if (l) e.sentence = `local ${op.name} takes ${bytes(op.size)} of ${top(s)!.func}'s frame at ${l.start}; the frame is now ${bytes(top(s)!.size)}`;
+  if (l) e.facts = { form: 'local', func: top(s)!.func, start: l.start, frame: top(s)!.size };
   return e;
 }
 
 /** Stores `p` in the variable `name` (made in the current frame, or a global, on first assignment). */
 function store(c: StackHeapConfig, s: StackHeapState, e: StackHeapEvent, name: string, p: Pointer, isGlobal = false): { lost?: Block; made?: Local; ok: boolean } {
   const f = isGlobal ? undefined : top(s);
-  const { local, global } = isGlobal ? { local: undefined, global: s.globals.get(name) } : lookup(s, name);
+  const local = localOf(f, name);
+  const global = local ? undefined : s.globals.get(name);
   retarget(s, p, 1);
   let lost: Block | undefined;
   if (local) {
@@ -168,20 +158,16 @@ function store(c: StackHeapConfig, s: StackHeapState, e: StackHeapEvent, name: s
 }
 
 function malloc(c: StackHeapConfig, run: Run, s: StackHeapState, op: Op<'malloc'>, e: StackHeapEvent): StackHeapEvent {
-  const { rounded, total } = blockSize(c, op.size);
+  const { total } = blockSize(c, op.size);
   const { index, examined } = find(s, run.fields.placement, total);
   e.examined = examined;
-  const call = `${op.name} = malloc(${op.size})`;
-  const round = rounded !== op.size ? `${op.size} rounded up to ${rounded} for ${c.align}-byte alignment` : '';
-  const how = c.header ? `${round ? `${round}, plus a ` : ''}${c.header}-byte header` : round;
-  let text: string;
   let p: Pointer = NULL_POINTER;
+  let facts: Facts & { form: 'took' | 'refused' };
   if (index < 0) {
     e.returned = null;
     const largest = s.free.reduce((m, f) => Math.max(m, f.size), 0);
     const free = s.free.reduce((a, f) => a + f.size, 0);
-    const why = !s.free.length ? 'the heap has no free block' : largest < free ? `the largest free block is ${bytes(largest)}, though ${bytes(free)} are free in ${s.free.length} blocks: external fragmentation` : `the only free block is ${bytes(largest)}`;
-    text = `${call} needs ${bytes(total)}${how ? ` (${how})` : ''}, but ${why}; malloc returns null`;
+    facts = { form: 'refused', largest, free, entries: s.free.length };
   } else {
     const entry = take(s, c.freeList, index, total);
     const b: Block = { id: s.nextId++, start: entry.start, size: total, requested: op.size, returned: entry.start + c.header, refs: 0, leaked: false };
@@ -190,35 +176,30 @@ function malloc(c: StackHeapConfig, run: Run, s: StackHeapState, op: Op<'malloc'
     e.returned = b.returned;
     e.block = b.start;
     p = { addr: b.returned, block: b.start, id: b.id };
-    const rest = entry.size - total;
-    text = `${call} takes ${bytes(total)}${how ? ` (${how})` : ''} from the ${sized(entry.size)} free block at ${entry.start} (${placementWhy(run.fields.placement)}) and returns ${b.returned}; ${rest ? `${bytes(rest)} stay free at ${entry.start + total}` : 'the block is used whole'}`;
+    facts = { form: 'took', from: entry.size };
   }
   const r = store(c, s, e, op.name, p, op.global);
   if (!r.ok) {
     // The pointer did not fit on the stack: nothing holds the new block (store marked it leaked).
-    if (e.block !== undefined) e.leaked.push(e.block);
-    e.sentence = `${text}; ${e.sentence}`;
+    if (e.block !== undefined) e.leaked = [e.block];
+    if (e.facts.form === 'overflow') e.facts.first = facts;
     return e;
   }
-  if (r.lost) e.leaked.push(r.lost.start);
-  e.sentence = text + leakText(r.lost ? [r.lost] : [], op.name);
+  if (r.lost) e.leaked = [r.lost.start];
+  e.facts = facts;
   return e;
 }
 
 function free(c: StackHeapConfig, s: StackHeapState, op: Op<'free'>, e: StackHeapEvent): StackHeapEvent {
   const p = lookupPointer(s, op.name);
-  const call = `free(${op.name})`;
   if (p.addr === null) {
-    e.sentence = `${call} does nothing: ${op.name} is null`;
+    e.facts = NULL_FREE;
     return e;
   }
   const b = s.target(p);
   if (!b || p.addr !== b.returned) {
     e.trap = p.block !== null && !b ? 'double free' : 'invalid free';
-    e.sentence =
-      e.trap === 'double free'
-        ? `${call} is a double free: the block at ${p.addr} was already freed, so ${op.name} dangles; the heap is unchanged`
-        : `${call} is an invalid free: ${p.addr} is not an address malloc returned${b ? ` (it is ${p.addr - b.returned} bytes into the block at ${b.returned})` : ''}; the heap is unchanged`;
+    e.facts = { form: 'not freed', addr: p.addr, into: b?.returned };
     return e;
   }
   s.blocks.delete(b.start);
@@ -226,22 +207,17 @@ function free(c: StackHeapConfig, s: StackHeapState, op: Op<'free'>, e: StackHea
   if (b.leaked) s.leakedBytes -= b.size;
   e.block = b.start;
   const { entry, merged } = release(s, c, b.start, b.size);
-  const joined = merged.length ? `; it merges with the free ${merged.length === 1 ? 'block' : 'blocks'} at ${merged.map((m) => m.start).join(' and ')} into ${bytes(entry.size)} free at ${entry.start}` : c.coalesce ? '' : '; coalescing is off';
-  e.sentence = `${call} returns the ${sized(b.size)} block at ${b.start} to the free list${joined} (${s.free.length} ${s.free.length === 1 ? 'entry' : 'entries'}); ${op.name} still holds ${p.addr}, now a dangling pointer`;
+  e.facts = { form: 'freed', freed: b.size, merged: merged.length ? merged.map((m) => m.start) : NO_LEAKS, size: entry.size, start: entry.start, entries: s.free.length };
   return e;
 }
 
 function assign(c: StackHeapConfig, s: StackHeapState, op: Op<'assign'>, e: StackHeapEvent): StackHeapEvent {
   const src = op.from === null ? NULL_POINTER : lookupPointer(s, op.from);
   const p = offsetPointer(s, src, op.offset);
-  const addr = p.addr;
   const r = store(c, s, e, op.name, p);
   if (!r.ok) return e;
-  if (r.lost) e.leaked.push(r.lost.start);
-  const target = s.target(p);
-  const what = addr === null ? 'nothing (null)' : target ? `${addr}, ${addr === target.returned ? 'the block' : `${addr - target.returned} bytes into the block`} at ${target.returned}` : src.block !== null && !s.target(src) ? `${addr}, a block already freed (dangling)` : `${addr}, which is not in any block`;
-  const rhs = op.from === null ? 'null' : `${op.from}${op.offset ? ` + ${op.offset}` : ''}`;
-  e.sentence = `${op.name} = ${rhs}: ${op.name} ${r.made ? `(a new ${sized(c.pointerSize)} pointer at ${r.made.start}) ` : ''}now points at ${what}${leakText(r.lost ? [r.lost] : [], op.name)}`;
+  if (r.lost) e.leaked = [r.lost.start];
+  e.facts = { form: 'assign', addr: p.addr, into: s.target(p)?.returned, dangling: src.block !== null && !s.target(src), made: r.made?.start };
   return e;
 }
 
@@ -249,31 +225,26 @@ function ret(c: StackHeapConfig, s: StackHeapState, op: Op<'return'>, e: StackHe
   const f = s.frames[s.frames.length - 1]!;
   const value = op.value === undefined ? undefined : lookupPointer(s, op.value);
   s.frames.pop();
-  const caller = top(s);
-  let handed = '';
-  let lostBefore: Block | undefined;
-  if (value && op.to !== undefined) {
-    const r = storeCaller(c, s, e, op.to, value);
-    lostBefore = r;
-    const b = s.target(value);
-    handed = b ? `, but the block at ${b.returned} stays allocated, now reached through ${owner(caller?.func, op.to)}` : `; ${owner(caller?.func, op.to)} gets ${value.addr ?? 'null'}`;
-  }
+  const caller = top(s)?.func;
+  const handed = value !== undefined && op.to !== undefined;
+  const lostBefore = handed ? storeCaller(c, s, e, op.to!, value) : undefined;
   const lost: Block[] = lostBefore ? [lostBefore] : [];
+  const reached = handed ? s.target(value)?.returned : undefined;
   for (const l of f.locals) {
     const b = retarget(s, l.ptr, -1);
     if (b) lost.push(b);
   }
-  e.leaked = lost.map((b) => b.start);
+  if (lost.length) e.leaked = lost.map((b) => b.start);
   if (e.trap) return e;
   const last = lost.length === 1 && !lostBefore ? f.locals.find((l) => l.ptr && l.ptr.block === lost[0]!.start)?.name : undefined;
-  e.sentence = `${f.func} returns: its ${sized(f.size)} frame at ${f.start} is popped${handed}${leakText(lost, last)}`;
+  e.facts = { form: 'return', func: f.func, size: f.size, start: f.start, caller, handed, reached, given: value?.addr ?? null, last };
   return e;
 }
 
 /** `return v -> r`: the caller's pointer `r`, made in its frame if new (the caller's frame grows). */
 function storeCaller(c: StackHeapConfig, s: StackHeapState, e: StackHeapEvent, name: string, p: Pointer): Block | undefined {
   const f = top(s);
-  const local = f?.locals.find((l) => l.name === name);
+  const local = localOf(f, name);
   retarget(s, p, 1);
   if (local) {
     const lost = retarget(s, local.ptr, -1);

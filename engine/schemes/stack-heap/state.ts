@@ -4,6 +4,7 @@
  * are replaced, never changed, so a clone copies the containers only.
  */
 import type { StackHeapConfig } from './config.js';
+import type { FreeIndex } from './free-index.js';
 
 /** A free-list entry: `size` bytes from `start`. */
 export interface FreeEntry {
@@ -53,15 +54,25 @@ export interface Frame {
 }
 
 export class StackHeapState {
+  /**
+   * The free list's index for the fits (free-index.ts): derived from `free`, built by the first search
+   * and kept up to date by heap.ts, the only code that changes the list; a clone starts without one
+   * (most clones, the timeline's snapshots, are never searched).
+   */
+  freeIndex: FreeIndex | undefined = undefined;
+
+  private blockMap: Map<number, Block> | undefined;
+  private blockEntries: Entries<number, Block> | undefined;
+  private globalMap: Map<string, Pointer> | undefined;
+  private globalEntries: Entries<string, Pointer> | undefined;
+
   constructor(
     /** The free list in its order. */
     public free: FreeEntry[],
-    /** Allocated blocks by their start. */
-    public blocks: Map<number, Block>,
+    blocks: Map<number, Block> | Entries<number, Block>,
     /** Frames, outermost first. */
     public frames: Frame[],
-    /** Global pointers (OSTEP's ptrK, and pointers assigned outside any function). */
-    public globals: Map<string, Pointer>,
+    globals: Map<string, Pointer> | Entries<string, Pointer>,
     /** Where next-fit's search starts: an index into the free list. */
     public rover = 0,
     public nextId = 1,
@@ -71,10 +82,40 @@ export class StackHeapState {
     public leakedBytes = 0,
     /** The line of the stack overflow that stopped the program, or 0. */
     public stoppedAt = 0,
-  ) {}
+  ) {
+    if (blocks instanceof Map) this.blockMap = blocks;
+    else this.blockEntries = blocks;
+    if (globals instanceof Map) this.globalMap = globals;
+    else this.globalEntries = globals;
+  }
 
+  /** Allocated blocks by their start. */
+  get blocks(): Map<number, Block> {
+    if (!this.blockMap) {
+      this.blockMap = toMap(this.blockEntries!);
+      this.blockEntries = undefined;
+    }
+    return this.blockMap;
+  }
+
+  /** Global pointers (OSTEP's ptrK, and pointers assigned outside any function). */
+  get globals(): Map<string, Pointer> {
+    if (!this.globalMap) {
+      this.globalMap = toMap(this.globalEntries!);
+      this.globalEntries = undefined;
+    }
+    return this.globalMap;
+  }
+
+  /**
+   * A copy. Its maps start as arrays of their entries, made into maps when first used: copying a map
+   * costs ten times as much as copying its entries, and most copies (the timeline's snapshots) are
+   * never used but to be copied again, which then shares the arrays (nothing changes them).
+   */
   clone(): StackHeapState {
-    return new StackHeapState(this.free.slice(), new Map(this.blocks), this.frames.slice(), new Map(this.globals), this.rover, this.nextId, this.searches, this.maxDepth, this.used, this.leakedBytes, this.stoppedAt);
+    const blocks = this.blockMap ? entriesOf(this.blockMap) : this.blockEntries!;
+    const globals = this.globalMap ? entriesOf(this.globalMap) : this.globalEntries!;
+    return new StackHeapState(this.free.slice(), blocks, this.frames.slice(), globals, this.rover, this.nextId, this.searches, this.maxDepth, this.used, this.leakedBytes, this.stoppedAt);
   }
 
   /** The live block a pointer reaches, or undefined (null, dangling, or not into the heap). */
@@ -83,6 +124,20 @@ export class StackHeapState {
     const b = this.blocks.get(p.block);
     return b && b.id === p.id ? b : undefined;
   }
+}
+
+/** A map's entries as two arrays, in the map's order. */
+export interface Entries<K, V> {
+  readonly keys: readonly K[];
+  readonly values: readonly V[];
+}
+
+const entriesOf = <K, V>(m: Map<K, V>): Entries<K, V> => ({ keys: [...m.keys()], values: [...m.values()] });
+
+function toMap<K, V>(e: Entries<K, V>): Map<K, V> {
+  const m = new Map<K, V>();
+  for (let i = 0; i < e.keys.length; i++) m.set(e.keys[i]!, e.values[i]!);
+  return m;
 }
 
 /** The heap as one free block from `base`; an empty stack. */
