@@ -19,10 +19,6 @@ export const offscreen = css`
   }
 `;
 
-type Waiting = { element: Element; start: () => void };
-
-const isOnScreen = (box: DOMRectReadOnly): boolean => box.top < innerHeight && box.bottom > 0;
-
 /** Every block waiting to come near. */
 const waiting = new WeakMap<Element, () => void>();
 /** Blocks that a script asked for: they never wait to come near. */
@@ -55,13 +51,10 @@ export function whenNear(element: Element): Promise<void> {
     const reloading = waiting.has(element);
     waiting.set(element, resolve);
     if (reloading) return;
-    // A block in view starts at once; one only near it waits until the page is idle, or until it
-    // comes into view, so that at load the blocks the reader sees are not kept waiting by those
-    // below the fold. Entries come in document order.
-    near ??= new IntersectionObserver(
-      (entries) => entries.forEach((e) => e.isIntersecting && (isOnScreen(e.boundingClientRect) ? start(e.target) : whenIdle(() => start(e.target)))),
-      { rootMargin: '100% 0px' },
-    );
+    // A block in view starts at once (inView); one only near it waits until the page is idle, or
+    // until it comes into view, so that at load the blocks the reader sees are not kept waiting by
+    // those below the fold. Entries come in document order.
+    near ??= new IntersectionObserver((entries) => entries.forEach((e) => e.isIntersecting && whenIdle(() => start(e.target))), { rootMargin: '100% 0px' });
     inView ??= new IntersectionObserver((entries) => entries.forEach((e) => e.isIntersecting && start(e.target)));
     near.observe(element);
     inView.observe(element);

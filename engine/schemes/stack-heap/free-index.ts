@@ -7,21 +7,10 @@
  * that changes the list.
  */
 import type { FreeEntry } from './state.js';
+import { lowerBound } from '../../sorted.js';
 
 /** Target chunk length; a chunk holds CHUNK / 4 to 2 * CHUNK entries (fewer when it is the only one). */
 const CHUNK = 32;
-
-/** Index of the first element of ascending `xs` that is at least `x` (xs.length when none). */
-function lowerBound(xs: readonly number[], x: number): number {
-  let lo = 0;
-  let hi = xs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (xs[mid]! < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 // Sizes move by hand in these small arrays: splice costs more than the move (it builds an array of what it removed).
 function addSize(sizes: number[], size: number): void {
