@@ -164,8 +164,8 @@ export class VmPagingView extends SchemeView {
   /** How many references the table shows at once: as many as fit the width (see _measure), 8 to WINDOW. */
   private _size = firstGuess();
 
-  /** The last measure of the table: the columns' width (whole pixels) and the width of the box beside the labels. */
-  private _fitted?: { column: number; view: number };
+  /** The last measure of the table: the labels' and columns' widths (whole pixels) and the width of the box beside the labels. */
+  private _fitted?: { label: number; column: number; view: number };
 
   /** The table's scroll position as last set or reported by a scroll event: reading it would lay the page out. */
   private _left = 0;
@@ -303,6 +303,9 @@ export class VmPagingView extends SchemeView {
     const fit = Math.max(8, Math.min(WINDOW, room));
     const cut = fit > room ? label + Math.max(1, room) * column : 0;
     const view = (cut ? Math.min(width, cut) : width) - label;
+    const f = this._fitted;
+    // The view's height changed, or its width by less than a column: nothing to change.
+    if (fit === this._size && f?.label === label && f.column === column && f.view === view) return;
     const write = () => {
       if (!box.isConnected) return;
       if (label !== exactLabel || columns.some((w) => w !== column)) {
@@ -313,9 +316,9 @@ export class VmPagingView extends SchemeView {
       // A box that must scroll is cut to whole columns, so even its last scroll position (which no
       // snap point moves) has a column edge against the labels.
       box.parentElement!.style.maxWidth = cut ? `${cut}px` : '';
-      if (fit !== this._size || column !== this._fitted?.column || view !== this._fitted.view) this.requestUpdate();
-      this._fitted = { column, view };
+      this._fitted = { label, column, view };
       this._size = fit;
+      this.requestUpdate();
     };
     // The view keeps its height if the same lines show under the table, the box gains or loses no
     // scroll bar, and only blank columns (steps to come, one line high) come or go.
@@ -333,10 +336,7 @@ export class VmPagingView extends SchemeView {
     return { write, keepsHeight };
   };
 
-  /**
-   * Whether the table must scroll, and the scroll that keeps the current step's column in view, with
-   * the cue for it: found from the last measure, since every column is as wide as it found.
-   */
+  /** The scroll that keeps the current step's column in view, and its cue: arithmetic on the last measure's whole-pixel widths. */
   private _place(): void {
     const t = this.timeline;
     const f = this._fitted;
@@ -371,10 +371,9 @@ export class VmPagingView extends SchemeView {
 }
 
 /**
- * The window size a table is first drawn with, before its width is known: a guess from the viewport
- * (a media query, which needs no layout). On a phone a long string is windowed whatever the fit, so
- * starting at the fewest columns keeps the line under the table and the fit is drawn in the frame
- * the table first is (see table-fit.ts); wider, the whole window most often fits.
+ * The window a table is first drawn with, before its width is known, guessed from the viewport (a
+ * media query needs no layout). On a phone a long string is windowed whatever the fit, so the line
+ * under the table stays and the fit is drawn in the table's first frame (table-fit.ts).
  */
 const firstGuess = () => (matchMedia('(max-width: 36em)').matches ? 8 : WINDOW);
 
