@@ -293,9 +293,6 @@ export class VmPagingView extends SchemeView {
     const head = box?.querySelector('thead tr') as HTMLTableRowElement | null;
     if (!box || !head || head.cells.length < 2) return;
     const [exactLabel, ...columns] = [...head.cells].map((c) => c.getBoundingClientRect().width);
-    // Columns of whole pixels: fractional ones (a width in ch) would leave a sliver beside the labels
-    // at every scroll position, since scrolling moves by whole pixels. Whole, they also place every
-    // column without measuring it again (see _place).
     const label = Math.ceil(exactLabel!);
     const column = Math.ceil(columns.reduce((a, w) => Math.max(a, w), 1));
     width = Math.floor(width);
@@ -304,32 +301,35 @@ export class VmPagingView extends SchemeView {
     const cut = fit > room ? label + Math.max(1, room) * column : 0;
     const view = (cut ? Math.min(width, cut) : width) - label;
     const f = this._fitted;
-    // The view's height changed, or its width by less than a column: nothing to change.
-    if (fit === this._size && f?.label === label && f.column === column && f.view === view) return;
-    const write = () => {
-      if (!box.isConnected) return;
-      if (label !== exactLabel || columns.some((w) => w !== column)) {
-        this.style.setProperty('--_label', `${label}px`);
-        this.style.setProperty('--_cell', `${column}px`);
-      }
-      box.style.scrollPaddingInlineStart = `${label}px`;
-      // A box that must scroll is cut to whole columns, so even its last scroll position (which no
-      // snap point moves) has a column edge against the labels.
-      box.parentElement!.style.maxWidth = cut ? `${cut}px` : '';
-      this._fitted = { label, column, view };
-      this._size = fit;
-      this.requestUpdate();
-    };
-    // The view keeps its height if the same lines show under the table, the box gains or loses no
-    // scroll bar, and only blank columns (steps to come, one line high) come or go.
+    if (fit === this._size && f?.label === label && f.column === column && f.view === view) return; // nothing new
     const n = this.timeline!.length;
     const p = this.position;
     const [from, to] = windowAround(p, n, this._size);
     const [newFrom, newTo] = windowAround(p, n, fit);
     const end = Math.max(0, (newTo - newFrom + 1) * column - view);
+    const hint = this._overflow(from, to) > 1;
+    const write = () => {
+      if (!box.isConnected) return;
+      // A table that scrolls has columns of whole pixels, as scrolling moves by whole pixels: no sliver
+      // of one shows beside the labels, and _place needs no measure. Its box is cut to whole columns,
+      // so even the last scroll position (which no snap point moves) has a column edge at the labels.
+      if (cut && (label !== exactLabel || columns.some((w) => w !== column))) {
+        this.style.setProperty('--_label', `${label}px`);
+        this.style.setProperty('--_cell', `${column}px`);
+      }
+      box.style.scrollPaddingInlineStart = cut ? `${label}px` : '';
+      box.parentElement!.style.maxWidth = cut ? `${cut}px` : '';
+      this._fitted = { label, column, view };
+      // Redrawn only if the window or the hint changes; a table that fits as it is drawn costs no layout.
+      if (fit === this._size && hint === end > 1) return this._place();
+      this._size = fit;
+      this.requestUpdate();
+    };
+    // The view keeps its height if the same lines show under the table, the box gains or loses no
+    // scroll bar, and only blank columns (steps to come, one line high) come or go.
     const keepsHeight =
       (from > 1 || to < n) === (newFrom > 1 || newTo < n) &&
-      this._overflow(from, to) > 1 === end > 1 &&
+      hint === end > 1 &&
       box.scrollWidth > box.clientWidth === end > 0 &&
       (from === newFrom || Math.min(from, newFrom) > p) &&
       (to === newTo || Math.min(to, newTo) >= p);
