@@ -7,6 +7,7 @@ import { renderTable, WINDOW, windowAround } from '../table.js';
 import type { LegendEntry } from './legend.js';
 import { policyStateStyles, renderPolicyState } from './policy-state-panel.js';
 import { SchemeView } from './scheme-view.js';
+import { observeWidth, scrollFor, scrollLater, unobserveWidth, type Fit } from './table-fit.js';
 
 type PagingTimeline = Timeline<PagingConfig, PagingState, PagingEvent, PagingFields>;
 
@@ -17,7 +18,7 @@ type PagingTimeline = Timeline<PagingConfig, PagingState, PagingEvent, PagingFie
  * that replaced another shows an arrow and the victim struck through (`2←7`, never `27`); CLOCK shows use
  * bits (`*`) and the hand (`→`); a page modified since it was loaded is marked dirty. A key under the table
  * explains every colour and mark the run uses. The table shows as many references at a time as fit its
- * width (8 to 25, see _fit and windowAround); narrower boxes scroll with a cue. Under LRU, OPT and FIFO a toggle shows what the policy knows at the
+ * width (8 to 25, see _measure and windowAround); narrower boxes scroll with a cue. Under LRU, OPT and FIFO a toggle shows what the policy knows at the
  * current step: the recency stack, each resident page's next use, or the load queue, with the
  * page the next fault would evict marked in words.
  *
@@ -64,7 +65,7 @@ export class VmPagingView extends SchemeView {
         border-top-width: 1px;
         scroll-snap-align: start;
       }
-      /* Whole-pixel columns (see _fit): the box is cut and scrolling snaps at their edges exactly. */
+      /* Whole-pixel columns (see _measure): the box is cut and scrolling snaps at their edges exactly. */
       thead th {
         box-sizing: border-box;
         min-width: var(--_label, 0);
@@ -158,16 +159,16 @@ export class VmPagingView extends SchemeView {
     policyStateStyles,
   ];
 
-  static override properties = { ...SchemeView.properties, _showPolicy: { state: true }, _size: { state: true }, _scrolls: { state: true } };
+  static override properties = { ...SchemeView.properties, _showPolicy: { state: true }, _size: { state: true } };
 
-  /** How many references the table shows at once: as many as fit the width (see _fit), 8 to WINDOW. */
-  private _size = WINDOW;
+  /** How many references the table shows at once: as many as fit the width (see _measure), 8 to WINDOW. */
+  private _size = firstGuess();
 
-  /** Whether the table is wider than its box even so, and the reader must scroll. */
-  private _scrolls = false;
+  /** The last measure of the table: the labels' and columns' widths (whole pixels) and the width of the box beside the labels. */
+  private _fitted?: { label: number; column: number; view: number };
 
-  /** Refits when the view's width changes, in the next frame: the redraw changes its height, which a fit inside the observer's callback would report again. */
-  private _resize = new ResizeObserver(() => this._schedule());
+  /** The table's scroll position as last set or reported by a scroll event: reading it would lay the page out. */
+  private _left = 0;
 
   /** Whether the policy's view of the pages is shown under the table (the reader's choice, kept across steps). */
   private _showPolicy = false;
@@ -180,11 +181,12 @@ export class VmPagingView extends SchemeView {
     // <mem-sim> exports the parts every view has; add this view's own.
     const have = this.getAttribute('exportparts') ?? '';
     if (!have.includes('policy-state')) this.setAttribute('exportparts', `${have}${have ? ', ' : ''}policy-toggle, policy-state, scroll-hint`);
-    this._resize.observe(this);
+    observeWidth(this, this._measure);
   }
 
   protected override willUpdate(changed: PropertyValues): void {
     if (!changed.has('timeline')) return;
+    this._fitted = undefined;
     const t = this.timeline as PagingTimeline | undefined;
     // The hardware panel and the faults chart: a chunk of their own, for the scenarios that use them.
     if (t?.config.hardware || t?.config.framesRange) import('./vm-paging-extras.js');
@@ -256,7 +258,7 @@ export class VmPagingView extends SchemeView {
           ${renderTable(model, { cell, columnClass })}
         </div>
       </div>
-      ${this._scrolls ? html`<p class="hint" part="scroll-hint">Scroll the table sideways for the other references.</p>` : nothing}
+      ${this._overflow(from, to) > 1 ? html`<p class="hint" part="scroll-hint">Scroll the table sideways for the other references.</p>` : nothing}
       ${from > 1 || to < n ? html`<p class="window">References ${from} to ${to} of ${n}</p>` : nothing}
       <mem-sim-legend .entries=${this._key}></mem-sim-legend>
       ${renderPolicyState(t, p, this._showPolicy, () => (this._showPolicy = !this._showPolicy))}
@@ -266,113 +268,114 @@ export class VmPagingView extends SchemeView {
   }
 
   /**
-   * Keeps the current step's column in view when the table is wider than its box. The measuring
-   * waits for the next frame, when the browser lays the page out anyway: measuring here would force
-   * one extra layout per run on every step.
+   * Measures the table after the next layout (see table-fit.ts) when the view is first drawn or a new
+   * run replaces its columns, and whenever the view's width changes; measuring here instead would
+   * lay the page out once more, for every table.
    */
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    this._schedule();
+    if (changed.has('timeline')) observeWidth(this, this._measure);
+    this._place();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this._resize.disconnect();
-    waiting.delete(this);
-  }
-
-  private _schedule(): void {
-    waiting.add(this);
-    frame ||= requestAnimationFrame(() => VmPagingView._fitAll());
+    unobserveWidth(this);
   }
 
   /**
-   * Fits every table waiting: all are measured, then all changed, then all measured again. A
-   * measure after a change forces the browser to lay the whole page out; a page of many tables,
-   * each measuring and changing in turn, was laid out twice per table in one frame (a third of the
-   * main thread's time while a course page loaded). A view whose window size changed redraws and
-   * is fitted again in the next frame: placing it now would lay the page out once more only to
-   * measure the table it is about to replace.
+   * Sizes the window to the view's `width`: as many reference columns as fit beside the labels, at
+   * least 8 (narrower boxes scroll, with a cue), at most WINDOW. Columns have a fixed width (see
+   * --_cell), so the size found does not change the widths it was found from.
    */
-  private static _fitAll(): void {
-    frame = 0;
-    const views = [...waiting];
-    waiting.clear();
-    views.map((v) => v._fit()).forEach((write) => write?.());
-    views.filter((v) => !v.isUpdatePending).map((v) => v._place()).forEach((write) => write?.());
-  }
-
-  /**
-   * Sizes the window to the box: as many reference columns as fit beside the labels, at least 8
-   * (narrower boxes scroll, with a cue), at most WINDOW. Columns have a fixed width (see --_cell), so
-   * the size found does not change the widths it was found from. Measures now; returns the changes.
-   */
-  private _fit(): (() => void) | undefined {
+  private _measure = (width: number): Fit | undefined => {
     const box = this.renderRoot.querySelector<HTMLElement>('.scroll');
     const head = box?.querySelector('thead tr') as HTMLTableRowElement | null;
     if (!box || !head || head.cells.length < 2) return;
     const [exactLabel, ...columns] = [...head.cells].map((c) => c.getBoundingClientRect().width);
-    // Columns of whole pixels: fractional ones (a width in ch) would leave a sliver beside the labels
-    // at every scroll position, since scrolling moves by whole pixels.
     const label = Math.ceil(exactLabel!);
     const column = Math.ceil(columns.reduce((a, w) => Math.max(a, w), 1));
-    const room = Math.floor((this.clientWidth - label) / column);
+    width = Math.floor(width);
+    const room = Math.floor((width - label) / column);
     const fit = Math.max(8, Math.min(WINDOW, room));
-    return () => {
-      if (label !== exactLabel || columns.some((w) => w !== column)) {
+    const cut = fit > room ? label + Math.max(1, room) * column : 0;
+    const view = (cut ? Math.min(width, cut) : width) - label;
+    const f = this._fitted;
+    if (fit === this._size && f?.label === label && f.column === column && f.view === view) return; // nothing new
+    const n = this.timeline!.length;
+    const p = this.position;
+    const [from, to] = windowAround(p, n, this._size);
+    const [newFrom, newTo] = windowAround(p, n, fit);
+    const end = Math.max(0, (newTo - newFrom + 1) * column - view);
+    const hint = this._overflow(from, to) > 1;
+    const write = () => {
+      if (!box.isConnected) return;
+      // A table that scrolls has columns of whole pixels, as scrolling moves by whole pixels: no sliver
+      // of one shows beside the labels, and _place needs no measure. Its box is cut to whole columns,
+      // so even the last scroll position (which no snap point moves) has a column edge at the labels.
+      if (cut && (label !== exactLabel || columns.some((w) => w !== column))) {
         this.style.setProperty('--_label', `${label}px`);
         this.style.setProperty('--_cell', `${column}px`);
       }
-      box.style.scrollPaddingInlineStart = `${label}px`;
-      // A box that must scroll is cut to whole columns, so even its last scroll position (which no
-      // snap point moves) has a column edge against the labels.
-      box.parentElement!.style.maxWidth = fit > room ? `${label + Math.max(1, room) * column}px` : '';
-      if (fit !== this._size) this._size = fit;
+      box.style.scrollPaddingInlineStart = cut ? `${label}px` : '';
+      box.parentElement!.style.maxWidth = cut ? `${cut}px` : '';
+      this._fitted = { label, column, view };
+      // Redrawn only if the window or the hint changes; a table that fits as it is drawn costs no layout.
+      if (fit === this._size && hint === end > 1) return this._place();
+      this._size = fit;
+      this.requestUpdate();
     };
-  }
-
-  /**
-   * Whether the table must scroll, and the scroll that keeps the current step's column in view, with
-   * the cue for it (a scroll that snaps elsewhere fires `scroll`, which corrects the cue). Measures
-   * now; returns the changes.
-   */
-  private _place(): (() => void) | undefined {
-    const box = this.renderRoot.querySelector<HTMLElement>('.scroll');
-    if (!box) return;
-    const { scrollWidth, clientWidth } = box;
-    let to = box.scrollLeft;
-    const current = box.querySelector<HTMLElement>('thead .current');
-    if (current && scrollWidth > clientWidth) {
-      // Scroll positions that put a column's left edge against the labels: the snap points.
-      const head = [...box.querySelectorAll<HTMLElement>('thead th')];
-      const label = head[0]!.offsetWidth;
-      const left = current.offsetLeft - label;
-      const right = current.offsetLeft + current.offsetWidth - clientWidth;
-      if (to > left) to = left;
-      else if (to < right) to = Math.min(...head.slice(1).map((c) => c.offsetLeft - label).filter((x) => x >= right));
-    }
-    return () => {
-      this._scrolls = scrollWidth > clientWidth + 1;
-      if (to !== box.scrollLeft) box.scrollLeft = to;
-      this._mark(box, to, clientWidth, scrollWidth);
-    };
-  }
-
-  /** Shows the scroll cue on each side where columns are out of view. */
-  private _cue = (): void => {
-    const box = this.renderRoot.querySelector<HTMLElement>('.scroll');
-    if (box) this._mark(box, box.scrollLeft, box.clientWidth, box.scrollWidth);
+    // The view keeps its height if the same lines show under the table, the box gains or loses no
+    // scroll bar, and only blank columns (steps to come, one line high) come or go.
+    const keepsHeight =
+      (from > 1 || to < n) === (newFrom > 1 || newTo < n) &&
+      hint === end > 1 &&
+      box.scrollWidth > box.clientWidth === end > 0 &&
+      (from === newFrom || Math.min(from, newFrom) > p) &&
+      (to === newTo || Math.min(to, newTo) >= p);
+    return { write, keepsHeight };
   };
 
-  private _mark(box: HTMLElement, left: number, width: number, scrollWidth: number): void {
-    box.parentElement!.toggleAttribute('data-before', left > 1);
-    box.parentElement!.toggleAttribute('data-after', left + width < scrollWidth - 1);
+  /** The scroll that keeps the current step's column in view, and its cue: arithmetic on the last measure's whole-pixel widths. */
+  private _place(): void {
+    const t = this.timeline;
+    const f = this._fitted;
+    const box = this.renderRoot.querySelector<HTMLElement>('.scroll');
+    if (!t || !f || !box) return;
+    const [from, to] = windowAround(this.position, t.length, this._size);
+    const end = this._overflow(from, to);
+    const left = scrollFor(this._left, this.position - from, f.column, f.view, end);
+    this._mark(left > 1, left < end - 1);
+    if (left !== this._left) scrollLater(box, (this._left = left));
+  }
+
+  /** How far the table of columns `from` to `to` can scroll: beyond 1 pixel, the reader must scroll to see them all. */
+  private _overflow(from: number, to: number): number {
+    return this._fitted ? Math.max(0, (to - from + 1) * this._fitted.column - this._fitted.view) : 0;
+  }
+
+  /** Notes where the reader scrolled the table to, and shows the cue for it. */
+  private _cue = (): void => {
+    const box = this.renderRoot.querySelector<HTMLElement>('.scroll');
+    if (!box) return;
+    this._left = box.scrollLeft;
+    this._mark(this._left > 1, this._left + box.clientWidth < box.scrollWidth - 1);
+  };
+
+  /** Shows the scroll cue on each side where columns are out of view. */
+  private _mark(before: boolean, after: boolean): void {
+    const frame = this.renderRoot.querySelector('.frame');
+    frame?.toggleAttribute('data-before', before);
+    frame?.toggleAttribute('data-after', after);
   }
 }
 
-/** The tables to fit in the next frame (see _fitAll), and that frame's request. */
-const waiting = new Set<VmPagingView>();
-let frame = 0;
+/**
+ * The window a table is first drawn with, before its width is known, guessed from the viewport (a
+ * media query needs no layout). On a phone a long string is windowed whatever the fit, so the line
+ * under the table stays and the fit is drawn in the table's first frame (table-fit.ts).
+ */
+const firstGuess = () => (matchMedia('(max-width: 36em)').matches ? 8 : WINDOW);
 
 /** The dirty mark, a superscript `d` after the page. */
 const dirtyMark = html`<span class="mark">d</span>`;
