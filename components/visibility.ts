@@ -37,8 +37,7 @@ function start(element: Element): void {
 }
 
 /** Runs `task` once the page is idle (or after a short bound), so it never delays the blocks in view. */
-const whenIdle = (task: () => void): void =>
-  void (typeof requestIdleCallback === 'function' ? requestIdleCallback(task, { timeout: 300 }) : setTimeout(task, 50));
+const whenIdle = (task: () => void): void => void (self.requestIdleCallback ?? setTimeout)(task, { timeout: 300 } as never);
 
 /**
  * Resolves when `element` may start its work: once it is within a viewport's height of the viewport

@@ -7,13 +7,13 @@
  * Each entry is a dynamic import, so each view is a separate chunk of the browser bundle and
  * importing this module loads no view (nor Lit): Node reads the list's keys without a DOM.
  */
-import type { SchemeName } from '../../engine/scheme.js';
+import type { BuiltScheme } from '../../engine/schemes/registry.js';
 import type { SchemeViewClass } from './scheme-view.js';
 
 /** Imports a scheme's view module, whose default export is the view class (a defined custom element). */
 export type ViewImport = () => Promise<{ default: SchemeViewClass }>;
 
-export const SCHEME_VIEWS: Partial<Record<SchemeName, ViewImport>> = {
+export const SCHEME_VIEWS: Record<BuiltScheme, ViewImport> = {
   'vm-paging': () => import('./vm-paging-view.js'),
   dynamic: () => import('./dynamic-view.js'),
   fixed: () => import('./fixed-view.js'),
