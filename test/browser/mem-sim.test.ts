@@ -292,6 +292,23 @@ describe('<mem-sim>: where the scenario comes from', () => {
     expect(part(el, '[part=error-list]').textContent).to.match(/1:9 the scheme 'segmentation' is not available yet/);
   });
 
+  for (const word of ['__proto__', 'constructor', 'segmentation', 'vm-pagin']) {
+    it(`'scheme: ${word}' (the scheme's code is fetched early from a guess at the text) shows the positioned error, and no error escapes to the page`, async () => {
+      const escaped: unknown[] = [];
+      const onRejection = (e: PromiseRejectionEvent) => escaped.push(e.reason);
+      addEventListener('unhandledrejection', onRejection);
+      try {
+        const el = await fixture<MemSim>(html`<mem-sim><pre><code class="language-memsim">${`scheme: ${word}\nframes: 3\nrefs: 1 2 1\n`}</code></pre></mem-sim>`);
+        await el.ready;
+        await new Promise((r) => setTimeout(r, 50));
+        expect(part(el, '[part=error-list]').textContent).to.match(/^\s*1:9 /);
+        expect(escaped).to.deep.equal([]);
+      } finally {
+        removeEventListener('unhandledrejection', onRejection);
+      }
+    });
+  }
+
   it('the scheme attribute is assumed when the inline text names none', async () => {
     const el = await fixture<MemSim>(html`<mem-sim scheme="vm-paging"><pre><code class="language-memsim">refs: 1 2 1</code></pre></mem-sim>`);
     await el.ready;
