@@ -17,7 +17,7 @@
 import type { RunSpec } from '../../scheme.js';
 import type { HeapOp, StackHeapConfig, StackHeapFields } from './config.js';
 import { blockSize, find, release, take } from './heap.js';
-import { NO_LEAKS, NULL_FREE, StackHeapEvent, type Facts } from './sentences.js';
+import { NO_LEAKS, NULL_FREE, StackHeapEvent, TOOK, type Facts } from './sentences.js';
 import { NULL_POINTER, stackLimit, type Block, type Frame, type Local, type Pointer, type StackHeapState } from './state.js';
 
 type Run = RunSpec<StackHeapFields>;
@@ -176,7 +176,8 @@ function malloc(c: StackHeapConfig, run: Run, s: StackHeapState, op: Op<'malloc'
     e.returned = b.returned;
     e.block = b.start;
     p = { addr: b.returned, block: b.start, id: b.id };
-    facts = { form: 'took', from: entry.size };
+    facts = TOOK;
+    e.from = entry.size;
   }
   const r = store(c, s, e, op.name, p, op.global);
   if (!r.ok) {

@@ -12,8 +12,8 @@ export type HeapTrap = (typeof HEAP_TRAPS)[number];
 export const NO_LEAKS: readonly number[] = Object.freeze([]);
 
 type MallocFacts =
-  /** `from`: the size of the free entry the block was taken from (the entry started at the block). */
-  | { form: 'took'; from: number }
+  /** The block was taken from the front of a free entry of the event's `from` bytes (one shared object: most steps are mallocs). */
+  | { form: 'took' }
   /** No entry was large enough: the largest, the free bytes in all, and how many entries there were. */
   | { form: 'refused'; largest: number; free: number; entries: number };
 
@@ -41,6 +41,9 @@ export type Facts =
 /** `free` of a null pointer, which needs no facts; also the facts of an event until its step sets them. */
 export const NULL_FREE: Facts = { form: 'null free' };
 
+/** The facts of every malloc that found a block (the entry's size is the event's `from`). */
+export const TOOK: MallocFacts = { form: 'took' };
+
 /**
  * What one operation did. The sentence is composed when first read: a long trace would otherwise
  * build a string per step that nobody may ever read. Every field is always present, so all events
@@ -58,6 +61,8 @@ export class StackHeapEvent implements StepEvent {
   examined: number | undefined = undefined;
   /** After a stack overflow the program has stopped: later operations do nothing. */
   skipped = false;
+  /** A malloc that found a block: the size of the free entry it took the block from (for the sentence). */
+  from = 0;
   /** What the sentence needs beyond the fields above (the rules set it). */
   facts: Facts = NULL_FREE;
   private words: string | undefined = undefined;
@@ -182,8 +187,8 @@ function mallocText(e: StackHeapEvent, op: Op<'malloc'>, c: StackHeapConfig, pla
   const how = c.header ? `${round ? `${round}, plus a ` : ''}${c.header}-byte header` : round;
   const needs = `${op.name} = malloc(${op.size}) ${f.form === 'took' ? 'takes' : 'needs'} ${bytes(total)}${how ? ` (${how})` : ''}`;
   if (f.form === 'took') {
-    const rest = f.from - total;
-    return `${needs} from the ${sized(f.from)} free block at ${e.block} (${WHY[placement]}) and returns ${e.returned}; ${rest ? `${bytes(rest)} stay free at ${e.block! + total}` : 'the block is used whole'}`;
+    const rest = e.from - total;
+    return `${needs} from the ${sized(e.from)} free block at ${e.block} (${WHY[placement]}) and returns ${e.returned}; ${rest ? `${bytes(rest)} stay free at ${e.block! + total}` : 'the block is used whole'}`;
   }
   const why = !f.entries ? 'the heap has no free block' : f.largest < f.free ? `the largest free block is ${bytes(f.largest)}, though ${bytes(f.free)} are free in ${f.entries} blocks: external fragmentation` : `the only free block is ${bytes(f.largest)}`;
   return `${needs}, but ${why}; malloc returns null`;
