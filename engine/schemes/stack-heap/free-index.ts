@@ -25,6 +25,14 @@ function dropSize(sizes: number[], size: number): void {
   sizes.pop();
 }
 
+/** Changes one `from` in ascending `sizes` to `to`, moving only the sizes between the two places. */
+function resize(sizes: number[], from: number, to: number): void {
+  let i = lowerBound(sizes, from);
+  if (to < from) for (; i > 0 && sizes[i - 1]! > to; i--) sizes[i] = sizes[i - 1]!;
+  else for (; i < sizes.length - 1 && sizes[i + 1]! < to; i++) sizes[i] = sizes[i + 1]!;
+  sizes[i] = to;
+}
+
 function sortedSizes(list: readonly FreeEntry[], from: number, to: number): number[] {
   const sizes: number[] = [];
   for (let i = from; i < to; i++) sizes.push(list[i]!.size);
@@ -86,9 +94,7 @@ export class FreeIndex {
   /** The entry at position `i`, of `size` bytes, was just replaced by one of `now` bytes. */
   replaced(i: number, size: number, now: number): void {
     if (size === now) return;
-    const sizes = this.locate(i);
-    dropSize(sizes, size);
-    addSize(sizes, now);
+    resize(this.locate(i), size, now);
   }
 
   /** The first position whose entry has at least `need` bytes, or -1. */
