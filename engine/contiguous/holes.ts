@@ -9,7 +9,6 @@
  * and shares every other chunk with the state before. Nothing is ever changed in place.
  */
 import type { Region } from './common.js';
-import { lowerBound } from '../sorted.js';
 
 export type SegmentKind = 'hole' | 'process' | 'used';
 
@@ -42,6 +41,18 @@ function holeSizes(chunk: readonly Segment[]): Float64Array {
   for (let i = 0; i < chunk.length; i++) if (chunk[i]!.kind === 'hole') sizes[n++] = chunk[i]!.size;
   // A typed array sorts numerically without a comparator, and fast.
   return sizes.sort();
+}
+
+/** Index of the first element of ascending `xs` that is at least `x` (xs.length when none). */
+export function lowerBound(xs: ArrayLike<number>, x: number): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** An immutable address-ordered list of segments, stored in shared chunks. */
