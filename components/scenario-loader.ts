@@ -70,7 +70,7 @@ export async function loadScenario(host: ScenarioHost, read: (inline: string | u
     // A block far below the fold waits until the reader comes near (its text shows meanwhile). Its
     // scheme's code loads meanwhile, named by a guess at the text (the reading below decides), so a
     // block in view does not wait for it after its turn comes: a first viewport 15% sooner.
-    const guess = /^\s*scheme\s*:\s*([\w-]+)/m.exec(host.textContent!)?.[1];
+    const guess = /^\s*scheme\s*:\s*([\w-]+)/m.exec(inlineCode(host)?.textContent ?? '')?.[1];
     if (guess) loadCode(guess as SchemeName).catch(() => undefined);
     await whenNear(host);
     const inline = inlineCode(host)?.textContent ?? undefined;

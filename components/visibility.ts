@@ -36,7 +36,10 @@ function start(element: Element): void {
   resolve();
 }
 
-/** Runs `task` once the page is idle (or after a short bound), so it never delays the blocks in view. */
+/**
+ * Runs `task` once the page is idle (or after a short bound), so it never delays the blocks in view.
+ * Without requestIdleCallback (Safari) it is a timer, whose delay, given the options object, reads as 0.
+ */
 const whenIdle = (task: () => void): void => void (self.requestIdleCallback ?? setTimeout)(task, { timeout: 300 } as never);
 
 /**
