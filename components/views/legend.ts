@@ -55,11 +55,17 @@ const legendStyles = css`
     font-size: 0.85em;
     color: var(--_muted);
   }
+  /* A swatch two lines high (a victim under its page) stays beside its words, centred on them. */
+  .legend li {
+    display: flex;
+    align-items: center;
+    gap: 0.3em;
+  }
   .key {
     position: relative;
     display: inline-block;
     min-width: 1.5em;
-    height: 1.2em;
+    min-height: 1.2em;
     border: 1px solid var(--_border);
     text-align: center;
     vertical-align: middle;

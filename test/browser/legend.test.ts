@@ -95,6 +95,16 @@ describe('the key: every colour and mark a view draws is explained', () => {
     expect(cell.querySelector('.sr-only')!.textContent).to.equal('frame 0: page 2 (fault: replaced page 7)');
   });
 
+  it('every swatch holds its whole sample: the victim swatch grows to show the struck page under the new one', async () => {
+    const el = await simulator(CLOCK);
+    await goTo(el, 8);
+    const swatches = [...schemeViews(el)[0]!.querySelectorAll<HTMLElement>('.legend .key')];
+    const victim = swatches.find((k) => k.classList.contains('victim'))!;
+    expect(victim.textContent).to.equal('2←7');
+    for (const key of swatches) expect(key.scrollHeight, `swatch ${key.className}`).to.be.at.most(key.clientHeight);
+    expect(victim.getBoundingClientRect().height).to.be.greaterThan(swatches.find((k) => k.classList.contains('current'))!.getBoundingClientRect().height);
+  });
+
   it('dynamic partitioning: the bar, the table and next-fit’s run, at every step', async () => {
     const el = await simulator(DYNAMIC);
     const seen = await everyClassKeyed(el);
