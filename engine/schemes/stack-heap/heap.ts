@@ -120,13 +120,13 @@ function insert(s: StackHeapState, order: FreeListOrder, e: FreeEntry): number {
   return at;
 }
 
-/** Returns a block to the free list; says which free neighbours it merged with. */
-export function release(s: StackHeapState, c: StackHeapConfig, start: number, size: number): { entry: FreeEntry; merged: FreeEntry[] } {
+/** Returns a block to the free list; returns the entry it became (with the free neighbours it merged with, if any). */
+export function release(s: StackHeapState, c: StackHeapConfig, start: number, size: number): FreeEntry {
   return c.freeList === 'address' ? releaseByAddress(s, c.coalesce, start, size) : releaseAnyOrder(s, c, start, size);
 }
 
 /** In an address-ordered list the neighbours in memory are the neighbours in the list: merge in place. */
-function releaseByAddress(s: StackHeapState, coalesce: boolean, start: number, size: number): { entry: FreeEntry; merged: FreeEntry[] } {
+function releaseByAddress(s: StackHeapState, coalesce: boolean, start: number, size: number): FreeEntry {
   const list = s.free;
   const at = sortedIndex(list, KEYS.address, start);
   const below = coalesce && at > 0 && list[at - 1]!.start + list[at - 1]!.size === start ? list[at - 1]! : undefined;
@@ -144,10 +144,10 @@ function releaseByAddress(s: StackHeapState, coalesce: boolean, start: number, s
     insertAt(s, at, (entry = { start, size }));
     if (at <= s.rover && list.length > 1) s.rover++;
   }
-  return { entry, merged: below && above ? [below, above] : below ? [below] : above ? [above] : [] };
+  return entry;
 }
 
-function releaseAnyOrder(s: StackHeapState, c: StackHeapConfig, start: number, size: number): { entry: FreeEntry; merged: FreeEntry[] } {
+function releaseAnyOrder(s: StackHeapState, c: StackHeapConfig, start: number, size: number): FreeEntry {
   const list = s.free;
   const merged: FreeEntry[] = [];
   let entry = { start, size };
@@ -170,5 +170,5 @@ function releaseAnyOrder(s: StackHeapState, c: StackHeapConfig, start: number, s
   }
   // Next fit resumes at the same entry when one is put before it.
   if (insert(s, c.freeList, entry) <= s.rover && list.length > 1) s.rover++;
-  return { entry, merged };
+  return entry;
 }

@@ -17,7 +17,7 @@
 import type { RunSpec } from '../../scheme.js';
 import type { HeapOp, StackHeapConfig, StackHeapFields } from './config.js';
 import { blockSize, find, release, take } from './heap.js';
-import { NO_LEAKS, NULL_FREE, StackHeapEvent, TOOK, type Facts } from './sentences.js';
+import { FREED, NULL_FREE, StackHeapEvent, TOOK, type Facts } from './sentences.js';
 import { NULL_POINTER, stackLimit, type Block, type Frame, type Local, type Pointer, type StackHeapState } from './state.js';
 
 type Run = RunSpec<StackHeapFields>;
@@ -28,7 +28,6 @@ export function step(c: StackHeapConfig, run: Run, s: StackHeapState, index: num
   const op = c.ops[index]!;
   const e = new StackHeapEvent(op, c, run.fields.placement);
   if (s.stoppedAt) {
-    e.skipped = true;
     e.facts = { form: 'skipped', stoppedAt: s.stoppedAt };
     return e;
   }
@@ -95,7 +94,6 @@ function push(c: StackHeapConfig, s: StackHeapState, e: StackHeapEvent, name: st
 }
 
 function overflow(s: StackHeapState, e: StackHeapEvent, facts: Facts & { form: 'overflow' }): void {
-  e.trap = 'stack overflow';
   s.stoppedAt = e.line;
   e.facts = facts;
 }
@@ -164,7 +162,6 @@ function malloc(c: StackHeapConfig, run: Run, s: StackHeapState, op: Op<'malloc'
   let p: Pointer = NULL_POINTER;
   let facts: Facts & { form: 'took' | 'refused' };
   if (index < 0) {
-    e.returned = null;
     const largest = s.free.reduce((m, f) => Math.max(m, f.size), 0);
     const free = s.free.reduce((a, f) => a + f.size, 0);
     facts = { form: 'refused', largest, free, entries: s.free.length };
@@ -173,11 +170,10 @@ function malloc(c: StackHeapConfig, run: Run, s: StackHeapState, op: Op<'malloc'
     const b: Block = { id: s.nextId++, start: entry.start, size: total, requested: op.size, returned: entry.start + c.header, refs: 0, leaked: false };
     s.blocks.set(b.start, b);
     s.used += total;
-    e.returned = b.returned;
     e.block = b.start;
     p = { addr: b.returned, block: b.start, id: b.id };
     facts = TOOK;
-    e.from = entry.size;
+    e.entry = entry;
   }
   const r = store(c, s, e, op.name, p, op.global);
   if (!r.ok) {
@@ -199,16 +195,17 @@ function free(c: StackHeapConfig, s: StackHeapState, op: Op<'free'>, e: StackHea
   }
   const b = s.target(p);
   if (!b || p.addr !== b.returned) {
-    e.trap = p.block !== null && !b ? 'double free' : 'invalid free';
-    e.facts = { form: 'not freed', addr: p.addr, into: b?.returned };
+    e.facts = { form: 'not freed', trap: p.block !== null && !b ? 'double free' : 'invalid free', addr: p.addr, into: b?.returned };
     return e;
   }
   s.blocks.delete(b.start);
   s.used -= b.size;
   if (b.leaked) s.leakedBytes -= b.size;
   e.block = b.start;
-  const { entry, merged } = release(s, c, b.start, b.size);
-  e.facts = { form: 'freed', freed: b.size, merged: merged.length ? merged.map((m) => m.start) : NO_LEAKS, size: entry.size, start: entry.start, entries: s.free.length };
+  e.entry = release(s, c, b.start, b.size);
+  e.freed = b.size;
+  e.entries = s.free.length;
+  e.facts = FREED;
   return e;
 }
 

@@ -3,7 +3,7 @@ import type { StepEvent } from '../../scheme.js';
 import { formatNumber } from '../../units.js';
 import type { HeapOp, OpKind, Placement, StackHeapConfig } from './config.js';
 import { blockSize } from './heap.js';
-import { stackLimit } from './state.js';
+import { stackLimit, type FreeEntry } from './state.js';
 
 export const HEAP_TRAPS = ['invalid free', 'double free', 'stack overflow'] as const;
 export type HeapTrap = (typeof HEAP_TRAPS)[number];
@@ -12,7 +12,7 @@ export type HeapTrap = (typeof HEAP_TRAPS)[number];
 export const NO_LEAKS: readonly number[] = Object.freeze([]);
 
 type MallocFacts =
-  /** The block was taken from the front of a free entry of the event's `from` bytes (one shared object: most steps are mallocs). */
+  /** The block was taken from the front of the free entry that is the event's `entry` (one shared object: most steps are mallocs). */
   | { form: 'took' }
   /** No entry was large enough: the largest, the free bytes in all, and how many entries there were. */
   | { form: 'refused'; largest: number; free: number; entries: number };
@@ -29,10 +29,10 @@ export type Facts =
   | { form: 'local'; func: string; start: number; frame: number }
   | MallocFacts
   | { form: 'null free' }
-  /** A free the heap refused (a double or an invalid free); `into`: the returned address of the block `addr` is inside, if any. */
-  | { form: 'not freed'; addr: number; into: number | undefined }
-  /** `merged`: the starts of the free neighbours it merged with; `size` and `start`: the free entry it became. */
-  | { form: 'freed'; freed: number; merged: readonly number[]; size: number; start: number; entries: number }
+  /** A free the heap refused; `into`: the returned address of the block `addr` is inside, if any. */
+  | { form: 'not freed'; trap: 'double free' | 'invalid free'; addr: number; into: number | undefined }
+  /** The block went back to the free list: what it became is in the event's own fields (one shared object, as for malloc). */
+  | { form: 'freed' }
   /** `into`: the returned address of the block the pointer reaches; `made`: where a new pointer variable went. */
   | { form: 'assign'; addr: number | null; into: number | undefined; dangling: boolean; made: number | undefined }
   /** `handed`: `return v -> r` gave the caller's `r` the address `given`, inside the block returned at `reached` (if any). */
@@ -41,28 +41,36 @@ export type Facts =
 /** `free` of a null pointer, which needs no facts; also the facts of an event until its step sets them. */
 export const NULL_FREE: Facts = { form: 'null free' };
 
-/** The facts of every malloc that found a block (the entry's size is the event's `from`). */
+/** The facts of every malloc that found a block (the entry it took the block from is the event's `entry`). */
 export const TOOK: MallocFacts = { form: 'took' };
+
+/** The facts of every free that released a block (see the event's `entry`, `freed` and `entries`). */
+export const FREED: Facts = { form: 'freed' };
 
 /**
  * What one operation did. The sentence is composed when first read: a long trace would otherwise
  * build a string per step that nobody may ever read. Every field is always present, so all events
- * share one shape.
+ * share one shape; what follows from the others (the trap, a malloc's answer, whether the step was
+ * skipped) is read from them, not kept: a timeline keeps every event, and the garbage collector
+ * copies each kept object out of the young generation, so every field and object per step costs
+ * time in proportion to the trace (issue 16's bench).
  */
 export class StackHeapEvent implements StepEvent {
-  trap: HeapTrap | null = null;
   /** Starts of the blocks this step leaked (their last pointer went). */
   leaked: readonly number[] = NO_LEAKS;
-  /** A malloc's answer: the address, or null when no free block was large enough. */
-  returned: number | null | undefined = undefined;
   /** The block a malloc made or a free released (its start). */
   block: number | undefined = undefined;
   /** Free-list entries this step's search examined. */
   examined: number | undefined = undefined;
-  /** After a stack overflow the program has stopped: later operations do nothing. */
-  skipped = false;
-  /** A malloc that found a block: the size of the free entry it took the block from (for the sentence). */
-  from = 0;
+  /**
+   * The free-list entry a malloc took its block from, as it was, or the one a freed block became
+   * (the free neighbours it merged with are the parts of it before and after the block). Entries are
+   * replaced, never changed, so this is the list's own object, not a copy.
+   */
+  entry: FreeEntry | undefined = undefined;
+  /** A free that released a block: the block's bytes, and the free list's entries after it. */
+  freed = 0;
+  entries = 0;
   /** What the sentence needs beyond the fields above (the rules set it). */
   facts: Facts = NULL_FREE;
   private words: string | undefined = undefined;
@@ -72,6 +80,23 @@ export class StackHeapEvent implements StepEvent {
     private readonly config: StackHeapConfig,
     private readonly placement: Placement,
   ) {}
+
+  /** The trap this step raised, or null. */
+  get trap(): HeapTrap | null {
+    const f = this.facts;
+    return f.form === 'overflow' ? 'stack overflow' : f.form === 'not freed' ? f.trap : null;
+  }
+
+  /** After a stack overflow the program has stopped: later operations do nothing. */
+  get skipped(): boolean {
+    return this.facts.form === 'skipped';
+  }
+
+  /** A malloc's answer: the address, or null when no free block was large enough (undefined for other operations). */
+  get returned(): number | null | undefined {
+    if (this.source.kind !== 'malloc' || this.skipped) return undefined;
+    return this.block === undefined ? null : this.block + this.config.header;
+  }
 
   get line(): number {
     return this.source.line;
@@ -155,15 +180,17 @@ function describe(e: StackHeapEvent, op: HeapOp, c: StackHeapConfig, placement: 
     }
     case 'not freed': {
       const { name } = op as Op<'free'>;
-      return e.trap === 'double free'
+      return f.trap === 'double free'
         ? `free(${name}) is a double free: the block at ${f.addr} was already freed, so ${name} dangles; the heap is unchanged`
         : `free(${name}) is an invalid free: ${f.addr} is not an address malloc returned${f.into !== undefined ? ` (it is ${f.addr - f.into} bytes into the block at ${f.into})` : ''}; the heap is unchanged`;
     }
     case 'freed': {
       const { name } = op as Op<'free'>;
-      const m = f.merged;
-      const joined = m.length ? `; it merges with the free ${m.length === 1 ? 'block' : 'blocks'} at ${m.join(' and ')} into ${bytes(f.size)} free at ${f.start}` : c.coalesce ? '' : '; coalescing is off';
-      return `free(${name}) returns the ${sized(f.freed)} block at ${e.block} to the free list${joined} (${f.entries} ${f.entries === 1 ? 'entry' : 'entries'}); ${name} still holds ${e.block! + c.header}, now a dangling pointer`;
+      const { start, size } = e.entry!;
+      const block = e.block!;
+      const m = [...(start < block ? [start] : []), ...(start + size > block + e.freed ? [block + e.freed] : [])];
+      const joined = m.length ? `; it merges with the free ${m.length === 1 ? 'block' : 'blocks'} at ${m.join(' and ')} into ${bytes(size)} free at ${start}` : c.coalesce ? '' : '; coalescing is off';
+      return `free(${name}) returns the ${sized(e.freed)} block at ${block} to the free list${joined} (${e.entries} ${e.entries === 1 ? 'entry' : 'entries'}); ${name} still holds ${block + c.header}, now a dangling pointer`;
     }
     case 'assign': {
       const { name, from, offset } = op as Op<'assign'>;
@@ -187,8 +214,9 @@ function mallocText(e: StackHeapEvent, op: Op<'malloc'>, c: StackHeapConfig, pla
   const how = c.header ? `${round ? `${round}, plus a ` : ''}${c.header}-byte header` : round;
   const needs = `${op.name} = malloc(${op.size}) ${f.form === 'took' ? 'takes' : 'needs'} ${bytes(total)}${how ? ` (${how})` : ''}`;
   if (f.form === 'took') {
-    const rest = e.from - total;
-    return `${needs} from the ${sized(e.from)} free block at ${e.block} (${WHY[placement]}) and returns ${e.returned}; ${rest ? `${bytes(rest)} stay free at ${e.block! + total}` : 'the block is used whole'}`;
+    const from = e.entry!.size;
+    const rest = from - total;
+    return `${needs} from the ${sized(from)} free block at ${e.block} (${WHY[placement]}) and returns ${e.returned}; ${rest ? `${bytes(rest)} stay free at ${e.block! + total}` : 'the block is used whole'}`;
   }
   const why = !f.entries ? 'the heap has no free block' : f.largest < f.free ? `the largest free block is ${bytes(f.largest)}, though ${bytes(f.free)} are free in ${f.entries} blocks: external fragmentation` : `the only free block is ${bytes(f.largest)}`;
   return `${needs}, but ${why}; malloc returns null`;
