@@ -132,12 +132,15 @@ function local(c: StackHeapConfig, s: StackHeapState, op: Op<'local'>, e: StackH
   return e;
 }
 
-/** Stores `p` in the variable `name` (made in the current frame, or a global, on first assignment). */
-function store(c: StackHeapConfig, s: StackHeapState, e: StackHeapEvent, name: string, p: Pointer, isGlobal = false): { lost?: Block; made?: Local; ok: boolean } {
+/**
+ * Stores `p` in the variable `name` (made in the current frame, or a global, on first assignment).
+ * @param counted p's block counts it already (malloc makes its block with its one pointer, instead of a copy per count)
+ */
+function store(c: StackHeapConfig, s: StackHeapState, e: StackHeapEvent, name: string, p: Pointer, isGlobal = false, counted = false): { lost?: Block; made?: Local; ok: boolean } {
   const f = isGlobal ? undefined : top(s);
   const local = localOf(f, name);
   const global = local ? undefined : s.globals.get(name);
-  retarget(s, p, 1);
+  if (!counted) retarget(s, p, 1);
   let lost: Block | undefined;
   if (local) {
     lost = retarget(s, local.ptr, -1);
@@ -167,7 +170,7 @@ function malloc(c: StackHeapConfig, run: Run, s: StackHeapState, op: Op<'malloc'
     facts = { form: 'refused', largest, free, entries: s.free.length };
   } else {
     const entry = take(s, c.freeList, index, total);
-    const b: Block = { id: s.nextId++, start: entry.start, size: total, requested: op.size, returned: entry.start + c.header, refs: 0, leaked: false };
+    const b: Block = { id: s.nextId++, start: entry.start, size: total, requested: op.size, returned: entry.start + c.header, refs: 1, leaked: false };
     s.blocks.set(b.start, b);
     s.used += total;
     e.block = b.start;
@@ -175,7 +178,7 @@ function malloc(c: StackHeapConfig, run: Run, s: StackHeapState, op: Op<'malloc'
     facts = TOOK;
     e.entry = entry;
   }
-  const r = store(c, s, e, op.name, p, op.global);
+  const r = store(c, s, e, op.name, p, op.global, true);
   if (!r.ok) {
     // The pointer did not fit on the stack: nothing holds the new block (store marked it leaked).
     if (e.block !== undefined) e.leaked = [e.block];
