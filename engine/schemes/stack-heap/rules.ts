@@ -176,7 +176,8 @@ function malloc(c: StackHeapConfig, run: Run, s: StackHeapState, op: Op<'malloc'
     e.block = b.start;
     p = { addr: b.returned, block: b.start, id: b.id };
     facts = TOOK;
-    e.entry = entry;
+    e.entryStart = entry.start;
+    e.entrySize = entry.size;
   }
   const r = store(c, s, e, op.name, p, op.global, true);
   if (!r.ok) {
@@ -205,7 +206,9 @@ function free(c: StackHeapConfig, s: StackHeapState, op: Op<'free'>, e: StackHea
   s.used -= b.size;
   if (b.leaked) s.leakedBytes -= b.size;
   e.block = b.start;
-  e.entry = release(s, c, b.start, b.size);
+  const entry = release(s, c, b.start, b.size);
+  e.entryStart = entry.start;
+  e.entrySize = entry.size;
   e.freed = b.size;
   e.entries = s.free.length;
   e.facts = FREED;

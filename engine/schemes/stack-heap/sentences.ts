@@ -3,7 +3,7 @@ import type { StepEvent } from '../../scheme.js';
 import { formatNumber } from '../../units.js';
 import type { HeapOp, OpKind, Placement, StackHeapConfig } from './config.js';
 import { blockSize } from './heap.js';
-import { stackLimit, type FreeEntry } from './state.js';
+import { stackLimit } from './state.js';
 
 export const HEAP_TRAPS = ['invalid free', 'double free', 'stack overflow'] as const;
 export type HeapTrap = (typeof HEAP_TRAPS)[number];
@@ -12,7 +12,7 @@ export type HeapTrap = (typeof HEAP_TRAPS)[number];
 export const NO_LEAKS: readonly number[] = Object.freeze([]);
 
 type MallocFacts =
-  /** The block was taken from the front of the free entry that is the event's `entry` (one shared object: most steps are mallocs). */
+  /** The block was taken from the front of the free entry in the event's fields (one shared object: most steps are mallocs). */
   | { form: 'took' }
   /** No entry was large enough: the largest, the free bytes in all, and how many entries there were. */
   | { form: 'refused'; largest: number; free: number; entries: number };
@@ -41,10 +41,10 @@ export type Facts =
 /** `free` of a null pointer, which needs no facts; also the facts of an event until its step sets them. */
 export const NULL_FREE: Facts = { form: 'null free' };
 
-/** The facts of every malloc that found a block (the entry it took the block from is the event's `entry`). */
+/** The facts of every malloc that found a block (the entry it took the block from is in the event's fields). */
 export const TOOK: MallocFacts = { form: 'took' };
 
-/** The facts of every free that released a block (see the event's `entry`, `freed` and `entries`). */
+/** The facts of every free that released a block (what it became is in the event's fields). */
 export const FREED: Facts = { form: 'freed' };
 
 /**
@@ -64,10 +64,11 @@ export class StackHeapEvent implements StepEvent {
   examined: number | undefined = undefined;
   /**
    * The free-list entry a malloc took its block from, as it was, or the one a freed block became
-   * (the free neighbours it merged with are the parts of it before and after the block). Entries are
-   * replaced, never changed, so this is the list's own object, not a copy.
+   * (the free neighbours it merged with are the parts of it before and after the block). Numbers, not
+   * the list's object: most entries are soon replaced, and one kept by an event would outlive its place.
    */
-  entry: FreeEntry | undefined = undefined;
+  entryStart = 0;
+  entrySize = 0;
   /** A free that released a block: the block's bytes, and the free list's entries after it. */
   freed = 0;
   entries = 0;
@@ -186,7 +187,7 @@ function describe(e: StackHeapEvent, op: HeapOp, c: StackHeapConfig, placement: 
     }
     case 'freed': {
       const { name } = op as Op<'free'>;
-      const { start, size } = e.entry!;
+      const { entryStart: start, entrySize: size } = e;
       const block = e.block!;
       const m = [...(start < block ? [start] : []), ...(start + size > block + e.freed ? [block + e.freed] : [])];
       const joined = m.length ? `; it merges with the free ${m.length === 1 ? 'block' : 'blocks'} at ${m.join(' and ')} into ${bytes(size)} free at ${start}` : c.coalesce ? '' : '; coalescing is off';
@@ -214,7 +215,7 @@ function mallocText(e: StackHeapEvent, op: Op<'malloc'>, c: StackHeapConfig, pla
   const how = c.header ? `${round ? `${round}, plus a ` : ''}${c.header}-byte header` : round;
   const needs = `${op.name} = malloc(${op.size}) ${f.form === 'took' ? 'takes' : 'needs'} ${bytes(total)}${how ? ` (${how})` : ''}`;
   if (f.form === 'took') {
-    const from = e.entry!.size;
+    const from = e.entrySize;
     const rest = from - total;
     return `${needs} from the ${sized(from)} free block at ${e.block} (${WHY[placement]}) and returns ${e.returned}; ${rest ? `${bytes(rest)} stay free at ${e.block! + total}` : 'the block is used whole'}`;
   }
