@@ -26,7 +26,7 @@ type Op<K extends HeapOp['kind']> = Extract<HeapOp, { kind: K }>;
 /** Applies operation `index` to `s` in place and says what happened. */
 export function step(c: StackHeapConfig, run: Run, s: StackHeapState, index: number): StackHeapEvent {
   const op = c.ops[index]!;
-  const e = new StackHeapEvent(op, c, run.fields.placement);
+  const e = new StackHeapEvent(op, c);
   if (s.stoppedAt) {
     e.facts = { form: 'skipped', stoppedAt: s.stoppedAt };
     return e;
@@ -175,7 +175,7 @@ function malloc(c: StackHeapConfig, run: Run, s: StackHeapState, op: Op<'malloc'
     s.used += total;
     e.block = b.start;
     p = { addr: b.returned, block: b.start, id: b.id };
-    facts = TOOK;
+    facts = TOOK[run.fields.placement];
     e.entryStart = entry.start;
     e.entrySize = entry.size;
   }

@@ -1,7 +1,7 @@
 /** What each step of stack-heap did: the event the view shows, and its sentence composed from what the step kept. */
 import type { StepEvent } from '../../scheme.js';
 import { formatNumber } from '../../units.js';
-import type { HeapOp, OpKind, Placement, StackHeapConfig } from './config.js';
+import { PLACEMENTS, type HeapOp, type OpKind, type Placement, type StackHeapConfig } from './config.js';
 import { blockSize } from './heap.js';
 import { stackLimit } from './state.js';
 
@@ -12,8 +12,8 @@ export type HeapTrap = (typeof HEAP_TRAPS)[number];
 export const NO_LEAKS: readonly number[] = Object.freeze([]);
 
 type MallocFacts =
-  /** The block was taken from the front of the free entry in the event's fields (one shared object: most steps are mallocs). */
-  | { form: 'took' }
+  /** The block was taken from the front of the free entry in the event's fields (one shared object per placement: most steps are mallocs). */
+  | { form: 'took'; placement: Placement }
   /** No entry was large enough: the largest, the free bytes in all, and how many entries there were. */
   | { form: 'refused'; largest: number; free: number; entries: number };
 
@@ -41,19 +41,19 @@ export type Facts =
 /** `free` of a null pointer, which needs no facts; also the facts of an event until its step sets them. */
 export const NULL_FREE: Facts = { form: 'null free' };
 
-/** The facts of every malloc that found a block (the entry it took the block from is in the event's fields). */
-export const TOOK: MallocFacts = { form: 'took' };
+/** The facts of every malloc that found a block, by placement (the entry it took the block from is in the event's fields). */
+export const TOOK = Object.fromEntries(PLACEMENTS.map((placement) => [placement, { form: 'took', placement }])) as Record<Placement, MallocFacts>;
 
 /** The facts of every free that released a block (what it became is in the event's fields). */
 export const FREED: Facts = { form: 'freed' };
 
 /**
- * What one operation did. The sentence is composed when first read: a long trace would otherwise
+ * What one operation did. The sentence is composed when read, not kept: a long trace would otherwise
  * build a string per step that nobody may ever read. Every field is always present, so all events
  * share one shape; what follows from the others (the trap, a malloc's answer, whether the step was
- * skipped) is read from them, not kept: a timeline keeps every event, and the garbage collector
- * copies each kept object out of the young generation, so every field and object per step costs
- * time in proportion to the trace (issue 16's bench).
+ * skipped) is read from them, not kept, and the placement is in a malloc's facts: a timeline keeps
+ * every event, and the garbage collector copies each kept object out of the young generation, so
+ * every field and object per step costs time in proportion to the trace (issue 16's bench).
  */
 export class StackHeapEvent implements StepEvent {
   /** Starts of the blocks this step leaked (their last pointer went). */
@@ -74,12 +74,10 @@ export class StackHeapEvent implements StepEvent {
   entries = 0;
   /** What the sentence needs beyond the fields above (the rules set it). */
   facts: Facts = NULL_FREE;
-  private words: string | undefined = undefined;
 
   constructor(
     private readonly source: HeapOp,
     private readonly config: StackHeapConfig,
-    private readonly placement: Placement,
   ) {}
 
   /** The trap this step raised, or null. */
@@ -114,7 +112,7 @@ export class StackHeapEvent implements StepEvent {
 
   /** What happened and why, in one sentence. */
   get sentence(): string {
-    return (this.words ??= describe(this, this.source, this.config, this.placement));
+    return describe(this, this.source, this.config);
   }
 
   /** The fields as plain data (the sentence second, the optional ones only when set). */
@@ -153,14 +151,14 @@ const owner = (func: string | undefined, name: string): string => (func === unde
 
 type Op<K extends OpKind> = Extract<HeapOp, { kind: K }>;
 
-function describe(e: StackHeapEvent, op: HeapOp, c: StackHeapConfig, placement: Placement): string {
+function describe(e: StackHeapEvent, op: HeapOp, c: StackHeapConfig): string {
   const f = e.facts;
   switch (f.form) {
     case 'skipped':
       return `skipped: the program stopped at the stack overflow on line ${f.stoppedAt}`;
     case 'overflow': {
       const what = f.name !== undefined ? `${f.name} (${bytes(f.size)}) in ${f.func}'s frame would start at ${f.start}` : `${f.func}'s ${sized(f.size)} frame would start at ${f.start}`;
-      const first = f.first ? `${mallocText(e, op as Op<'malloc'>, c, placement, f.first)}; ` : '';
+      const first = f.first ? `${mallocText(e, op as Op<'malloc'>, c, f.first)}; ` : '';
       return `${first}stack overflow: ${what}, below the stack's end at ${stackLimit(c)} (a ${sized(c.stack)} stack); the program stops`;
     }
     case 'call': {
@@ -174,7 +172,7 @@ function describe(e: StackHeapEvent, op: HeapOp, c: StackHeapConfig, placement: 
     }
     case 'took':
     case 'refused':
-      return mallocText(e, op as Op<'malloc'>, c, placement, f) + leakText(c, e.leaked, (op as Op<'malloc'>).name);
+      return mallocText(e, op as Op<'malloc'>, c, f) + leakText(c, e.leaked, (op as Op<'malloc'>).name);
     case 'null free': {
       const { name } = op as Op<'free'>;
       return `free(${name}) does nothing: ${name} is null`;
@@ -209,7 +207,7 @@ function describe(e: StackHeapEvent, op: HeapOp, c: StackHeapConfig, placement: 
 }
 
 /** A malloc's sentence before any leak: what it needs or takes, from where and why, and what it returns. */
-function mallocText(e: StackHeapEvent, op: Op<'malloc'>, c: StackHeapConfig, placement: Placement, f: MallocFacts): string {
+function mallocText(e: StackHeapEvent, op: Op<'malloc'>, c: StackHeapConfig, f: MallocFacts): string {
   const { rounded, total } = blockSize(c, op.size);
   const round = rounded !== op.size ? `${op.size} rounded up to ${rounded} for ${c.align}-byte alignment` : '';
   const how = c.header ? `${round ? `${round}, plus a ` : ''}${c.header}-byte header` : round;
@@ -217,7 +215,7 @@ function mallocText(e: StackHeapEvent, op: Op<'malloc'>, c: StackHeapConfig, pla
   if (f.form === 'took') {
     const from = e.entrySize;
     const rest = from - total;
-    return `${needs} from the ${sized(from)} free block at ${e.block} (${WHY[placement]}) and returns ${e.returned}; ${rest ? `${bytes(rest)} stay free at ${e.block! + total}` : 'the block is used whole'}`;
+    return `${needs} from the ${sized(from)} free block at ${e.block} (${WHY[f.placement]}) and returns ${e.returned}; ${rest ? `${bytes(rest)} stay free at ${e.block! + total}` : 'the block is used whole'}`;
   }
   const why = !f.entries ? 'the heap has no free block' : f.largest < f.free ? `the largest free block is ${bytes(f.largest)}, though ${bytes(f.free)} are free in ${f.entries} blocks: external fragmentation` : `the only free block is ${bytes(f.largest)}`;
   return `${needs}, but ${why}; malloc returns null`;
