@@ -134,6 +134,8 @@ export class FreeIndex {
       if (j < sizes.length && sizes[j]! < pick) {
         pick = sizes[j]!;
         from = base;
+        // Nothing fits better, and an equal entry in a later chunk comes later in the list.
+        if (pick === need) break;
       }
       base += sizes.length;
     }

@@ -73,7 +73,8 @@ export const stackHeap: SchemeModule<StackHeapConfig, StackHeapState, StackHeapE
   },
   step,
   clone: (s) => s.clone(),
-  size: (s) => s.free.length + s.blocks.size + s.frames.length + s.globals.size,
+  // What a clone copies: the list, the frames, and each map as two arrays (its keys and its values).
+  size: (s) => s.free.length + 2 * s.blocks.size + s.frames.length + 2 * s.globals.size,
   metrics,
   ...latePresentation<StackHeapConfig, StackHeapState, StackHeapEvent, StackHeapFields>(() => import('./presentation/index.js')),
 };

@@ -17,7 +17,7 @@
 import type { RunSpec } from '../../scheme.js';
 import type { HeapOp, StackHeapConfig, StackHeapFields } from './config.js';
 import { blockSize, find, release, take } from './heap.js';
-import { NO_LEAKS, NULL_FREE, StackHeapEvent, TOOK, type Facts } from './sentences.js';
+import { FREED, NULL_FREE, StackHeapEvent, TOOK, type Facts } from './sentences.js';
 import { NULL_POINTER, stackLimit, type Block, type Frame, type Local, type Pointer, type StackHeapState } from './state.js';
 
 type Run = RunSpec<StackHeapFields>;
@@ -26,9 +26,8 @@ type Op<K extends HeapOp['kind']> = Extract<HeapOp, { kind: K }>;
 /** Applies operation `index` to `s` in place and says what happened. */
 export function step(c: StackHeapConfig, run: Run, s: StackHeapState, index: number): StackHeapEvent {
   const op = c.ops[index]!;
-  const e = new StackHeapEvent(op, c, run.fields.placement);
+  const e = new StackHeapEvent(op, c);
   if (s.stoppedAt) {
-    e.skipped = true;
     e.facts = { form: 'skipped', stoppedAt: s.stoppedAt };
     return e;
   }
@@ -95,7 +94,6 @@ function push(c: StackHeapConfig, s: StackHeapState, e: StackHeapEvent, name: st
 }
 
 function overflow(s: StackHeapState, e: StackHeapEvent, facts: Facts & { form: 'overflow' }): void {
-  e.trap = 'stack overflow';
   s.stoppedAt = e.line;
   e.facts = facts;
 }
@@ -134,12 +132,15 @@ function local(c: StackHeapConfig, s: StackHeapState, op: Op<'local'>, e: StackH
   return e;
 }
 
-/** Stores `p` in the variable `name` (made in the current frame, or a global, on first assignment). */
-function store(c: StackHeapConfig, s: StackHeapState, e: StackHeapEvent, name: string, p: Pointer, isGlobal = false): { lost?: Block; made?: Local; ok: boolean } {
+/**
+ * Stores `p` in the variable `name` (made in the current frame, or a global, on first assignment).
+ * @param counted p's block counts it already (malloc makes its block with its one pointer, instead of a copy per count)
+ */
+function store(c: StackHeapConfig, s: StackHeapState, e: StackHeapEvent, name: string, p: Pointer, isGlobal = false, counted = false): { lost?: Block; made?: Local; ok: boolean } {
   const f = isGlobal ? undefined : top(s);
   const local = localOf(f, name);
   const global = local ? undefined : s.globals.get(name);
-  retarget(s, p, 1);
+  if (!counted) retarget(s, p, 1);
   let lost: Block | undefined;
   if (local) {
     lost = retarget(s, local.ptr, -1);
@@ -164,22 +165,21 @@ function malloc(c: StackHeapConfig, run: Run, s: StackHeapState, op: Op<'malloc'
   let p: Pointer = NULL_POINTER;
   let facts: Facts & { form: 'took' | 'refused' };
   if (index < 0) {
-    e.returned = null;
     const largest = s.free.reduce((m, f) => Math.max(m, f.size), 0);
     const free = s.free.reduce((a, f) => a + f.size, 0);
     facts = { form: 'refused', largest, free, entries: s.free.length };
   } else {
     const entry = take(s, c.freeList, index, total);
-    const b: Block = { id: s.nextId++, start: entry.start, size: total, requested: op.size, returned: entry.start + c.header, refs: 0, leaked: false };
+    const b: Block = { id: s.nextId++, start: entry.start, size: total, requested: op.size, returned: entry.start + c.header, refs: 1, leaked: false };
     s.blocks.set(b.start, b);
     s.used += total;
-    e.returned = b.returned;
     e.block = b.start;
     p = { addr: b.returned, block: b.start, id: b.id };
-    facts = TOOK;
-    e.from = entry.size;
+    facts = TOOK[run.fields.placement];
+    e.entryStart = entry.start;
+    e.entrySize = entry.size;
   }
-  const r = store(c, s, e, op.name, p, op.global);
+  const r = store(c, s, e, op.name, p, op.global, true);
   if (!r.ok) {
     // The pointer did not fit on the stack: nothing holds the new block (store marked it leaked).
     if (e.block !== undefined) e.leaked = [e.block];
@@ -199,16 +199,19 @@ function free(c: StackHeapConfig, s: StackHeapState, op: Op<'free'>, e: StackHea
   }
   const b = s.target(p);
   if (!b || p.addr !== b.returned) {
-    e.trap = p.block !== null && !b ? 'double free' : 'invalid free';
-    e.facts = { form: 'not freed', addr: p.addr, into: b?.returned };
+    e.facts = { form: 'not freed', trap: p.block !== null && !b ? 'double free' : 'invalid free', addr: p.addr, into: b?.returned };
     return e;
   }
   s.blocks.delete(b.start);
   s.used -= b.size;
   if (b.leaked) s.leakedBytes -= b.size;
   e.block = b.start;
-  const { entry, merged } = release(s, c, b.start, b.size);
-  e.facts = { form: 'freed', freed: b.size, merged: merged.length ? merged.map((m) => m.start) : NO_LEAKS, size: entry.size, start: entry.start, entries: s.free.length };
+  const entry = release(s, c, b.start, b.size);
+  e.entryStart = entry.start;
+  e.entrySize = entry.size;
+  e.freed = b.size;
+  e.entries = s.free.length;
+  e.facts = FREED;
   return e;
 }
 

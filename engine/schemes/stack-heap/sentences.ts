@@ -1,7 +1,7 @@
 /** What each step of stack-heap did: the event the view shows, and its sentence composed from what the step kept. */
 import type { StepEvent } from '../../scheme.js';
 import { formatNumber } from '../../units.js';
-import type { HeapOp, OpKind, Placement, StackHeapConfig } from './config.js';
+import { PLACEMENTS, type HeapOp, type OpKind, type Placement, type StackHeapConfig } from './config.js';
 import { blockSize } from './heap.js';
 import { stackLimit } from './state.js';
 
@@ -12,8 +12,8 @@ export type HeapTrap = (typeof HEAP_TRAPS)[number];
 export const NO_LEAKS: readonly number[] = Object.freeze([]);
 
 type MallocFacts =
-  /** The block was taken from the front of a free entry of the event's `from` bytes (one shared object: most steps are mallocs). */
-  | { form: 'took' }
+  /** The block was taken from the front of the free entry in the event's fields (one shared object per placement: most steps are mallocs). */
+  | { form: 'took'; placement: Placement }
   /** No entry was large enough: the largest, the free bytes in all, and how many entries there were. */
   | { form: 'refused'; largest: number; free: number; entries: number };
 
@@ -29,10 +29,10 @@ export type Facts =
   | { form: 'local'; func: string; start: number; frame: number }
   | MallocFacts
   | { form: 'null free' }
-  /** A free the heap refused (a double or an invalid free); `into`: the returned address of the block `addr` is inside, if any. */
-  | { form: 'not freed'; addr: number; into: number | undefined }
-  /** `merged`: the starts of the free neighbours it merged with; `size` and `start`: the free entry it became. */
-  | { form: 'freed'; freed: number; merged: readonly number[]; size: number; start: number; entries: number }
+  /** A free the heap refused; `into`: the returned address of the block `addr` is inside, if any. */
+  | { form: 'not freed'; trap: 'double free' | 'invalid free'; addr: number; into: number | undefined }
+  /** The block went back to the free list: what it became is in the event's own fields (one shared object, as for malloc). */
+  | { form: 'freed' }
   /** `into`: the returned address of the block the pointer reaches; `made`: where a new pointer variable went. */
   | { form: 'assign'; addr: number | null; into: number | undefined; dangling: boolean; made: number | undefined }
   /** `handed`: `return v -> r` gave the caller's `r` the address `given`, inside the block returned at `reached` (if any). */
@@ -41,37 +41,61 @@ export type Facts =
 /** `free` of a null pointer, which needs no facts; also the facts of an event until its step sets them. */
 export const NULL_FREE: Facts = { form: 'null free' };
 
-/** The facts of every malloc that found a block (the entry's size is the event's `from`). */
-export const TOOK: MallocFacts = { form: 'took' };
+/** The facts of every malloc that found a block, by placement (the entry it took the block from is in the event's fields). */
+export const TOOK = Object.fromEntries(PLACEMENTS.map((placement) => [placement, { form: 'took', placement }])) as Record<Placement, MallocFacts>;
+
+/** The facts of every free that released a block (what it became is in the event's fields). */
+export const FREED: Facts = { form: 'freed' };
 
 /**
- * What one operation did. The sentence is composed when first read: a long trace would otherwise
+ * What one operation did. The sentence is composed when read, not kept: a long trace would otherwise
  * build a string per step that nobody may ever read. Every field is always present, so all events
- * share one shape.
+ * share one shape; what follows from the others (the trap, a malloc's answer, whether the step was
+ * skipped) is read from them, not kept, and the placement is in a malloc's facts: a timeline keeps
+ * every event, and the garbage collector copies each kept object out of the young generation, so
+ * every field and object per step costs time in proportion to the trace (issue 16's bench).
  */
 export class StackHeapEvent implements StepEvent {
-  trap: HeapTrap | null = null;
   /** Starts of the blocks this step leaked (their last pointer went). */
   leaked: readonly number[] = NO_LEAKS;
-  /** A malloc's answer: the address, or null when no free block was large enough. */
-  returned: number | null | undefined = undefined;
   /** The block a malloc made or a free released (its start). */
   block: number | undefined = undefined;
   /** Free-list entries this step's search examined. */
   examined: number | undefined = undefined;
-  /** After a stack overflow the program has stopped: later operations do nothing. */
-  skipped = false;
-  /** A malloc that found a block: the size of the free entry it took the block from (for the sentence). */
-  from = 0;
+  /**
+   * The free-list entry a malloc took its block from, as it was, or the one a freed block became
+   * (the free neighbours it merged with are the parts of it before and after the block). Numbers, not
+   * the list's object: most entries are soon replaced, and one kept by an event would outlive its place.
+   */
+  entryStart = 0;
+  entrySize = 0;
+  /** A free that released a block: the block's bytes, and the free list's entries after it. */
+  freed = 0;
+  entries = 0;
   /** What the sentence needs beyond the fields above (the rules set it). */
   facts: Facts = NULL_FREE;
-  private words: string | undefined = undefined;
 
   constructor(
     private readonly source: HeapOp,
     private readonly config: StackHeapConfig,
-    private readonly placement: Placement,
   ) {}
+
+  /** The trap this step raised, or null. */
+  get trap(): HeapTrap | null {
+    const f = this.facts;
+    return f.form === 'overflow' ? 'stack overflow' : f.form === 'not freed' ? f.trap : null;
+  }
+
+  /** After a stack overflow the program has stopped: later operations do nothing. */
+  get skipped(): boolean {
+    return this.facts.form === 'skipped';
+  }
+
+  /** A malloc's answer: the address, or null when no free block was large enough (undefined for other operations). */
+  get returned(): number | null | undefined {
+    if (this.source.kind !== 'malloc' || this.skipped) return undefined;
+    return this.block === undefined ? null : this.block + this.config.header;
+  }
 
   get line(): number {
     return this.source.line;
@@ -88,7 +112,7 @@ export class StackHeapEvent implements StepEvent {
 
   /** What happened and why, in one sentence. */
   get sentence(): string {
-    return (this.words ??= describe(this, this.source, this.config, this.placement));
+    return describe(this, this.source, this.config);
   }
 
   /** The fields as plain data (the sentence second, the optional ones only when set). */
@@ -127,14 +151,14 @@ const owner = (func: string | undefined, name: string): string => (func === unde
 
 type Op<K extends OpKind> = Extract<HeapOp, { kind: K }>;
 
-function describe(e: StackHeapEvent, op: HeapOp, c: StackHeapConfig, placement: Placement): string {
+function describe(e: StackHeapEvent, op: HeapOp, c: StackHeapConfig): string {
   const f = e.facts;
   switch (f.form) {
     case 'skipped':
       return `skipped: the program stopped at the stack overflow on line ${f.stoppedAt}`;
     case 'overflow': {
       const what = f.name !== undefined ? `${f.name} (${bytes(f.size)}) in ${f.func}'s frame would start at ${f.start}` : `${f.func}'s ${sized(f.size)} frame would start at ${f.start}`;
-      const first = f.first ? `${mallocText(e, op as Op<'malloc'>, c, placement, f.first)}; ` : '';
+      const first = f.first ? `${mallocText(e, op as Op<'malloc'>, c, f.first)}; ` : '';
       return `${first}stack overflow: ${what}, below the stack's end at ${stackLimit(c)} (a ${sized(c.stack)} stack); the program stops`;
     }
     case 'call': {
@@ -148,22 +172,24 @@ function describe(e: StackHeapEvent, op: HeapOp, c: StackHeapConfig, placement: 
     }
     case 'took':
     case 'refused':
-      return mallocText(e, op as Op<'malloc'>, c, placement, f) + leakText(c, e.leaked, (op as Op<'malloc'>).name);
+      return mallocText(e, op as Op<'malloc'>, c, f) + leakText(c, e.leaked, (op as Op<'malloc'>).name);
     case 'null free': {
       const { name } = op as Op<'free'>;
       return `free(${name}) does nothing: ${name} is null`;
     }
     case 'not freed': {
       const { name } = op as Op<'free'>;
-      return e.trap === 'double free'
+      return f.trap === 'double free'
         ? `free(${name}) is a double free: the block at ${f.addr} was already freed, so ${name} dangles; the heap is unchanged`
         : `free(${name}) is an invalid free: ${f.addr} is not an address malloc returned${f.into !== undefined ? ` (it is ${f.addr - f.into} bytes into the block at ${f.into})` : ''}; the heap is unchanged`;
     }
     case 'freed': {
       const { name } = op as Op<'free'>;
-      const m = f.merged;
-      const joined = m.length ? `; it merges with the free ${m.length === 1 ? 'block' : 'blocks'} at ${m.join(' and ')} into ${bytes(f.size)} free at ${f.start}` : c.coalesce ? '' : '; coalescing is off';
-      return `free(${name}) returns the ${sized(f.freed)} block at ${e.block} to the free list${joined} (${f.entries} ${f.entries === 1 ? 'entry' : 'entries'}); ${name} still holds ${e.block! + c.header}, now a dangling pointer`;
+      const { entryStart: start, entrySize: size } = e;
+      const block = e.block!;
+      const m = [...(start < block ? [start] : []), ...(start + size > block + e.freed ? [block + e.freed] : [])];
+      const joined = m.length ? `; it merges with the free ${m.length === 1 ? 'block' : 'blocks'} at ${m.join(' and ')} into ${bytes(size)} free at ${start}` : c.coalesce ? '' : '; coalescing is off';
+      return `free(${name}) returns the ${sized(e.freed)} block at ${block} to the free list${joined} (${e.entries} ${e.entries === 1 ? 'entry' : 'entries'}); ${name} still holds ${block + c.header}, now a dangling pointer`;
     }
     case 'assign': {
       const { name, from, offset } = op as Op<'assign'>;
@@ -181,14 +207,15 @@ function describe(e: StackHeapEvent, op: HeapOp, c: StackHeapConfig, placement: 
 }
 
 /** A malloc's sentence before any leak: what it needs or takes, from where and why, and what it returns. */
-function mallocText(e: StackHeapEvent, op: Op<'malloc'>, c: StackHeapConfig, placement: Placement, f: MallocFacts): string {
+function mallocText(e: StackHeapEvent, op: Op<'malloc'>, c: StackHeapConfig, f: MallocFacts): string {
   const { rounded, total } = blockSize(c, op.size);
   const round = rounded !== op.size ? `${op.size} rounded up to ${rounded} for ${c.align}-byte alignment` : '';
   const how = c.header ? `${round ? `${round}, plus a ` : ''}${c.header}-byte header` : round;
   const needs = `${op.name} = malloc(${op.size}) ${f.form === 'took' ? 'takes' : 'needs'} ${bytes(total)}${how ? ` (${how})` : ''}`;
   if (f.form === 'took') {
-    const rest = e.from - total;
-    return `${needs} from the ${sized(e.from)} free block at ${e.block} (${WHY[placement]}) and returns ${e.returned}; ${rest ? `${bytes(rest)} stay free at ${e.block! + total}` : 'the block is used whole'}`;
+    const from = e.entrySize;
+    const rest = from - total;
+    return `${needs} from the ${sized(from)} free block at ${e.block} (${WHY[f.placement]}) and returns ${e.returned}; ${rest ? `${bytes(rest)} stay free at ${e.block! + total}` : 'the block is used whole'}`;
   }
   const why = !f.entries ? 'the heap has no free block' : f.largest < f.free ? `the largest free block is ${bytes(f.largest)}, though ${bytes(f.free)} are free in ${f.entries} blocks: external fragmentation` : `the only free block is ${bytes(f.largest)}`;
   return `${needs}, but ${why}; malloc returns null`;
