@@ -17,7 +17,11 @@ export interface MemSimBlock {
 }
 
 // `html: true` as Eleventy and CommonMark have it: a fence inside an HTML block is the block's HTML.
+// Fences are block tokens, which the inline rules (emphasis, links, entities inside paragraphs and
+// headings) never change: they are off here, where only blocks are looked for. The prerender worker
+// reads every page of a site this way, beside the build.
 const md = markdownIt({ html: true }).use(memSimFenceRule);
+md.core.ruler.disable('inline');
 
 const FRONT_MATTER = /^(---|\+\+\+)[^\r\n]*\r?\n(?:[\s\S]*?\r?\n)?\1[ \t]*(?:\r?\n|$)/;
 
