@@ -9,8 +9,8 @@
 import type { FreeEntry } from './state.js';
 
 /**
- * Index of the first size in ascending `sizes` that is at least `x`. Not engine/sorted.ts's: that one
- * also serves the contiguous hole index's typed arrays, and a call site that has seen both kinds of
+ * Index of the first size in ascending `sizes` that is at least `x`. Not engine/contiguous/holes.ts's
+ * twin: that one serves the contiguous hole index's typed arrays, and a call site that has seen both kinds of
  * array reads each element on a slower path (the stack-heap benchmark after the dynamic one: best
  * fit 345 ms, against 264 to 303 when this one reads number arrays only).
  */
@@ -28,7 +28,8 @@ function lowerBound(sizes: readonly number[], x: number): number {
 /** Target chunk length; a chunk holds CHUNK / 4 to 2 * CHUNK entries (fewer when it is the only one). */
 const CHUNK = 32;
 
-// Sizes move by hand in these small arrays: splice costs more than the move (it builds an array of what it removed).
+// Sizes move by hand in these small arrays (at most 2 * CHUNK): on so few, splice costs more than the move (it
+// builds an array of what it removed). The free list itself, hundreds of entries, moves with splice (heap.ts).
 function addSize(sizes: number[], size: number): void {
   let i = sizes.length;
   sizes.push(size);
