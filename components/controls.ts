@@ -69,9 +69,12 @@ export const controlsStyles = css`
     border-color: var(--_accent);
     box-shadow: inset 0 0 0 1px var(--_accent);
   }
+  /* As tall as the buttons: the browser's 16 px slider is below WCAG 2.2's 24 px target size. */
   input[type='range'] {
     flex: 1 1 8rem;
     min-width: 6rem;
+    min-height: 2.2rem;
+    margin: 0;
     accent-color: var(--_accent);
   }
   .position {

@@ -62,6 +62,24 @@ describe('axe-core finds no accessibility violations', () => {
     }
   });
 
+  it("every control is a target at least 24 px square (WCAG 2.2's minimum target size), the step slider included, at 320, 412 and 1280 px", async () => {
+    const el = await simulator(fifo(3, 'FIFO', '7 0 1 2 0 3'));
+    try {
+      for (const width of [320, 412, 1280]) {
+        await setViewport({ width, height: 800 });
+        await inView(el);
+        const targets = parts(el, '[part=controls] :is(button, input, select)');
+        expect(targets.length).to.be.greaterThan(8);
+        for (const target of targets) {
+          const { width: w, height: h } = target.getBoundingClientRect();
+          expect(Math.min(w, h), `${target.getAttribute('aria-label') ?? target.textContent!.trim()} at ${width} px is ${w} x ${h}`).to.be.at.least(24);
+        }
+      }
+    } finally {
+      await setViewport({ width: 1280, height: 800 });
+    }
+  });
+
   it('with the diagram open', async () => {
     const el = await simulator(fifo(3, 'FIFO', '7 0 1 2'));
     el.step = 4;
