@@ -5,8 +5,20 @@
  */
 import { css, html, nothing, type TemplateResult } from 'lit';
 
-/** Steps per second the speed menu offers. */
+/**
+ * Steps per second the speed button steps through. A button, not a `<select>`: a select with its
+ * options made a block's first render about a fifth slower, on a page of 50 blocks (docs/development.md).
+ */
 export const SPEEDS = [0.5, 1, 2, 4, 8] as const;
+
+/**
+ * The speed after `speed`: the next faster of SPEEDS, after the slowest again. A speed the author
+ * set that is not among them takes its place in the order until the reader moves on from it.
+ */
+export function nextSpeed(speed: number): number {
+  const speeds = [...new Set([...SPEEDS, speed])].sort((a, b) => a - b);
+  return speeds[(speeds.indexOf(speed) + 1) % speeds.length]!;
+}
 
 export interface ControlsState {
   position: number;
@@ -23,7 +35,8 @@ export interface ControlsState {
 export interface ControlsActions {
   go(position: number): void;
   toggle(): void;
-  speed(stepsPerSecond: number): void;
+  /** Moves to the next speed (nextSpeed). */
+  nextSpeed(): void;
   diagram(): void;
   table(): void;
   edit(): void;
@@ -37,8 +50,7 @@ export const controlsStyles = css`
     gap: 0.4rem;
     margin-top: 0.6rem;
   }
-  button,
-  select {
+  button {
     font: inherit;
     color: var(--_text);
     background: var(--_background);
@@ -48,6 +60,10 @@ export const controlsStyles = css`
     min-width: 2.4rem;
     padding: 0 0.5rem;
     cursor: pointer;
+  }
+  /* As wide at 0.5× as at 1×: the controls after it stay put while the reader steps through speeds. */
+  button.speed {
+    min-width: 7.2em;
   }
   button[aria-disabled='true'] {
     cursor: default;
@@ -81,11 +97,6 @@ export const controlsStyles = css`
     font-variant-numeric: tabular-nums;
     white-space: nowrap;
   }
-  label {
-    display: inline-flex;
-    align-items: center;
-    gap: 0.3rem;
-  }
 `;
 
 export function renderControls(s: ControlsState, a: ControlsActions): TemplateResult {
@@ -108,14 +119,9 @@ export function renderControls(s: ControlsState, a: ControlsActions): TemplateRe
       @input=${(e: Event) => a.go(Number((e.target as HTMLInputElement).value))}
     />
     <span part="position" class="position">Step ${s.position} of ${s.total}</span>
-    <label part="speed"
-      >Speed
-      <select @change=${(e: Event) => a.speed(Number((e.target as HTMLSelectElement).value))}>
-        ${[...new Set([...SPEEDS, s.speed])]
-          .sort((a, b) => a - b)
-          .map((v) => html`<option value=${v} ?selected=${v === s.speed}>${v}×</option>`)}
-      </select></label
-    >
+    <button part="button speed" class="speed" title="Playback speed in steps per second: press for the next" @click=${a.nextSpeed}>
+      Speed ${s.speed}×
+    </button>
     <button part="button" aria-expanded=${String(s.diagram)} @click=${a.diagram}>Diagram</button>
     ${s.table === undefined
       ? nothing

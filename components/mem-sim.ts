@@ -4,7 +4,7 @@ import type { Timeline } from '../engine/timeline.js';
 import { inlineCode, loadScenario, message, offscreen, openingStep, present, SOURCE_PROPERTIES, startNow, type Loaded } from './scenario-loader.js';
 import { base, theme } from './styles.js';
 import { define } from './define.js';
-import { controlsStyles, renderControls } from './controls.js';
+import { controlsStyles, nextSpeed, renderControls } from './controls.js';
 import { metricsStyles, renderMetrics } from './metrics.js';
 import { PlaybackController } from './playback.js';
 
@@ -63,7 +63,7 @@ let tables: typeof import('./table.js') | undefined;
  * @csspart play - the play/pause button
  * @csspart slider - the step slider
  * @csspart position - the "Step 3 of 20" text
- * @csspart speed - the speed menu and its label
+ * @csspart speed - the speed button (also a `button`)
  * @csspart table - every table: the steps the Table toggle shows, and the tables of the scheme's view
  * @csspart diagram - a Mermaid drawing of the current step
  * @csspart error - the error box
@@ -168,7 +168,7 @@ export class MemSim extends LitElement {
   /** `light` or `dark`; without it the reader's `prefers-color-scheme` decides. */
   theme: 'light' | 'dark' | undefined;
 
-  /** Playback speed in steps per second (the menu offers 0.5 to 8). */
+  /** Playback speed in steps per second (the speed button steps through 0.5, 1, 2, 4 and 8). */
   speed = 1;
 
   private _loaded: Loaded = { kind: 'loading' };
@@ -318,7 +318,10 @@ export class MemSim extends LitElement {
         {
           go: (to) => playback.go(to, true),
           toggle: () => playback.toggle(),
-          speed: (v) => (this.speed = v),
+          nextSpeed: () => {
+            this.speed = nextSpeed(this.speed);
+            playback.announce(`Speed: ${this.speed} steps per second`);
+          },
           diagram: () => void this._toggle('_diagram', () => import('./diagram-panel.js')),
           table: () => void this._toggle('_table', async () => (tables ??= await import('./table.js'))),
           // Closing is at once; opening waits for the editor's chunk the first time.

@@ -96,13 +96,12 @@ export class PlaybackController implements ReactiveController {
 
   /**
    * The keys (see <mem-sim>'s doc): Left and Right step, Home and End jump, Space plays and pauses.
-   * A menu and the editor's text keep their own keys, and Space presses a focused button as it does
-   * on every page.
+   * The editor's text keeps its own keys, and Space presses a focused button as it does on every page.
    */
   onKey(e: KeyboardEvent): void {
     if (e.altKey || e.ctrlKey || e.metaKey) return;
     const target = (e.composedPath()[0] as Element | undefined)?.localName;
-    if (target === 'select' || target === 'textarea' || (e.key === ' ' && target === 'button')) return;
+    if (target === 'textarea' || (e.key === ' ' && target === 'button')) return;
     const keys: Record<string, () => void> = {
       ArrowLeft: () => this.go(this.position - 1, true),
       ArrowRight: () => this.go(this.position + 1, true),

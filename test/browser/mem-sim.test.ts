@@ -203,14 +203,36 @@ describe('<mem-sim>: keyboard, playback, events and announcements', () => {
     expect(seen).to.deep.equal([1, 2, 3, 4, 0, 1, 2, 3, 4]);
   });
 
-  it('the speed menu sets the steps per second', async () => {
+  it('the speed button steps through 0.5, 1, 2, 4 and 8 steps per second, then starts again, saying each in the live region and keeping its width', async () => {
     const el = await simulator(fifo());
-    const menu = part<HTMLSelectElement>(el, 'select');
-    expect([...menu.options].map((o) => o.textContent)).to.deep.equal(['0.5×', '1×', '2×', '4×', '8×']);
-    expect(menu.value).to.equal('1');
-    menu.value = '4';
-    menu.dispatchEvent(new Event('change'));
+    const speed = () => part<HTMLButtonElement>(el, '[part~=speed]');
+    expect(speed().textContent!.trim()).to.equal('Speed 1×');
+    const seen: number[] = [];
+    const widths = new Set<number>();
+    for (let i = 0; i < 5; i++) {
+      speed().click();
+      await settled(el);
+      seen.push(el.speed);
+      widths.add(Math.round(speed().getBoundingClientRect().width));
+      expect(speed().textContent!.trim()).to.equal(`Speed ${el.speed}×`);
+      expect(liveText(el)).to.equal(`Speed: ${el.speed} steps per second`);
+    }
+    expect(seen).to.deep.equal([2, 4, 8, 0.5, 1]);
+    expect(widths.size, 'the controls after it do not move').to.equal(1);
+  });
+
+  it("an author's own speed (speed=3) shows as it is, and the button goes on to the next faster one, 4", async () => {
+    const el = await simulator(fifo());
+    el.speed = 3;
+    await settled(el);
+    const speed = () => part<HTMLButtonElement>(el, '[part~=speed]');
+    expect(speed().textContent!.trim()).to.equal('Speed 3×');
+    speed().click();
     expect(el.speed).to.equal(4);
+    for (const expected of [8, 0.5, 1, 2, 4]) {
+      speed().click();
+      expect(el.speed).to.equal(expected);
+    }
   });
 
   it('fires memsim-step, which bubbles out of the shadow root, with the step and the total', async () => {
