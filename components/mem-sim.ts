@@ -6,7 +6,7 @@ import { base, theme } from './styles.js';
 import { define } from './define.js';
 import { controlsStyles, nextSpeed, renderControls } from './controls.js';
 import { metricsStyles, renderMetrics } from './metrics.js';
-import { PlaybackController } from './playback.js';
+import { playableSpeed, PlaybackController } from './playback.js';
 
 /** Detail of the `memsim-step` event. */
 export interface MemSimStepDetail {
@@ -310,7 +310,7 @@ export class MemSim extends LitElement {
           position: p,
           total: this.total,
           playing: playback.playing,
-          speed: this.speed,
+          speed: playableSpeed(this.speed),
           diagram: this._diagram,
           table: drawsTable ? undefined : this._table,
           edit: this._editing,
@@ -319,7 +319,7 @@ export class MemSim extends LitElement {
           go: (to) => playback.go(to, true),
           toggle: () => playback.toggle(),
           nextSpeed: () => {
-            this.speed = nextSpeed(this.speed);
+            this.speed = nextSpeed(playableSpeed(this.speed));
             playback.announce(`Speed: ${this.speed} steps per second`);
           },
           diagram: () => void this._toggle('_diagram', () => import('./diagram-panel.js')),

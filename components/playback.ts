@@ -74,8 +74,7 @@ export class PlaybackController implements ReactiveController {
   /** (Re)starts the timer at the host's current speed. */
   schedule(): void {
     clearInterval(this._timer);
-    const wanted = this._host.speed;
-    const speed = wanted > 0 && Number.isFinite(wanted) ? wanted : 1;
+    const speed = playableSpeed(this._host.speed);
     this._timer = setInterval(() => {
       this.go(this.position + 1, false);
       if (this.position >= this._host.total) {
@@ -121,3 +120,6 @@ export class PlaybackController implements ReactiveController {
     this._host.requestUpdate();
   }
 }
+
+/** The speed playback runs at: the one asked for, or 1 step per second when it is not a positive number. */
+export const playableSpeed = (wanted: number): number => (wanted > 0 && Number.isFinite(wanted) ? wanted : 1);

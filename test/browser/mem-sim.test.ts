@@ -235,6 +235,15 @@ describe('<mem-sim>: keyboard, playback, events and announcements', () => {
     }
   });
 
+  it('a speed that is not a positive number (speed="fast") plays, shows and moves on as 1 step per second', async () => {
+    const el = await fixture<MemSim>(html`<mem-sim speed="fast"><pre><code class="language-memsim">${fifo()}</code></pre></mem-sim>`);
+    await el.ready;
+    const speed = () => part<HTMLButtonElement>(el, '[part~=speed]');
+    expect(speed().textContent!.trim()).to.equal('Speed 1×');
+    speed().click();
+    expect(el.speed).to.equal(2);
+  });
+
   it('fires memsim-step, which bubbles out of the shadow root, with the step and the total', async () => {
     const el = await simulator(fifo());
     const heard = oneEvent(document.body, 'memsim-step');
