@@ -143,6 +143,8 @@ export const FALLBACK_CSS = [
   '.mem-sim-table th[scope=row]{text-align:start;white-space:nowrap}',
   '.mem-sim-table td.fault{font-weight:bold;background:rgba(230,120,20,.18)}',
   '.mem-sim-table td.victim{text-decoration:underline}',
+  // The working set lists a page a line, as the view stacks it.
+  '.mem-sim-table td.set{white-space:pre-line}',
   '.mem-sim-metrics{display:flex;flex-wrap:wrap;gap:.25em 1.5em;margin:.5em 0}',
   '.mem-sim-metrics>div{display:flex;gap:.4em}',
   '.mem-sim-metrics dd{margin:0;font-weight:bold}',

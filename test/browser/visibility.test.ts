@@ -4,7 +4,7 @@
  */
 import { expect, fixture, html } from '@open-wc/testing';
 import type { MemSim } from '../../components/mem-sim.js';
-import { FALLBACK_CSS } from '../../plugin/fallback.js';
+import { FALLBACK_CSS, renderTable } from '../../plugin/fallback.js';
 import { eventually, fifo } from './helpers.js';
 
 const frames = () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done))));
@@ -78,6 +78,20 @@ describe("the plugin's fallback stylesheet", () => {
     expect(cell('near').checkVisibility({ contentVisibilityAuto: true }), 'the fallback in view is laid out').to.equal(true);
     expect(cell('far').checkVisibility({ contentVisibilityAuto: true }), 'the fallback far below is skipped').to.equal(false);
     expect(doc.getElementById('hidden')!.checkVisibility(), 'a hidden simulator stays hidden').to.equal(false);
+    doc.defaultView!.frameElement!.remove();
+  });
+
+  it('stacks the working set a page a line, as the view does, so its column stays as narrow as a frame\'s', async () => {
+    const doc = await undefinedPage();
+    const table = renderTable({
+      caption: 'WS',
+      head: [{ text: 'reference' }, { text: '4' }],
+      rows: [[{ text: 'frame 0' }, { text: '4' }], [{ text: 'working set (window 3)' }, { text: '1\n3\n4', classes: ['set'] }]],
+    });
+    doc.getElementById('near')!.insertAdjacentHTML('beforeend', table);
+    const [page, set] = [...doc.querySelectorAll('#near .mem-sim-table td')].slice(-2) as HTMLElement[];
+    expect(set!.getBoundingClientRect().height, 'three lines').to.be.greaterThan(2.5 * page!.getBoundingClientRect().height);
+    expect(Math.round(set!.getBoundingClientRect().width)).to.equal(Math.round(page!.getBoundingClientRect().width));
     doc.defaultView!.frameElement!.remove();
   });
 });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -60,6 +60,17 @@ describe('mem-sim run', () => {
     assert.match(r.out, /FIFO, 3 frames\nreference  7  0  1  2  0  3  0  4  2  3  0  3  2  1  2  0  1  7  0  1\nframe 0    7  7  7  2/);
     assert.match(r.out, /fault      F  F  F  F     F  F  F  F  F  F        F  F        F  F  F\nfaults 15, faults after fill 12, hits 5, hit ratio 25%, write-backs 0/);
     assert.match(r.out, /FIFO, 4 frames[\s\S]*faults 10,/);
+  });
+  it('a cell of several lines (the working set, a page a line) stacks them in its column, its row as tall as the largest set', () => {
+    const file = join(tmpdir(), `mem-sim-ws-${process.pid}.md`);
+    writeFileSync(file, '```memsim\nscheme: vm-paging\npolicy: WS\nwindow: 3\nrefs: 1 2 3 1 4 2\n```\n');
+    try {
+      const r = cli('run', file);
+      assert.equal(r.code, 0, r.err);
+      assert.match(r.out, /\nworking set \(window 3\)  1  1  1  1  1  1\n {27}2  2  2  3  2\n {30}3  3  4  4\nfault  /);
+    } finally {
+      rmSync(file);
+    }
   });
   it('--json is the report of the contract: one object per block, runs per policy and frame count', () => {
     const r = cli('run', fixture('paging-post.md'), '--json');
