@@ -16,7 +16,9 @@
  * - longest task: the longest main-thread task from navigation until all 50 are drawn
  *   (PerformanceObserver `longtask`, buffered): a task blocks the reader's input for its whole length.
  *
- *   npm run build:bundle && node --import tsx bench/many-blocks.ts
+ *   npm run build:bundle && node --import tsx bench/many-blocks.ts [--floors]
+ *
+ * `--floors` prints what bounds these figures instead (manyBlocksFloors).
  */
 import { pathToFileURL } from 'node:url';
 import { figure, median, type Figure } from './common.js';
@@ -142,7 +144,77 @@ export async function benchManyBlocks(runs = RUNS): Promise<Figure[]> {
   ];
 }
 
+/**
+ * What bounds the two figures above on this machine, for the notes (no budgets; not run by
+ * `npm run bench`), each the median of `runs` fresh pages:
+ * - a second visit: the same page loaded again in the same tab, with the HTTP cache and V8's code
+ *   cache warm, measured with the same probe (the first visit is the budget's);
+ * - every block asked for at once: `ready` read on each block as soon as the element is defined, no
+ *   scrolling, until all 50 are drawn. Scheduling cannot beat this; blocks out of view are not painted;
+ * - the flick alone: a viewport per frame from top to bottom of the page once every block is drawn,
+ *   so no block's work is in it: the frames the reader's scroll costs by themselves.
+ */
+export async function manyBlocksFloors(runs = RUNS): Promise<string[]> {
+  return withBundleSite({ 'index.html': manyBlocksPage() }, async ({ url, browser }) => {
+    const visits: Times[][] = [[], []];
+    const eager: number[] = [];
+    const flick: number[][] = [];
+    const everyBlock = () =>
+      Promise.all([...document.querySelectorAll('mem-sim')].map((el) => (el as HTMLElement & { ready: Promise<void> }).ready));
+    for (let r = 0; r < runs; r++) {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+      await page.addInitScript({ content: PROBE });
+      for (const visit of visits) {
+        const first = reported(page, 'first');
+        const all = reported(page, 'all');
+        await page.goto(`${url}/index.html`, { waitUntil: 'commit' });
+        const [firstViewport, allDrawn] = await Promise.all([first, all]);
+        visit.push({ firstViewport, all: allDrawn, longest: 0 });
+        await page.waitForTimeout(1000);
+      }
+      await page.close();
+      const fresh = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+      // Once the element is defined and the parser has made every block (module scripts run before DOMContentLoaded).
+      await fresh.addInitScript({
+        content: `customElements.whenDefined('mem-sim').then(() => new Promise((parsed) => document.readyState === 'loading' ? document.addEventListener('DOMContentLoaded', parsed) : parsed()))
+          .then(() => Promise.all([...document.querySelectorAll('mem-sim')].map((el) => el.ready)))
+          .then(() => requestAnimationFrame(() => console.log('many-blocks all ' + performance.now())))`,
+      });
+      const all = reported(fresh, 'all');
+      await fresh.goto(`${url}/index.html`, { waitUntil: 'commit' });
+      eager.push(await all);
+      await fresh.evaluate(everyBlock);
+      await fresh.waitForTimeout(500);
+      flick.push(
+        await fresh.evaluate(async () => {
+          scrollTo(0, 0);
+          const t0 = performance.now();
+          let frames = 0;
+          for (let y = -1; y !== scrollY; frames++) {
+            y = scrollY;
+            scrollBy(0, innerHeight);
+            await new Promise((done) => requestAnimationFrame(done));
+          }
+          return [performance.now() - t0, frames];
+        }),
+      );
+      await fresh.close();
+    }
+    const ms = (xs: number[]) => `${median(xs).toFixed(0)} ms (runs ${xs.map((x) => x.toFixed(0)).join(', ')})`;
+    return [
+      `first visit: first viewport ${ms(visits[0]!.map((t) => t.firstViewport))}, all ${ms(visits[0]!.map((t) => t.all))}`,
+      `second visit: first viewport ${ms(visits[1]!.map((t) => t.firstViewport))}, all ${ms(visits[1]!.map((t) => t.all))}`,
+      `every block asked for at once, no scrolling: all drawn at ${ms(eager)}`,
+      `the flick alone over drawn blocks: ${ms(flick.map((f) => f[0]!))} for ${median(flick.map((f) => f[1]!))} frames`,
+    ];
+  });
+}
+
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  if (process.argv.includes('--floors')) {
+    for (const line of await manyBlocksFloors()) console.log(line);
+    process.exit(0);
+  }
   const { printFigures } = await import('./common.js');
   const figures = await benchManyBlocks();
   printFigures(figures);
