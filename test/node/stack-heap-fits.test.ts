@@ -27,12 +27,16 @@ function ops(seed: number, count: number, slots: number, maxSize: number): HeapO
   return out;
 }
 
-/** The rule read literally: every entry in list order (next fit from the rover, wrapping around). */
-function scan(s: StackHeapState, placement: string, need: number): { index: number; examined: number } {
+/**
+ * The rule read literally: every entry in list order; next fit from where the last search ended (in an
+ * address-ordered list the first entry ending beyond the last placement, else the rover), wrapping around.
+ */
+function scan(s: StackHeapState, placement: string, need: number, order: string): { index: number; examined: number } {
   const list = s.free;
   const n = list.length;
   if (placement === 'first-fit' || placement === 'next-fit') {
-    const from = placement === 'next-fit' && n ? s.rover % n : 0;
+    const beyond = list.findIndex((f) => f.start + f.size > s.placedEnd);
+    const from = placement !== 'next-fit' || !n ? 0 : order === 'address' ? Math.max(0, beyond) : s.rover % n;
     for (let k = 0; k < n; k++) if (list[(from + k) % n]!.size >= need) return { index: (from + k) % n, examined: k + 1 };
     return { index: -1, examined: n };
   }
@@ -55,7 +59,7 @@ describe('stack-heap: the fits on long free lists', () => {
           const s = stackHeap.initial(c, run);
           for (let i = 0; i < c.ops.length; i++) {
             const op = c.ops[i]!;
-            const want = op.kind === 'malloc' ? scan(s, run.fields.placement, Math.ceil(op.size / c.align) * c.align + c.header) : undefined;
+            const want = op.kind === 'malloc' ? scan(s, run.fields.placement, Math.ceil(op.size / c.align) * c.align + c.header, order) : undefined;
             const start = want && want.index >= 0 ? s.free[want.index]!.start : undefined;
             const e = stackHeap.step!(c, run, s, i);
             if (!want) continue;

@@ -89,6 +89,26 @@ describe('stack-heap: worked examples', () => {
     ]);
     assert.match(ev(sim, 13, 2).sentence, /from the 15-byte free block at 75 \(best fit: the smallest free block that fits\)/);
   });
+  it('next fit in an address-ordered list resumes beyond the last placement, as in dynamic partitioning: a block freed there since is searched first', () => {
+    // Six blocks fill the heap; 10 and 40 are freed; +10 wraps round to 10 and uses it whole; then 20 is freed.
+    const sim = run(trace('base: 0\nheap: 100\nplacement: next-fit\ncoalesce: false', '+10,+10,+10,+10,+10,+50', '-1,-4', '+10', '-2', '+10'));
+    assert.equal(ev(sim, 9).returned, 10);
+    assert.deepEqual(freeList(at(sim, 10)), [[20, 10], [40, 10]]);
+    assert.equal(ev(sim, 11).returned, 20, 'the block freed at 20 lies beyond the last placement (10 to 20): it comes before 40');
+    // Wrapping round: nothing ends beyond the last placement, so the search starts at the lowest address.
+    const wrap = run(trace('base: 0\nheap: 100\nplacement: next-fit\ncoalesce: false', '+10,+10,+10,+10,+10,+50', '-0,-5', '+50', '-3', '+10'));
+    assert.equal(ev(wrap, 9).returned, 50);
+    assert.equal(ev(wrap, 11).returned, 0);
+    // Freed on both sides of the last placement (50 to 60): the search goes on to 80, not round to 0.
+    const sides = run(trace('base: 0\nheap: 90\nplacement: next-fit\ncoalesce: false', '+10,+10,+5,+25,+10,+20,+10', '-0,-2,-4', '+10', '+10', '-7', '-6', '+10'));
+    assert.deepEqual([11, 12, 15].map((i) => ev(sides, i).returned), [0, 50, 80]);
+  });
+  it('next fit in a size-ordered list resumes at the rest of the block it split, wherever the order moved it', () => {
+    const sim = run(trace('base: 0\nheap: 100\nplacement: next-fit\nfree-list: size\ncoalesce: false', '+10,+40,+50', '-0,-2', '+45', '+3'));
+    assert.equal(ev(sim, 6).returned, 50);
+    assert.deepEqual(freeList(at(sim, 6)), [[95, 5], [0, 10]], 'the 5 bytes left of the block at 50 move to the front');
+    assert.equal(ev(sim, 7).returned, 95);
+  });
   it('the sentence of a malloc says what it takes, where, why, and what it returns (the issue\'s example)', () => {
     const sim = run(trace('heap: 100\nheader: 8', 'call main', 'p = malloc 16'));
     assert.equal(ev(sim, 2).sentence, 'p = malloc(16) takes 24 bytes (8-byte header) from the 100-byte free block at 1000 (first fit) and returns 1008; 76 bytes stay free at 1024');

@@ -3,8 +3,11 @@
  * - A request of SIZE takes SIZE rounded up to a multiple of `align`, plus `header` (malloc.py's order);
  *   malloc returns the block's start plus `header`.
  * - First fit takes the first entry in list order that is large enough; next fit does the same from
- *   where the last search ended (the entry that was split, or the one after an entry used whole),
- *   wrapping around; best fit the smallest, worst fit the largest, ties to the entry earlier in the list.
+ *   where the last search ended, wrapping around: in an address-ordered list (memory's order) at the
+ *   first free block that ends beyond the last placement, as in dynamic partitioning, so a block freed
+ *   beyond it since is searched first; in another order at the entry where the search ended (the rest
+ *   of the block it split, wherever the order moved it, or the entry after one it used whole). Best fit
+ *   takes the smallest, worst fit the largest, ties to the entry earlier in the list.
  *   `searches` counts the entries examined: first and next fit stop at their block, best and worst fit
  *   examine every entry (malloc.py's count), and a search that fails has examined every entry.
  * - Splitting leaves the rest free after the block, in the entry's place in the list (malloc.py's rule);
@@ -30,15 +33,15 @@ export function blockSize(c: StackHeapConfig, size: number): { rounded: number; 
  * from where it stopped, which nearly always fits at once. The count is the rule's all the same:
  * first and next fit examine the entries up to the one they take, best and worst fit every entry.
  */
-export function find(s: StackHeapState, placement: Placement, need: number): { index: number; examined: number } {
+export function find(s: StackHeapState, placement: Placement, need: number, order: FreeListOrder): { index: number; examined: number } {
   const list = s.free;
   const n = list.length;
   let index = -1;
   let examined = n;
   if (n === 0) return { index, examined };
   if (placement === 'next-fit') {
-    // From the rover to the end, then from the start up to it (no remainder per entry: it costs a division).
-    const from = s.rover % n;
+    // From where it starts to the end, then from the start up to it (no remainder per entry: it costs a division).
+    const from = (order === 'address' ? sortedIndex(list, END, s.placedEnd) : s.rover) % n;
     for (let i = from; i < n && index < 0; i++) if (list[i]!.size >= need) index = i;
     for (let i = 0; i < from && index < 0; i++) if (list[i]!.size >= need) index = i;
     if (index >= 0) examined = index >= from ? index - from + 1 : n - from + index + 1;
@@ -57,6 +60,7 @@ export function find(s: StackHeapState, placement: Placement, need: number): { i
 export function take(s: StackHeapState, order: FreeListOrder, index: number, need: number): FreeEntry {
   const e = s.free[index]!;
   s.rover = index;
+  s.placedEnd = e.start + need;
   if (e.size === need) {
     removeAt(s, index);
     return e;
@@ -64,7 +68,7 @@ export function take(s: StackHeapState, order: FreeListOrder, index: number, nee
   const rest = { start: e.start + need, size: e.size - need };
   if (order === 'size' || order === 'size-desc') {
     removeAt(s, index);
-    insert(s, order, rest);
+    s.rover = insert(s, order, rest);
   } else replaceAt(s, index, rest);
   return e;
 }
@@ -104,6 +108,9 @@ function sortedIndex(list: readonly FreeEntry[], key: (e: FreeEntry) => number, 
   return lo;
 }
 
+/** Where a free block ends: the key next fit finds its start by in an address-ordered list. */
+const END = (e: FreeEntry) => e.start + e.size;
+
 const KEYS: Record<'address' | 'size' | 'size-desc', (e: FreeEntry) => number> = {
   address: (e) => e.start,
   size: (e) => e.size,
@@ -123,7 +130,10 @@ export function release(s: StackHeapState, c: StackHeapConfig, start: number, si
   return c.freeList === 'address' ? releaseByAddress(s, c.coalesce, start, size) : releaseAnyOrder(s, c, start, size);
 }
 
-/** In an address-ordered list the neighbours in memory are the neighbours in the list: merge in place. */
+/**
+ * In an address-ordered list the neighbours in memory are the neighbours in the list: merge in place.
+ * Next fit's start needs no update here: in this order it is found by address (see find).
+ */
 function releaseByAddress(s: StackHeapState, coalesce: boolean, start: number, size: number): FreeEntry {
   const list = s.free;
   const at = sortedIndex(list, KEYS.address, start);
@@ -134,14 +144,9 @@ function releaseByAddress(s: StackHeapState, coalesce: boolean, start: number, s
     entry = { start: below.start, size: below.size + size + above.size };
     replaceAt(s, at - 1, entry);
     removeAt(s, at);
-    // Next fit's place moves with the entries after the one removed (onto the merged one if it was there).
-    if (s.rover >= at) s.rover--;
   } else if (below) replaceAt(s, at - 1, (entry = { start: below.start, size: below.size + size }));
   else if (above) replaceAt(s, at, (entry = { start, size: size + above.size }));
-  else {
-    insertAt(s, at, (entry = { start, size }));
-    if (at <= s.rover && list.length > 1) s.rover++;
-  }
+  else insertAt(s, at, (entry = { start, size }));
   return entry;
 }
 

@@ -160,7 +160,7 @@ function store(c: StackHeapConfig, s: StackHeapState, e: StackHeapEvent, name: s
 
 function malloc(c: StackHeapConfig, run: Run, s: StackHeapState, op: Op<'malloc'>, e: StackHeapEvent): StackHeapEvent {
   const { total } = blockSize(c, op.size);
-  const { index, examined } = find(s, run.fields.placement, total);
+  const { index, examined } = find(s, run.fields.placement, total, c.freeList);
   e.examined = examined;
   let p: Pointer = NULL_POINTER;
   let facts: Facts & { form: 'took' | 'refused' };

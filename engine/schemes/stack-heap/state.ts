@@ -73,8 +73,10 @@ export class StackHeapState {
     /** Frames, outermost first. */
     public frames: Frame[],
     globals: Map<string, Pointer> | Entries<string, Pointer>,
-    /** Where next-fit's search starts: an index into the free list. */
+    /** Where next fit's search starts in a list not ordered by address: an index into the free list. */
     public rover = 0,
+    /** The end of the last placement: in an address-ordered list next fit starts at the first free block ending beyond it. */
+    public placedEnd = 0,
     public nextId = 1,
     public searches = 0,
     public maxDepth = 0,
@@ -115,7 +117,7 @@ export class StackHeapState {
   clone(): StackHeapState {
     const blocks = this.blockMap ? entriesOf(this.blockMap) : this.blockEntries!;
     const globals = this.globalMap ? entriesOf(this.globalMap) : this.globalEntries!;
-    return new StackHeapState(this.free.slice(), blocks, this.frames.slice(), globals, this.rover, this.nextId, this.searches, this.maxDepth, this.used, this.leakedBytes, this.stoppedAt);
+    return new StackHeapState(this.free.slice(), blocks, this.frames.slice(), globals, this.rover, this.placedEnd, this.nextId, this.searches, this.maxDepth, this.used, this.leakedBytes, this.stoppedAt);
   }
 
   /** The live block a pointer reaches, or undefined (null, dangling, or not into the heap). */
