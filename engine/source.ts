@@ -278,7 +278,7 @@ export class ScenarioReader {
       return undefined;
     }
     if (r.value < (opts.min ?? 1)) {
-      this.source.errorAt(w.offset, `${key}: expected a size of at least ${opts.min ?? 1} bytes, got '${w.text}'`);
+      this.source.errorAt(w.offset, `${key}: expected a size in bytes of at least ${opts.min ?? 1}, got '${w.text}'`);
       return undefined;
     }
     if (opts.powerOfTwo && !isPowerOfTwo(r.value)) {

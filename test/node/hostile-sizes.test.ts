@@ -96,7 +96,7 @@ describe('page numbers and addresses in vm-paging are exact up to 2^50', () => {
     const t = run('scheme: vm-paging\nframes: 2\nrefs: 4294967297 1 4294967297 1125899906842624\n').runs[0]!;
     assert.deepEqual(t.metricsAt(t.length).hits, 1);
     assert.deepEqual((t.stateAt(4) as unknown as { frames: number[] }).frames, [2 ** 50, 1]);
-    assert.match(errorsOf('scheme: vm-paging\nrefs: 1125899906842625\n')[0]!.message, /page 1125899906842625 is too large: the largest page number is 1P/);
+    assert.match(errorsOf('scheme: vm-paging\nrefs: 1125899906842625\n')[0]!.message, /page 1125899906842625 is too large: the largest page number is 2\^50 \(1,125,899,906,842,624\)$/);
   });
   it('the fast path counts pages past 2^31 as distinct pages, as the stepwise path does', () => {
     const pages = [2 ** 31, 2 ** 32, 0, 2 ** 31, 2 ** 50, 2 ** 32];

@@ -124,7 +124,7 @@ describe('relocation: positioned errors', () => {
   it('a bound that is not a positive size', () => {
     const e = one('scheme: relocation\nbase: 16K\nbounds: 0\naccess: 1\n');
     assert.deepEqual([e.line, e.column], [3, 9]);
-    assert.match(e.message, /bounds: expected a size of at least 1 bytes/);
+    assert.match(e.message, /bounds: expected a size in bytes of at least 1, got '0'/);
     assert.match(one('scheme: relocation\nbase: 16K\nlimit: -4\naccess: 1\n').message, /is not a size/);
   });
   it('the register form with a trace: they exclude each other', () => {

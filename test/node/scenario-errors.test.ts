@@ -56,11 +56,12 @@ describe('scenario errors: each names line and column, what was expected and the
     assert.deepEqual([e.line, e.column], [2, 20]);
     assert.match(e.message, /unknown policy 'CLOKC': expected 'FIFO', 'LRU', 'OPT', 'CLOCK', 'ENHANCED-CLOCK', 'NRU', 'LFU', 'MFU', 'AGING', 'MRU', 'RANDOM' or 'WS'; did you mean 'CLOCK'\?/);
   });
-  for (const [value, col] of [['0', 9], ['-1', 9], ['2.5', 9], ['three', 9], ['1000001', 9], ['3, 0', 12]] as const) {
-    it(`frames: '${value}' is not a positive whole number up to 1,000,000`, () => {
+  for (const [value, col, got] of [['0', 9, '0'], ['-1', 9, '-1'], ['2.5', 9, '2.5'], ['three', 9, 'three'], ['1000001', 9, '1000001'], ['3, 0', 12, '0'], ['99999999999999999999', 9, '99999999999999999999'], ['1-99999999999999999999', 9, '99999999999999999999']] as const) {
+    it(`frames: '${value}' is not a positive whole number up to 1,000,000, and the error quotes '${got}' as written`, () => {
       const e = only(`scheme: vm-paging\nframes: ${value}\nrefs: 1 2`);
       assert.deepEqual([e.line, e.column], [2, col]);
       assert.match(e.message, /frames: expected a whole number of frames from 1 to 1,000,000/);
+      assert.ok(e.message.endsWith(`, got '${got}'`), e.message);
     });
   }
   it('empty refs is an error at the key', () => {

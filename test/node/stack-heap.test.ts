@@ -235,6 +235,26 @@ describe('stack-heap: errors are positioned and suggest the nearest word', () =>
     assert.deepEqual([e!.line, e!.column], [5, 3]);
     assert.match(e!.message, /only 1 allocation \(\+SIZE\) came before it: ptr0 to ptr0/);
   });
+  it('-K with no allocation before it, and a K too large to count exactly, says so as written', () => {
+    const [e] = errorsOf(trace('', '-99999999999999999999'));
+    assert.equal(e!.message, "'-99999999999999999999' frees ptr99999999999999999999, but no allocation (+SIZE) came before it");
+    assert.equal(errorsOf(trace('', '+'))[0]!.message, "'+' needs a size in bytes: +10");
+  });
+  it('a misspelt malloc or null on the right of = is suggested, in C\'s spelling too', () => {
+    const messages = errorsOf(trace('', 'call main', 'p = maloc 16', 'q = mallok(16)', 'r = nul')).map((e) => e.message);
+    assert.deepEqual(messages.map((m) => /did you mean '(\w+)'\?$/.exec(m)?.[1]), ['malloc', 'malloc', 'null']);
+  });
+  it('malloc with no pointer to hold its result, and = without spaces, say what to write', () => {
+    const [bare, glued] = errorsOf(trace('', 'call main', 'malloc 16', 's=malloc 8'));
+    assert.deepEqual([bare!.line, bare!.column, glued!.line, glued!.column], [5, 3, 6, 3]);
+    assert.match(bare!.message, /^malloc's result needs a pointer to hold it: NAME = malloc SIZE, such as p = malloc 16$/);
+    assert.match(glued!.message, /^'s=malloc': put spaces around '='/);
+  });
+  it('C\'s semicolon at the end of a line is left out; a semicolon alone is an unknown operation', () => {
+    const sim = run(trace('', 'call main', 'p = malloc(16);', 'q = p ;', 'free(p);', 'q = null;'));
+    assert.deepEqual(sim.runs[0]!.events.map((e) => (e as StackHeapEvent).kind), ['call', 'malloc', 'assign', 'free', 'assign']);
+    assert.match(errorsOf(trace('', 'call main', ';'))[0]!.message, /^unknown operation ';'/);
+  });
   it('an unknown placement or free-list order suggests the nearest', () => {
     assert.match(errorsOf('scheme: stack-heap\nplacement: frist-fit\n')[0]!.message, /did you mean 'first-fit'/);
     assert.match(errorsOf('scheme: stack-heap\nfree-list: adress\n')[0]!.message, /did you mean 'address'/);

@@ -183,6 +183,7 @@ describe('vm-paging hardware keys: errors', () => {
     ['tlb: two values', 'tlb: 2, 4\nrefs: 1', [2, 6], /tlb: expected one number of TLB entries, not a list/],
     ['levels: 0', 'levels: 0\nrefs: 1', [2, 9], /levels: expected number of page-table levels from 1 to 16/],
     ['levels too many for the bits', 'page-size: 4K\naddress-bits: 32\nlevels: 3\nrefs: 0', [4, 9], /levels: 20 page-number bits at 10 bits per inner level allow at most 2 levels/],
+    ['levels too many for the bits, one allowed', 'page-size: 4K\naddress-bits: 22\nlevels: 2\nrefs: 0', [4, 9], /allow at most 1 level$/],
     ['page-size not a power of two with address-bits', 'page-size: 1000\naddress-bits: 16\nrefs: 0', [2, 12], /page-size: expected a power of two/],
     ['pte-size larger than the page', 'page-size: 4\naddress-bits: 8\npte-size: 8\nrefs: 0', [4, 11], /pte-size: entries of 8 bytes do not fit in pages of 4/],
     ['a page smaller than the default 4-byte entry', 'page-size: 2\naddress-bits: 8\nrefs: 0', [2, 12], /page-size: entries of 4 bytes do not fit in pages of 2/],

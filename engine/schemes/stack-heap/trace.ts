@@ -59,13 +59,16 @@ export function parseTrace(r: ScenarioReader, c: Pick<StackHeapConfig, 'pointerS
   const top = () => frames[frames.length - 1];
   const visible = () => [...(top()?.vars.keys() ?? []), ...globals.keys()];
 
-  /** A pointer named in an expression; undefined (after an error) when there is none of that name. */
-  const pointer = (w: Word, what: string): string | undefined => {
+  /**
+   * A pointer named in an expression; undefined (after an error) when there is none of that name. `also`:
+   * other words the author may have meant there (malloc and null on the right of `=`), for the suggestion.
+   */
+  const pointer = (w: Word, what: string, also: string[] = []): string | undefined => {
     if (!isName(w.text)) return void err(w, `${what}: '${w.text}' is not a pointer name`);
     const v = top()?.vars.get(w.text);
     if (v?.kind === 'data') return void err(w, `${what}: '${w.text}' is a ${v.size}-byte local (line ${v.line}), not a pointer`);
     if (v || globals.has(w.text)) return w.text;
-    const near = nearestWord(w.text, visible());
+    const near = nearestWord(w.text.replace(/\(.*$/, ''), [...visible(), ...also]);
     const where = top() ? `in ${top()!.func}'s frame or among the globals` : 'among the globals (no function has been called)';
     err(w, `${what}: unknown pointer '${w.text}': no pointer of that name ${where}${near ? `; did you mean '${near}'?` : ''}`);
   };
@@ -92,6 +95,11 @@ export function parseTrace(r: ScenarioReader, c: Pick<StackHeapConfig, 'pointerS
 
   for (const l of lines) {
     const ws = words(l);
+    // A C statement's semicolon ends the line, not the last word: `p = malloc(16);`, `free(p) ;`. A
+    // line of a semicolon alone stays an unknown operation.
+    const last = ws[ws.length - 1]!;
+    if (last.text === ';' && ws.length > 1) ws.pop();
+    else if (last.text.length > 1 && last.text.endsWith(';')) last.text = last.text.slice(0, -1);
     // The position goes last in each operation: `{ ...at, kind }` (a spread, then more properties)
     // gives every object a V8 map of its own, and every step's read of its operation then misses the
     // inline caches (about half a microsecond a read, issue 16's bench); `{ kind, ...at }` shares one.
@@ -106,14 +114,17 @@ export function parseTrace(r: ScenarioReader, c: Pick<StackHeapConfig, 'pointerS
         const plus = /^\+(.*)$/.exec(w.text);
         const minus = /^-(\d+)$/.exec(w.text);
         if (plus) {
-          const n = size({ text: plus[1]!, offset: w.offset + 1 }, `'${w.text}'`, w);
+          const n = plus[1] ? size({ text: plus[1], offset: w.offset + 1 }, `'${w.text}'`, w) : void err(w, `'+' needs a size in bytes: +10`);
           if (n === undefined) continue;
           const name = `ptr${allocations++}`;
           globals.set(name, { line: l.line });
           ops.push({ kind: 'malloc', name, size: n, global: true, ...opAt });
         } else if (minus) {
           const k = Number(minus[1]);
-          if (k >= allocations) err(w, `'${w.text}' frees ptr${k}, but only ${allocations} allocation${allocations === 1 ? '' : 's'} (+SIZE) came before it: ptr0 to ptr${allocations - 1}`);
+          if (k >= allocations) {
+            const made = allocations ? `only ${allocations} allocation${allocations === 1 ? '' : 's'} (+SIZE) came before it: ptr0 to ptr${allocations - 1}` : 'no allocation (+SIZE) came before it';
+            err(w, `'${w.text}' frees ptr${minus[1]!.replace(/^0+(?=\d)/, '')}, but ${made}`);
+          }
           else ops.push({ kind: 'free', name: `ptr${k}`, ...opAt });
         } else err(w, `'${w.text}': OSTEP's operations are +SIZE (allocate, such as +10) and -K (free the K-th allocation, such as -0)`);
       }
@@ -137,7 +148,7 @@ export function parseTrace(r: ScenarioReader, c: Pick<StackHeapConfig, 'pointerS
         if (extra(ws[3], `nothing after null`) || !target(head, l.line)) continue;
         ops.push({ kind: 'assign', name: head.text, from: null, offset: 0, ...at });
       } else {
-        const from = pointer(rhs, `${head.text} = ${rhs.text}`);
+        const from = pointer(rhs, `${head.text} = ${rhs.text}`, ['malloc', 'null']);
         let offset = 0;
         if (from !== undefined && ws[3]) {
           if (ws[3].text !== '+' || !ws[4] || !/^\d+$/.test(ws[4].text)) {
@@ -250,6 +261,10 @@ export function parseTrace(r: ScenarioReader, c: Pick<StackHeapConfig, 'pointerS
       if (ws[3] && !target(ws[3], l.line)) continue;
       to = ws[3]?.text;
       ops.push({ kind: 'return', value, to, ...at });
+    } else if (op === 'malloc' || op.startsWith('malloc(')) {
+      err(head, `malloc's result needs a pointer to hold it: NAME = malloc SIZE, such as p = malloc 16`);
+    } else if (/^[^=]+=/.test(head.text)) {
+      err(head, `'${head.text}': put spaces around '=', such as p = malloc 16`);
     } else {
       const near = nearestWord(head.text, [...OPERATIONS]);
       err(head, `unknown operation '${head.text}': expected ${oneOf(OPERATIONS)}, NAME = malloc SIZE, NAME = OTHER, +SIZE or -K${near ? `; did you mean '${near}'?` : ''}`);

@@ -13,10 +13,13 @@ export function readFrames(r: ScenarioReader): { frames: number[]; range: boolea
   const frames = new Set<number>();
   let range = false;
   for (const t of tokens) {
-    const [low, high = low] = /^\+?\d+(-\d+)?$/.test(t.text) ? t.text.split('-').map(Number) : [NaN];
-    const bad = [low, high].find((v) => !(v! >= 1 && v! <= MAX_FRAMES));
-    const at = (m: string) => src.errorAt(t.offset, `${e.key}: ${m}, got '${bad ?? t.text}'`);
-    if (bad !== undefined) at(`expected a whole number of frames from 1 to ${MAX_FRAMES.toLocaleString('en-US')}, or a range such as 1-7`);
+    const counts = /^\+?\d+(-\d+)?$/.test(t.text);
+    const parts = counts ? t.text.split('-') : [t.text];
+    const [low, high = low] = counts ? parts.map(Number) : [NaN];
+    // The bound out of range as written (a huge one would print rounded), else the whole word.
+    const bad = [low, high].findIndex((v) => !(v! >= 1 && v! <= MAX_FRAMES));
+    const at = (m: string) => src.errorAt(t.offset, `${e.key}: ${m}, got '${parts[bad] ?? t.text}'`);
+    if (bad >= 0) at(`expected a whole number of frames from 1 to ${MAX_FRAMES.toLocaleString('en-US')}, or a range such as 1-7`);
     else if (high! < low!) at(`a range runs from the smaller count up, such as ${high}-${low}`);
     else {
       range ||= high! > low!;

@@ -52,7 +52,7 @@ export function readHardware(r: ScenarioReader, pageSize: number | undefined): H
   // Without pte-size the default entry does not fit: the page size is the value to change.
   else if (pte > pageSize) at(r.has('pte-size') ? 'pte-size' : 'page-size', `entries of ${pte} bytes do not fit in pages of ${pageSize}`);
   else if (pageBits < 1) at('address-bits', `${bits}-bit addresses leave no page-number bits beside ${offset} offset bits`);
-  else if (h.levels > most) at('levels', `${pageBits} page-number bits at ${inner} bits per inner level allow at most ${most} levels`);
+  else if (h.levels > most) at('levels', `${pageBits} page-number bits at ${inner} bits per inner level allow at most ${most} level${most > 1 ? 's' : ''}`);
   else {
     h.split = [pageBits - inner * (h.levels - 1), ...Array<number>(h.levels - 1).fill(inner), offset];
     h.pageTableBytes = 2 ** pageBits * pte;

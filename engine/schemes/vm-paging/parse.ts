@@ -1,6 +1,6 @@
 /** Reads a paging scenario's keys: frame counts, policies, page size and the reference string. */
 import type { ScenarioReader } from '../../source.js';
-import { MAX_BYTES_TEXT, parseAddress } from '../../units.js';
+import { MAX_BYTES, MAX_BYTES_TEXT, parseAddress } from '../../units.js';
 import { parsePolicyKeys } from './parse-policy.js';
 import { readFrames } from './frames.js';
 import { checkAddressWidth, readHardware } from './levels.js';
@@ -44,7 +44,7 @@ export function parse(r: ScenarioReader): PagingConfig | undefined {
     if (!pageSize && /^0x/i.test(m[1]!)) {
       src.errorAt(t.offset, `'${t.text}' is an address, but the scenario has no page-size: add page-size (such as page-size: 4K) or write page numbers`);
     } else if (number === undefined) {
-      src.errorAt(t.offset, `${pageSize ? 'address' : 'page'} ${t.text} is too large: the largest ${pageSize ? 'address' : 'page number'} is ${MAX_BYTES_TEXT}`);
+      src.errorAt(t.offset, pageSize ? `address ${t.text} is too large: the largest address is ${MAX_BYTES_TEXT}` : `page ${t.text} is too large: the largest page number is 2^50 (${MAX_BYTES.toLocaleString('en-US')})`);
     } else if (pageSize) {
       refs.push({ token: t.text, page: Math.floor(number / pageSize), address: number, write, line: pos.line, column: pos.column });
     } else {
