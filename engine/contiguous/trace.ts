@@ -144,8 +144,11 @@ export function parseTrace(r: ScenarioReader, rules: TraceRules): Operation[] | 
     const head = ws[0]!;
     const kind = KIND_OF.get(head.text) ?? kindOf(head.text);
     if (kind === undefined) {
-      const near = nearestWord(head.text, [...kinds, ...Object.keys(OP_ALIASES).filter((a) => kinds.includes(OP_ALIASES[a]!))]);
-      const suggestion = near === undefined ? '' : `; did you mean '${OP_ALIASES[near] ?? near}'?`;
+      // `swap out A` is swap-out written as two words; otherwise the nearest verb, in the spelling
+      // nearest to the one typed (`reqest`: request, which the scheme reads as load).
+      const two = `${head.text}-${ws[1]?.text}`;
+      const near = kindOf(two) ? two : nearestWord(head.text, [...kinds, ...Object.keys(OP_ALIASES).filter((a) => kinds.includes(OP_ALIASES[a]!))]);
+      const suggestion = near === undefined ? '' : `; did you mean '${near}'?`;
       src.errorAt(head.offset, `unknown operation '${head.text}': expected ${oneOf(kinds)}${suggestion}`);
       continue;
     }

@@ -149,7 +149,7 @@ describe('buddy system: positioned errors', () => {
     assert.match(one('scheme: buddy\nmemory: 1M\nos: 600K\n').message, /would take all of memory/);
   });
   it('an unknown operation, and compact, which the buddy system does not have', () => {
-    assert.match(one('scheme: buddy\nmemory: 1M\ntrace: |\n  relase A\n').message, /unknown operation 'relase'.*did you mean 'exit'\?/);
+    assert.match(one('scheme: buddy\nmemory: 1M\ntrace: |\n  relase A\n').message, /unknown operation 'relase'.*did you mean 'release'\?/);
     assert.match(one('scheme: buddy\nmemory: 1M\ntrace: |\n  compact\n').message, /'compact' does not apply to the buddy system/);
   });
   it('a duplicate live name, a size that does not parse, and a release of a process that is not there', () => {

@@ -321,6 +321,12 @@ describe('dynamic partitioning: positioned errors', () => {
   it('a layout line that is not hole SIZE, used SIZE or NAME SIZE', () => {
     assert.match(one('scheme: dynamic\nmemory: 64M\nlayout: |\n  hole\n').message, /expected 'hole SIZE', 'used SIZE' or 'NAME SIZE'/);
   });
+  it('an unknown operation written as two words suggests the verb they make (swap out: swap-out), and a misspelt alias its own spelling', () => {
+    const e = one('scheme: dynamic\nmemory: 64M\ntrace: |\n  load P1 1M\n  swap out P1');
+    assert.deepEqual([e.line, e.column], [5, 3]);
+    assert.match(e.message, /unknown operation 'swap': .*; did you mean 'swap-out'\?$/);
+    assert.match(one('scheme: dynamic\nmemory: 64M\ntrace: |\n  reqest P1 1M').message, /did you mean 'request'\?$/);
+  });
   it('an unknown operation suggests the nearest one', () => {
     const e = one('scheme: dynamic\nmemory: 64M\ntrace: |\n  load P1 1M\n  swap-ot P1');
     assert.deepEqual([e.line, e.column], [5, 3]);
