@@ -141,7 +141,7 @@ export class MemSim extends LitElement {
   // Lit's own declaration rather than decorators: no decorator runtime (docs/ARCHITECTURE.md, The browser bundle).
   static override properties = {
     src: {}, scheme: {}, frames: {}, policy: {}, refs: {}, pageSize: { attribute: 'page-size' }, theme: { reflect: true }, speed: { type: Number },
-    _loaded: { state: true, attribute: false }, _diagram: { state: true, attribute: false }, _table: { state: true, attribute: false }, _editing: { state: true, attribute: false },
+    _loaded: { state: true }, _diagram: { state: true }, _table: { state: true }, _editing: { state: true },
   };
 
   /** URL of a scenario file (YAML); wins over the inline text and the scenario attributes. */

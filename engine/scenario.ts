@@ -2,6 +2,7 @@ import { didYouMean, nearestWord, oneOf, type ScenarioError } from './errors.js'
 import { SCHEME_ALIASES, SCHEME_NAMES, type SchemeModule, type SchemeName, type Work } from './scheme.js';
 import { canonicalKey, ScenarioReader, ScenarioSource } from './source.js';
 import { Timeline } from './timeline.js';
+import { formatNumber } from './units.js';
 
 /** A scenario text over this many bytes is refused before it is parsed. */
 export const MAX_SCENARIO_BYTES = 1024 * 1024;
@@ -51,7 +52,7 @@ export function readScenarioHead(text: string, opts: ParseOptions = {}): Scenari
     source.errors.length = 0; // the empty stand-in text's own complaint is beside the point
     source.errorAt(
       0,
-      `the scenario is ${bytes.toLocaleString('en-US')} bytes; the limit is 1 MiB (${MAX_SCENARIO_BYTES.toLocaleString('en-US')} bytes): split it into smaller scenarios`,
+      `the scenario is ${formatNumber(bytes)} bytes; the limit is 1 MiB (${formatNumber(MAX_SCENARIO_BYTES)} bytes): split it into smaller scenarios`,
     );
     return { source };
   }
@@ -114,10 +115,12 @@ export function parseWithScheme(head: ScenarioHead, module: SchemeModule | undef
     const target = known.get(canonical);
     if (target === undefined) {
       const valid = ['title', 'start', ...module.keys.map((k) => k.key)];
-      source.error(
-        entry.keyNode,
-        `unknown key '${entry.key}' for scheme ${scheme}: expected ${oneOf(valid)}${didYouMean(entry.key, valid)}`,
-      );
+      // The nearest spelling the scheme reads, an alias included (limt: limit, which is bounds).
+      const spellings = [...known.keys()];
+      source.error(entry.keyNode, `unknown key '${entry.key}' for scheme ${scheme}: expected ${oneOf(valid)}${didYouMean(entry.key, spellings)}`);
+      // Read as the key it nearly is, so a misspelt required key is not also reported missing.
+      const meant = known.get(nearestWord(entry.key, spellings)!);
+      if (meant && !source.entries.has(meant)) source.entries.set(meant, entry);
     } else if (target !== canonical) {
       source.entries.delete(canonical);
       if (source.entries.has(target)) source.error(entry.keyNode, `'${entry.key}' and '${target}' are the same key; give one`);
@@ -156,7 +159,7 @@ function startStep(source: ScenarioSource, steps: number): number | undefined {
   }
 }
 
-const count = (n: number) => Math.round(n).toLocaleString('en-US');
+const count = (n: number) => formatNumber(Math.round(n));
 
 /** Why a scenario of this cost is refused, and the key to point at; undefined when it is within the cap. */
 export function workRefusal(work: Work): { key: string; message: string } | undefined {

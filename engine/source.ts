@@ -2,7 +2,7 @@ import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Node,
 import { didYouMean, oneOf, type ScenarioError } from './errors.js';
 import { readFlatMapping } from './flat-mapping.js';
 import { scanNesting } from './nesting.js';
-import { isPowerOfTwo, parseSize } from './units.js';
+import { formatNumber, isPowerOfTwo, parseSize } from './units.js';
 
 /** A word of a scalar with the offset in the scenario text where it starts. */
 export interface Token {
@@ -288,17 +288,24 @@ export class ScenarioReader {
     return r.value;
   }
 
-  /** One or more words drawn from `allowed` (any letter case, aliases mapped), in the order written. */
-  words(key: string, allowed: readonly string[], aliases: Record<string, string> = {}): string[] | undefined {
+  /**
+   * The entry of `key` and the words of its value; undefined when the key is absent or its value
+   * empty, which is an error saying what the key `expects` (unless reading the value reported one).
+   */
+  private tokensOf(key: string, expects: string): { e: Entry; tokens: Token[] } | undefined {
     const e = this.entry(key);
     if (!e) return undefined;
     const before = this.source.errors.length;
     const tokens = this.source.tokens(e.value, e.key);
-    if (tokens.length === 0) {
-      if (this.source.errors.length > before) return undefined;
-      this.source.error(e.value ?? e.keyNode, `'${e.key}' expects one or more of ${oneOf(allowed)}`);
-      return undefined;
-    }
+    if (tokens.length) return { e, tokens };
+    if (this.source.errors.length === before) this.source.error(e.value ?? e.keyNode, `'${e.key}' expects ${expects}`);
+    return undefined;
+  }
+
+  /** One or more words drawn from `allowed` (any letter case, aliases mapped), in the order written. */
+  words(key: string, allowed: readonly string[], aliases: Record<string, string> = {}): string[] | undefined {
+    const tokens = this.tokensOf(key, `one or more of ${oneOf(allowed)}`)?.tokens;
+    if (!tokens) return undefined;
     const out: string[] = [];
     let ok = true;
     for (const t of tokens) {
@@ -320,22 +327,16 @@ export class ScenarioReader {
 
   /** One or more whole numbers in [min, max], written `3`, `3, 4` or `[3, 4]`. */
   integers(key: string, min: number, max: number, what: string): number[] | undefined {
-    const e = this.entry(key);
-    if (!e) return undefined;
-    const before = this.source.errors.length;
-    const tokens = this.source.tokens(e.value, e.key);
-    if (tokens.length === 0) {
-      if (this.source.errors.length > before) return undefined;
-      this.source.error(e.value ?? e.keyNode, `'${e.key}' expects ${what}`);
-      return undefined;
-    }
+    const read = this.tokensOf(key, what);
+    if (!read) return undefined;
+    const { e, tokens } = read;
     const out: number[] = [];
     let ok = true;
     for (const t of tokens) {
       const v = /^[+]?\d+$/.test(t.text) ? Number(t.text) : NaN;
       if (!Number.isInteger(v) || v < min || v > max) {
         ok = false;
-        this.source.errorAt(t.offset, `${e.key}: expected ${what} from ${min} to ${max.toLocaleString('en-US')}, got '${t.text}'`);
+        this.source.errorAt(t.offset, `${e.key}: expected ${what} from ${min} to ${formatNumber(max)}, got '${t.text}'`);
       } else out.push(v);
     }
     return ok ? out : undefined;

@@ -15,7 +15,7 @@ const MULTIPLIER: Record<string, number> = { '': 1, B: 1, K: 1024, M: 1024 ** 2,
 const SIZE = /^(\d+)(?:\.(\d+))?\s*([KMGTP]?)(?:I?B)?$/i;
 
 /** The limit as messages state it. */
-export const MAX_BYTES_TEXT = `1P (2^50 = ${MAX_BYTES.toLocaleString('en-US')} bytes)`;
+export const MAX_BYTES_TEXT = `1P (2^50 = ${formatNumber(MAX_BYTES)} bytes)`;
 
 const tooLarge = (t: string) => ({ error: `'${t}' is too large: the largest size or address is ${MAX_BYTES_TEXT}` });
 

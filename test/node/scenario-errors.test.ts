@@ -51,6 +51,20 @@ describe('scenario errors: each names line and column, what was expected and the
     assert.deepEqual([e.line, e.column], [2, 1]);
     assert.match(e.message, /unknown key 'frame' for scheme vm-paging: expected .*; did you mean 'frames'\?/);
   });
+  it('a misspelt required key is one error, not also a missing key: its value is read as the key it nearly is', () => {
+    const e = only('scheme: dynamic\nmemroy: 64M\ntrace: |\n  load A 1M');
+    assert.deepEqual([e.line, e.column], [2, 1]);
+    assert.match(e.message, /^unknown key 'memroy' for scheme dynamic: .*; did you mean 'memory'\?$/);
+    // The value is still checked, under the key meant.
+    const errors = errorsOf('scheme: vm-paging\nref: 1 x 3');
+    assert.deepEqual(errors.map((x) => [x.line, x.column]), [[2, 1], [2, 8]]);
+    assert.match(errors[1]!.message, /'x' is not a reference/);
+  });
+  it('an unknown key may be nearest an alias: the alias is suggested (limt: limit, which relocation reads as bounds)', () => {
+    const errors = errorsOf('scheme: relocation\nbase: 100\nlimt: 200\naccess: 5');
+    assert.equal(errors.length, 1, errors.map((x) => x.message).join('; '));
+    assert.match(errors[0]!.message, /^unknown key 'limt' for scheme relocation: .*; did you mean 'limit'\?$/);
+  });
   it('an unknown policy suggests the nearest policy, at the policy\'s column', () => {
     const e = only('scheme: vm-paging\npolicy: FIFO, LRU, CLOKC\nrefs: 1');
     assert.deepEqual([e.line, e.column], [2, 20]);
