@@ -154,6 +154,17 @@ describe('fixed partitioning: positioned errors', () => {
     const e = one('scheme: fixed\npartitions: 7 x 8M\ntrace: |\n  load A lots\n');
     assert.deepEqual([e.line, e.column], [4, 10]);
   });
+  it('a count that is not a number before x is one error, at the count', () => {
+    const e = one('scheme: fixed\npartitions: three x 8M\n');
+    assert.deepEqual([e.line, e.column], [2, 13]);
+    assert.match(e.message, /^partitions: 'three' before x is not a count: expected a whole number, such as 7 x 8M$/);
+  });
+  it('next fit and worst fit are said to be dynamic partitioning\'s, not suggested a fixed placement', () => {
+    const e = one('scheme: fixed\npartitions: 7 x 8M\nplacement: next-fit\n');
+    assert.deepEqual([e.line, e.column], [3, 12]);
+    assert.match(e.message, /^placement 'next-fit' is for dynamic partitioning \(scheme: dynamic\); fixed partitions are placed best-fit or first-fit$/);
+    assert.match(one('scheme: fixed\npartitions: 7 x 8M\nplacement: Worst_Fit\n').message, /^placement 'Worst_Fit' is for dynamic partitioning/);
+  });
   it('an unknown operation, and compact, which fixed partitions do not have', () => {
     assert.match(one('scheme: fixed\npartitions: 7 x 8M\ntrace: |\n  laod A 1M\n').message, /unknown operation 'laod': expected 'load', 'exit', 'swap-out', 'swap-in' or 'access'; did you mean 'load'\?/);
     assert.match(one('scheme: fixed\npartitions: 7 x 8M\ntrace: |\n  compact\n').message, /'compact' does not apply to fixed partitioning: partitions never move/);

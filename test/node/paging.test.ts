@@ -151,6 +151,16 @@ describe('paging: positioned errors', () => {
     const e = one('scheme: paging\npage-size: 4\npage-table: 1 2 1\n');
     assert.deepEqual([e.line, e.column], [3, 17]);
   });
+  it('a page-table frame past memory, or in the OS, is an error at that entry, in a line or in a list', () => {
+    const past = one('scheme: paging\npage-size: 4\nmemory: 32\npage-table: 5 6 9 2\naccess: 0\n');
+    assert.deepEqual([past.line, past.column], [4, 17]);
+    assert.match(past.message, /^page-table: page 2's frame 9 is past memory: the frames are 0 to 7$/);
+    const listed = one('scheme: paging\npage-size: 4\nmemory: 32\npage-table:\n  - 5\n  - 60\naccess: 0\n');
+    assert.deepEqual([listed.line, listed.column], [6, 5]);
+    const os = one('scheme: paging\npage-size: 4\nmemory: 32\nos: 8\npage-table: 5 - 1 2\naccess: 0\n');
+    assert.deepEqual([os.line, os.column], [5, 17]);
+    assert.match(os.message, /^page-table: page 2's frame 1 belongs to the OS, which holds frames 0 to 1$/);
+  });
   it('an address that is not a number is an error at the address', () => {
     const e = one(trace('page-size: 1K\nframes: 8', 'load A 1K', 'access A 12x'));
     assert.deepEqual([e.line, e.column], [6, 12]);

@@ -52,6 +52,12 @@ function parsePartitions(r: ScenarioReader): number[] | undefined {
       sizeText = s.text;
       sizeOffset = s.offset;
       i += 2;
+    } else if (/^[x×*]$/i.test(tokens[i + 1]?.text ?? '')) {
+      // `three x 8M`: one error at the count, not one for each word that is not a size.
+      src.errorAt(t.offset, `partitions: '${t.text}' before ${tokens[i + 1]!.text} is not a count: expected a whole number, such as 7 x 8M`);
+      ok = false;
+      i += 2;
+      continue;
     }
     if (count < 1 || sizes.length + count > MAX_PARTITIONS) {
       src.errorAt(t.offset, `partitions: expected from 1 to ${MAX_PARTITIONS.toLocaleString('en-US')} partitions in all, got ${sizes.length + count}`);
@@ -74,7 +80,10 @@ export function parse(r: ScenarioReader): FixedConfig | undefined {
   const region = readMemory(r, { example: 'memory: 64M', fallbackMemory: true });
   const sizes = parsePartitions(r);
   const queue = (r.has('queue') ? r.words('queue', QUEUES, QUEUE_ALIASES) : ['single']) as QueueKind[] | undefined;
-  const placement = (r.has('placement') ? r.words('placement', FIXED_PLACEMENTS, PLACEMENT_ALIASES) : ['best-fit']) as FixedPlacement[] | undefined;
+  // Next fit and worst fit are dynamic partitioning's: say so rather than suggest a fixed placement.
+  const other = r.has('placement') ? r.source.tokens(r.entry('placement')!.value).find((t) => /^(next|worst)[-_ ]?fit$/i.test(t.text)) : undefined;
+  if (other) r.source.errorAt(other.offset, `placement '${other.text}' is for dynamic partitioning (scheme: dynamic); fixed partitions are placed best-fit or first-fit`);
+  const placement = other ? undefined : ((r.has('placement') ? r.words('placement', FIXED_PLACEMENTS, PLACEMENT_ALIASES) : ['best-fit']) as FixedPlacement[] | undefined);
   for (const [key, words] of [['queue', queue], ['placement', placement]] as const) {
     if (words && words.length > 1) {
       r.source.error(r.entry(key)!.value, `${key} takes one value, not several: fixed partitioning has one run`);

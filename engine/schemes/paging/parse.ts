@@ -60,9 +60,11 @@ export function parse(r: ScenarioReader): SimplePagingConfig | undefined {
     return undefined;
   }
   if (frames === undefined || src.errors.length > before) return undefined;
+  // A page's entry is the table's word of the same index (an invalid entry, `-`, is a word too).
+  const entryAt = (page: number) => src.tokens(r.entry('page-table')!.value)[page]!.offset;
   if (table) {
     table.forEach((f, page) => {
-      if (f !== null && f >= frames!) src.error(r.entry('page-table')!.value, `page-table: page ${page}'s frame ${f} is past memory: the frames are 0 to ${frames! - 1}`);
+      if (f !== null && f >= frames!) src.errorAt(entryAt(page), `page-table: page ${page}'s frame ${f} is past memory: the frames are 0 to ${frames! - 1}`);
     });
   }
 
@@ -78,7 +80,8 @@ export function parse(r: ScenarioReader): SimplePagingConfig | undefined {
   }
   const freeFrames = r.has('free-frames') ? readFreeFrames(r, frames, osFrames, table) : undefined;
   if (r.has('free-frames') && !freeFrames) return undefined;
-  if (table?.some((f) => f !== null && f < osFrames)) src.error(r.entry('page-table')!.value, `page-table: frames 0 to ${osFrames - 1} hold the OS`);
+  const inOs = table ? table.findIndex((f) => f !== null && f < osFrames) : -1;
+  if (inOs >= 0) src.errorAt(entryAt(inOs), `page-table: page ${inOs}'s frame ${table![inOs]} belongs to the OS, which holds frames 0 to ${osFrames - 1}`);
   if (src.errors.length > before) return undefined;
 
   const config: SimplePagingConfig = { pageSize, frames, osFrames, addressBits, freeFrames, ops: [], pageTable: table };
