@@ -40,8 +40,9 @@ export interface ScenarioHead {
 
 /** Resolves a scheme name or alias; undefined for an unknown one. */
 export function schemeName(word: string): SchemeName | undefined {
-  const w = canonicalKey(word);
-  return (SCHEME_NAMES as readonly string[]).includes(w) ? (w as SchemeName) : SCHEME_ALIASES[w];
+  // What the alias table gives must be a scheme: a plain object's lookup also finds `constructor`.
+  const name = SCHEME_ALIASES[canonicalKey(word)] ?? canonicalKey(word);
+  return (SCHEME_NAMES as readonly string[]).includes(name) ? (name as SchemeName) : undefined;
 }
 
 export function readScenarioHead(text: string, opts: ParseOptions = {}): ScenarioHead {

@@ -311,7 +311,8 @@ export class ScenarioReader {
     for (const t of tokens) {
       const norm = t.text.toLowerCase().replace(/_/g, '-');
       const hit = allowed.find((a) => a.toLowerCase() === norm) ?? aliases[norm];
-      if (hit === undefined) {
+      // An alias must give an allowed word: a plain object's lookup also finds `constructor`.
+      if (!allowed.includes(hit!)) {
         ok = false;
         this.source.errorAt(
           t.offset,

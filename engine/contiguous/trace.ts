@@ -86,7 +86,9 @@ const KIND_OF = new Map<string, OpKind>(OP_KINDS.map((k) => [k, k]));
 
 function kindOf(word: string): OpKind | undefined {
   const norm = word.toLowerCase().replace(/_/g, '-');
-  return (OP_KINDS as readonly string[]).includes(norm) ? (norm as OpKind) : OP_ALIASES[norm];
+  // What the alias table gives must be an operation: a plain object's lookup also finds `constructor`.
+  const kind = OP_ALIASES[norm] ?? norm;
+  return (OP_KINDS as readonly string[]).includes(kind) ? (kind as OpKind) : undefined;
 }
 
 /** How an operation is written, for messages. */

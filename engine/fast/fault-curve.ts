@@ -14,7 +14,7 @@ import { nextUses, POLICIES, POLICY_ALIASES, type Policy } from '../schemes/vm-p
  */
 export function faultCurve(pages: ArrayLike<number>, frames: readonly number[], policy: Policy | string, options?: PolicyOptions): FaultCounts[] {
   const upper = String(policy).toUpperCase();
-  const p = (POLICIES as readonly string[]).includes(upper) ? upper : POLICY_ALIASES[String(policy).toLowerCase()];
+  const p = [upper, POLICY_ALIASES[String(policy).toLowerCase()]].find((x) => (POLICIES as readonly unknown[]).includes(x));
   if ((p !== 'LRU' && p !== 'OPT') || frames.length < 2) return frames.map((f) => countFaults(pages, f, policy, options));
   // Bad frame counts throw as countFaults throws them (bad pages: see dense).
   for (const f of frames) countFaults([], f, policy);

@@ -146,7 +146,8 @@ export class Writes {
 
 function resolvePolicy(policy: string): Policy {
   const upper = String(policy).toUpperCase();
-  const p = (POLICIES as readonly string[]).includes(upper) ? (upper as Policy) : POLICY_ALIASES[String(policy).toLowerCase()];
+  // An alias must give a policy: a plain object's lookup also finds `constructor`.
+  const p = [upper, POLICY_ALIASES[String(policy).toLowerCase()]].find((x): x is Policy => (POLICIES as readonly unknown[]).includes(x));
   if (!p) throw new RangeError(`unknown policy '${policy}': expected ${POLICIES.join(', ')}`);
   return p;
 }

@@ -117,6 +117,30 @@ describe(`nesting deeper than ${MAX_NESTING} levels is refused before the yaml p
   });
 });
 
+describe("names of JavaScript's built-in object properties are words like any other", () => {
+  // Alias tables are plain objects, whose lookup also finds Object.prototype's `constructor`: the
+  // one inherited name a word can spell once lowered and with _ read as -.
+  const slots: [string, string][] = [
+    ['scheme', 'scheme: constructor\nrefs: 1\n'],
+    ['policy', 'scheme: vm-paging\nrefs: 1\npolicy: constructor\n'],
+    ['placement', 'scheme: dynamic\nmemory: 1M\nplacement: constructor\n'],
+    ['when-full', 'scheme: dynamic\nmemory: 1M\nwhen-full: constructor\n'],
+    ['a contiguous operation', 'scheme: buddy\nmemory: 1M\ntrace: |\n  constructor A 1K\n'],
+    ['queue', 'scheme: fixed\npartitions: 2 x 1M\nqueue: constructor\n'],
+    ['a paging operation', 'scheme: paging\npage-size: 1K\nframes: 4\ntrace: |\n  constructor A 1K\n'],
+    ['placement of the heap', 'scheme: stack-heap\nplacement: constructor\n'],
+    ['free-list', 'scheme: stack-heap\nfree-list: constructor\n'],
+  ];
+  for (const [slot, text] of slots) {
+    it(`'constructor' as ${slot} is an unknown word, at its position`, () => {
+      assertErrorAt(text, where(text, 'constructor'), /unknown|not a|expected/);
+    });
+  }
+  it('a memory smaller than the default stack is an error at memory, not a crash', () => {
+    assertErrorAt('scheme: stack-heap\nmemory: 1\n', { line: 2, column: 9 }, /^memory: the 1-byte address space is smaller than the default stack of 1,024 bytes/);
+  });
+});
+
 describe('the CLI survives hostile scenarios', () => {
   it('the CLI (YAML and markdown) and the markdown-it plugin take thousands of hostile scenarios in one process: exit code 0 or 1, every block rendered', () => {
     const script = fileURLToPath(new URL('../fixtures/hostile-cli.ts', import.meta.url));

@@ -61,4 +61,8 @@ describe('vm-paging fast path: the policies that count or tick, at the edges of 
     for (const agingBits of [0, 33, 2.5]) assert.throws(() => countFaults([1, 2, 3], 2, 'AGING', { agingBits }), /agingBits must be a whole number from 1 to 32, got/);
     assert.equal(countFaults([1, 2, 3, 1], 2, 'AGING', { agingBits: 32 }).faults, 4);
   });
+  it("a policy named after a built-in object property ('constructor') is an unknown policy, not a crash later", () => {
+    assert.throws(() => countFaults([1, 2, 3], 2, 'constructor'), /^RangeError: unknown policy 'constructor'/);
+    assert.equal(countFaults([1, 2, 3, 1], 2, 'optimal').faults, 3, 'an alias still reads');
+  });
 });

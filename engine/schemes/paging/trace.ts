@@ -73,7 +73,8 @@ export function parseTrace(r: ScenarioReader, ctx: TraceContext): PagingOp[] | u
     const ws = words(l);
     const head = ws[0]!;
     const norm = head.text.toLowerCase().replace(/_/g, '-');
-    const kind = (OP_KINDS as readonly string[]).includes(norm) ? (norm as OpKind) : OP_ALIASES[norm];
+    // What the alias table gives must be an operation: a plain object's lookup also finds `constructor`.
+    const kind = [norm, OP_ALIASES[norm]].find((k): k is OpKind => (OP_KINDS as readonly unknown[]).includes(k));
     if (kind === undefined) {
       if (norm === 'compact' || norm === 'compaction') {
         src.errorAt(head.offset, `'compact' does not apply to paging: any free frame holds any page, so there is nothing to compact`);

@@ -36,7 +36,10 @@ export function parse(r: ScenarioReader): StackHeapConfig | undefined {
 
   const stackStart = memory - stack;
   if (stackStart < 0) {
-    src.error(r.entry('stack')!.value, `stack: ${formatNumber(stack)} bytes do not fit in the ${formatNumber(memory)}-byte address space (memory)`);
+    // Without a stack key the default stack does not fit the memory given: the error is at memory.
+    const given = r.entry('stack');
+    if (given) src.error(given.value, `stack: ${formatNumber(stack)} bytes do not fit in the ${formatNumber(memory)}-byte address space (memory)`);
+    else src.error(r.entry('memory')!.value, `memory: the ${formatNumber(memory)}-byte address space is smaller than the default stack of ${formatNumber(stack)} bytes: give more memory, or a smaller stack (such as stack: 256)`);
     return undefined;
   }
   if (base >= stackStart) {
