@@ -390,9 +390,9 @@ describe('<mem-sim>: errors', () => {
     ]);
   });
 
-  it('a YAML syntax error is positioned too', async () => {
+  it('a YAML syntax error is positioned too, and said as the build says it (a list left open, at its bracket)', async () => {
     const el = await simulator('scheme: vm-paging\nrefs: [1, 2\n');
-    expect(part(el, '[part=error-list]').textContent).to.match(/\d+:\d+ YAML syntax error/);
+    expect(part(el, '[part=error-list]').textContent).to.match(/2:7 the \[ here is never closed: end the list with \] on the same line/);
   });
 });
 

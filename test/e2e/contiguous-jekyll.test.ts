@@ -108,7 +108,7 @@ test('the broken block shows each error at its line and column, as the engine re
   const expected = parsed.ok ? [] : parsed.errors.map((e) => `${e.line}:${e.column} ${e.message}`);
   assert.deepEqual(broken.errors, expected);
   assert.match(broken.errors[0]!, /^4:11 '20X' is not a size/);
-  assert.match(broken.errors[1]!, /^5:3 unknown operation 'alocate'.*did you mean 'load'\?$/);
+  assert.match(broken.errors[1]!, /^5:3 unknown operation 'alocate'.*did you mean 'allocate'\?$/);
 });
 
 test('the page loads the contiguous chunks it needs from assets/ under the baseurl, and nothing else', () => {

@@ -11,10 +11,13 @@ function only(text: string, opts = {}) {
 }
 
 describe('scenario errors: each names line and column, what was expected and the nearest valid word', () => {
-  it('a YAML syntax error is reported where it happens', () => {
+  it('a YAML syntax error is reported where it happens: a list left open, at its bracket', () => {
     const e = errorsOf('scheme: vm-paging\nrefs: [1, 2\nframes: 3\n')[0]!;
-    assert.equal(e.line, 3);
-    assert.match(e.message, /^YAML syntax error/);
+    assert.deepEqual([e.line, e.column], [2, 7]);
+    assert.match(e.message, /^the \[ here is never closed/);
+  });
+  it('a YAML syntax error no rule explains keeps the parser\'s message', () => {
+    assert.match(errorsOf('scheme: vm-paging\nrefs: }1\n')[0]!.message, /^YAML syntax error: unexpected flow-map-end/);
   });
   it('a YAML syntax error in a nested mapping names its line', () => {
     const e = errorsOf('scheme: vm-paging\nframes: 3\nrefs: 1 2: 3: 4\n')[0]!;
