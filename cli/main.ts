@@ -114,11 +114,16 @@ export function main(args: string[], terminal: Io = defaultIo): number {
   return command === 'check' ? check(files, io) : run(files[0]!, { json, summary }, io);
 }
 
+/** Why a file could not be read, in words, for the system errors an author meets (the code stays, for searching). */
+const WHY_UNREADABLE: Record<string, string> = { ENOENT: 'no such file', EACCES: 'permission denied', EISDIR: 'it is a folder', ENOTDIR: 'a part of the path is not a folder' };
+
 function read(path: string, io: Io): string | undefined {
   try {
     return io.read(path);
   } catch (e) {
-    io.err(`${path}: cannot read the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code && Object.hasOwn(WHY_UNREADABLE, code) ? `${WHY_UNREADABLE[code]}, ${code}` : code ?? (e as Error).message;
+    io.err(`${path}: cannot read the file (${why})`);
     return undefined;
   }
 }

@@ -49,7 +49,8 @@ describe('mem-sim check', () => {
   it('a missing file is an error, not a crash', () => {
     const r = cli('check', '/nonexistent/file.md');
     assert.equal(r.code, 1);
-    assert.match(r.err, /cannot read the file \(ENOENT\)/);
+    assert.match(r.err, /^\/nonexistent\/file\.md: cannot read the file \(no such file, ENOENT\)$/);
+    assert.match(cli('check', tmpdir()).err, /: cannot read the file \(it is a folder, EISDIR\)$/);
   });
 });
 
