@@ -3,7 +3,7 @@
  * lines marked, so a broken block is never blank and never loses what was written.
  */
 import { css, html, nothing, type TemplateResult } from 'lit';
-import { explainYamlErrors } from '../engine/hints/yaml.js';
+import { explainErrors } from '../engine/hints/index.js';
 
 /** A problem to show; scenario errors have a position, a failed download or chunk load does not. */
 export interface Problem {
@@ -69,8 +69,8 @@ export const errorBoxStyles = css`
  * @param lineOffset added to the text's line numbers, when errors count lines of the file around it
  */
 export function renderErrorBox(problems: readonly Problem[], text: string | undefined, lineOffset = 0): TemplateResult {
-  // The YAML parser's messages in the scenario's words, as the build says them (engine/hints/yaml.ts).
-  if (text !== undefined) problems = explainYamlErrors(text, problems, lineOffset);
+  // The slips authors make most, in the scenario's words, as the build says them (engine/hints/).
+  if (text !== undefined) problems = explainErrors(text, problems, lineOffset);
   const bad = new Set(problems.map((p) => p.line));
   const lines = text === undefined ? [] : text.replace(/\n$/, '').split('\n');
   const count = problems.length === 1 ? 'an error' : `${problems.length} errors`;

@@ -7,7 +7,7 @@
 import { css, html, LitElement, type PropertyValues } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { loadScheme } from '../engine/lazy.js';
-import { explainYamlErrors } from '../engine/hints/yaml.js';
+import { explainErrors } from '../engine/hints/index.js';
 import { parseWithScheme, readScenarioHead } from '../engine/scenario.js';
 import { controlsStyles } from './controls.js';
 import { define } from './define.js';
@@ -25,7 +25,7 @@ export async function problemsIn(text: string, scheme?: string): Promise<Problem
     const head = readScenarioHead(text, { scheme });
     const name = head.source.errors.length ? undefined : head.scheme;
     const parsed = parseWithScheme(head, name && (await loadScheme(name)));
-    return parsed.ok ? [] : explainYamlErrors(text, parsed.errors);
+    return parsed.ok ? [] : explainErrors(text, parsed.errors);
   } catch (e) {
     return [{ message: message(e) }];
   }

@@ -4,7 +4,7 @@
  */
 import type { ScenarioError } from './errors.js';
 import { fastFinalReport } from './fast/final.js';
-import { explainYamlErrors } from './hints/yaml.js';
+import { explainErrors } from './hints/index.js';
 import { jsonText } from './json-text.js';
 import { parseWithScheme, readScenarioHead, simulate, type ParseResult, type Scenario, type Simulation } from './scenario.js';
 import type { RunSpec, SchemeModule, SchemeName, StepEvent } from './scheme.js';
@@ -34,8 +34,8 @@ export interface BlockReport {
 export function parseScenario(text: string, opts: { lineOffset?: number; scheme?: string } = {}): ParseResult {
   const head = readScenarioHead(text, opts);
   const parsed = parseWithScheme(head, head.scheme ? SCHEMES[head.scheme] : undefined);
-  // YAML's own messages, for the slips authors make most, in the scenario's words (hints/yaml.ts).
-  return parsed.ok ? parsed : { ...parsed, errors: explainYamlErrors(text, parsed.errors, opts.lineOffset) };
+  // The slips authors make most, in the scenario's words (hints/).
+  return parsed.ok ? parsed : { ...parsed, errors: explainErrors(text, parsed.errors, opts.lineOffset) };
 }
 
 /** One step's object in the report: its source line, the scheme's fields, its sentence. */

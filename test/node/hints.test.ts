@@ -1,5 +1,5 @@
 /**
- * The YAML slips authors make most, said in the scenario's words (engine/hints/yaml.ts): each one
+ * The slips authors make most, said in the scenario's words (engine/hints/): each one
  * error, at the character to change, saying what to write. Through parseScenario, as the CLI and the
  * plugins see them; the element's error box applies the same explanations (test/browser/mem-sim.test.ts).
  */
@@ -55,5 +55,18 @@ describe('YAML slips, said in the scenario\'s words', () => {
   it('errors that are not YAML syntax errors pass through unchanged, in order', () => {
     const errors = [{ line: 2, column: 9, message: "frames: expected a whole number of frames from 1 to 1,000,000, got 'x'" }];
     assert.deepEqual(explainYamlErrors('scheme: vm-paging\nframes: x', errors), errors);
+  });
+});
+
+describe('a size written with a space before its unit, in a trace', () => {
+  it('is said as the size in one word, at the number, in every scheme that reads sizes in its trace', () => {
+    assert.deepEqual(only('scheme: dynamic\nmemory: 64M\ntrace: |\n  load A 2 MB'), [4, 10, "write a size as one word, without the space: 2MB (not '2 MB')"]);
+    assert.deepEqual(only('scheme: buddy\nmemory: 1M\ntrace: |\n  request A 64 K'), [4, 13, "write a size as one word, without the space: 64K (not '64 K')"]);
+    assert.deepEqual(only('scheme: paging\npage-size: 1K\nframes: 8\ntrace: |\n  load A 3 KB'), [5, 10, "write a size as one word, without the space: 3KB (not '3 KB')"]);
+    assert.deepEqual(only('scheme: stack-heap\ntrace: |\n  call main\n  p = malloc 1 KB'), [4, 14, "write a size as one word, without the space: 1KB (not '1 KB')"]);
+  });
+  it("'64 bytes' is the number alone, and a word that is no unit keeps its message", () => {
+    assert.deepEqual(only('scheme: stack-heap\ntrace: |\n  call main\n  local buf 64 bytes'), [4, 13, "a size in bytes is the number alone: 64 (not '64 bytes')"]);
+    assert.match(only('scheme: dynamic\nmemory: 64M\ntrace: |\n  load A 2 extra')[2], /^unexpected 'extra' after load A 2/);
   });
 });
