@@ -5,9 +5,10 @@
  * (docs/ARCHITECTURE.md, The browser bundle). Each step passes other errors through unchanged, and
  * applying them twice changes nothing more.
  */
+import { explainMisspeltScheme } from './scheme.js';
 import { explainSplitSizes } from './sizes.js';
 import { explainYamlErrors } from './yaml.js';
 
 export function explainErrors<E extends { line?: number; column?: number; message: string }>(text: string, errors: readonly E[], lineOffset = 0): E[] {
-  return explainSplitSizes(text, explainYamlErrors(text, errors, lineOffset), lineOffset);
+  return explainMisspeltScheme(text, explainSplitSizes(text, explainYamlErrors(text, errors, lineOffset), lineOffset), lineOffset);
 }

@@ -70,3 +70,12 @@ describe('a size written with a space before its unit, in a trace', () => {
     assert.match(only('scheme: dynamic\nmemory: 64M\ntrace: |\n  load A 2 extra')[2], /^unexpected 'extra' after load A 2/);
   });
 });
+
+describe('a misspelt scheme key', () => {
+  it('is reported where it is written, with the word it nearly is, not only as a missing scheme at line 1', () => {
+    const [line, column, message] = only('# Exercise 1\nshceme: vm-paging\nrefs: 1 2');
+    assert.deepEqual([line, column], [2, 1]);
+    assert.match(message, /^unknown key 'shceme': did you mean 'scheme'\? \(missing key 'scheme': expected one of/);
+    assert.match(only('refs: 1 2\nframes: 3')[2], /^missing key 'scheme'/, 'no key near scheme: the message stays');
+  });
+});
