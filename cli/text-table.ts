@@ -11,7 +11,9 @@ export function renderTextTable(model: TableModel, width = 100): string {
   const widest = (c: { text: string } | undefined) => Math.max(...linesOf(c).map((l) => l.length));
   const labelWidth = Math.max(...[model.head[0]!, ...model.rows.map((r) => r[0]!)].map(widest));
   const columns = model.head.length - 1;
-  const colWidth = (i: number) => Math.max(widest(model.head[i]), ...model.rows.map((r) => widest(r[i])), 1);
+  // Each column's width, found once (a band reads it for every line of every row).
+  const widths = model.head.map((head, i) => Math.max(widest(head), ...model.rows.map((r) => widest(r[i])), 1));
+  const colWidth = (i: number) => widths[i]!;
   const out: string[] = [model.caption];
   let start = 1;
   while (start <= columns) {

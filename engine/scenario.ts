@@ -41,7 +41,8 @@ export interface ScenarioHead {
 /** Resolves a scheme name or alias; undefined for an unknown one. */
 export function schemeName(word: string): SchemeName | undefined {
   // What the alias table gives must be a scheme: a plain object's lookup also finds `constructor`.
-  const name = SCHEME_ALIASES[canonicalKey(word)] ?? canonicalKey(word);
+  const w = canonicalKey(word);
+  const name = SCHEME_ALIASES[w] ?? w;
   return (SCHEME_NAMES as readonly string[]).includes(name) ? (name as SchemeName) : undefined;
 }
 

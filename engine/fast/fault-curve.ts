@@ -5,16 +5,15 @@
  * each page's stack distance, gives every count at once. The other policies run once per count.
  */
 import { MAX_BYTES } from '../units.js';
-import { countFaults, type FaultCounts, type PolicyOptions } from './page-faults.js';
-import { nextUses, POLICIES, POLICY_ALIASES, type Policy } from '../schemes/vm-paging/index.js';
+import { countFaults, policyNamed, type FaultCounts, type PolicyOptions } from './page-faults.js';
+import { nextUses, type Policy } from '../schemes/vm-paging/index.js';
 
 /**
  * The fault counts of `pages` for each frame count in `frames`, as `countFaults` gives them one at a time.
  * @example faultCurve([1,2,3,4,1,2,5,1,2,3,4,5], [3, 4], 'FIFO').map((c) => c.faults) // [9, 10]
  */
 export function faultCurve(pages: ArrayLike<number>, frames: readonly number[], policy: Policy | string, options?: PolicyOptions): FaultCounts[] {
-  const upper = String(policy).toUpperCase();
-  const p = [upper, POLICY_ALIASES[String(policy).toLowerCase()]].find((x) => (POLICIES as readonly unknown[]).includes(x));
+  const p = policyNamed(policy);
   if ((p !== 'LRU' && p !== 'OPT') || frames.length < 2) return frames.map((f) => countFaults(pages, f, policy, options));
   // Bad frame counts throw as countFaults throws them (bad pages: see dense).
   for (const f of frames) countFaults([], f, policy);

@@ -144,10 +144,12 @@ export class Writes {
   }
 }
 
+/** The policy a name or alias means, undefined for none (an alias must give a policy: a plain object's lookup also finds `constructor`). */
+export const policyNamed = (policy: string): Policy | undefined =>
+  [String(policy).toUpperCase(), POLICY_ALIASES[String(policy).toLowerCase()]].find((x): x is Policy => (POLICIES as readonly unknown[]).includes(x));
+
 function resolvePolicy(policy: string): Policy {
-  const upper = String(policy).toUpperCase();
-  // An alias must give a policy: a plain object's lookup also finds `constructor`.
-  const p = [upper, POLICY_ALIASES[String(policy).toLowerCase()]].find((x): x is Policy => (POLICIES as readonly unknown[]).includes(x));
+  const p = policyNamed(policy);
   if (!p) throw new RangeError(`unknown policy '${policy}': expected ${POLICIES.join(', ')}`);
   return p;
 }

@@ -9,6 +9,18 @@ import { explainMisspeltScheme } from './scheme.js';
 import { explainSplitSizes } from './sizes.js';
 import { explainYamlErrors } from './yaml.js';
 
-export function explainErrors<E extends { line?: number; column?: number; message: string }>(text: string, errors: readonly E[], lineOffset = 0): E[] {
-  return explainMisspeltScheme(text, explainSplitSizes(text, explainYamlErrors(text, errors, lineOffset), lineOffset), lineOffset);
+/** An error, or a problem the element shows, that may have a position. */
+export interface Positioned {
+  line?: number;
+  column?: number;
+  message: string;
+}
+
+/**
+ * `errors` of the scenario `text`, each slip a rule knows said in the scenario's words.
+ * @param lineOffset what the errors' lines count beyond the text's own (a fence's line in its file)
+ */
+export function explainErrors<E extends Positioned>(text: string, errors: readonly E[], lineOffset = 0): E[] {
+  const lines = text.split('\n').map((l) => l.replace(/\r$/, ''));
+  return explainMisspeltScheme(lines, explainSplitSizes(lines, explainYamlErrors(lines, errors, lineOffset), lineOffset), lineOffset);
 }

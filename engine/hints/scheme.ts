@@ -4,13 +4,14 @@
  * as the misspelt key, where it is written, with the word it nearly is.
  */
 import { nearestWord } from '../errors.js';
+import type { Positioned } from './index.js';
+import { keyOf } from './yaml.js';
 
-export function explainMisspeltScheme<E extends { line?: number; column?: number; message: string }>(text: string, errors: readonly E[], lineOffset = 0): E[] {
+export function explainMisspeltScheme<E extends Positioned>(lines: readonly string[], errors: readonly E[], lineOffset: number): E[] {
   return errors.map((e) => {
     if (!e.message.startsWith("missing key 'scheme'")) return e;
-    const lines = text.split('\n');
     for (let i = 0; i < lines.length; i++) {
-      const key = /^(\s*)([A-Za-z][\w-]*)\s*:/.exec(lines[i]!);
+      const key = keyOf(lines[i]!);
       if (key && key[2]!.toLowerCase() !== 'scheme' && nearestWord(key[2]!, ['scheme'])) {
         return { ...e, line: i + lineOffset + 1, column: key[1]!.length + 1, message: `unknown key '${key[2]}': did you mean 'scheme'? (${e.message})` };
       }

@@ -3,9 +3,10 @@
  * words, so the number and its unit come apart and the unit is reported as a word too many. Said as
  * what to write, at the number. Keys read their whole value and take `8 MB` as it is.
  */
+import type { Positioned } from './index.js';
+
 /** Errors about a unit word that follows a number on its line, said as the size written as one word. */
-export function explainSplitSizes<E extends { line?: number; column?: number; message: string }>(text: string, errors: readonly E[], lineOffset = 0): E[] {
-  const lines = text.split('\n');
+export function explainSplitSizes<E extends Positioned>(lines: readonly string[], errors: readonly E[], lineOffset: number): E[] {
   return errors.map((e) => {
     const unit = /^unexpected '([KMGTP](?:i?B)?|B|bytes?)'/i.exec(e.message)?.[1];
     if (!unit || e.line === undefined || e.column === undefined) return e;

@@ -10,20 +10,21 @@
  * a scenario fails, so a reader sees the same words as the build. Each YAML mistake is one error: the
  * parser's further complaints on the same line follow from the first and are left out.
  */
+import type { Positioned } from './index.js';
+
 const YAML = 'YAML syntax error: ';
 
 /** Where a key's name ends on a `key: value` line, and the key; undefined for a line that is no key. */
-const keyOf = (line: string) => /^(\s*)([A-Za-z][\w-]*)\s*:/.exec(line);
+export const keyOf = (line: string) => /^(\s*)([A-Za-z][\w-]*)\s*:/.exec(line);
 
 /**
  * `errors` with each YAML syntax error explained where a rule knows the slip, and the parser's
  * further errors on a line it already complained about left out. Other errors pass unchanged.
  * Applying it twice changes nothing more.
- * @param text the scenario text the errors are about
+ * @param lines the scenario's lines, the errors' subject (index.ts splits them)
  * @param lineOffset what the errors' lines count beyond the text's own (a fence's line in its file)
  */
-export function explainYamlErrors<E extends { line?: number; column?: number; message: string }>(text: string, errors: readonly E[], lineOffset = 0): E[] {
-  const lines = text.split('\n').map((l) => l.replace(/\r$/, ''));
+export function explainYamlErrors<E extends Positioned>(lines: readonly string[], errors: readonly E[], lineOffset: number): E[] {
   const out: E[] = [];
   const seen = new Set<number>();
   for (const e of errors) {

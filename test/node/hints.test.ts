@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { explainYamlErrors } from '../../engine/hints/yaml.js';
+import { explainErrors } from '../../engine/hints/index.js';
 import { errorsOf } from './helpers.js';
 
 /** The one error of `text`, as [line, column, message]. */
@@ -50,11 +50,11 @@ describe('YAML slips, said in the scenario\'s words', () => {
     const text = 'scheme: vm-paging\nframes:3\nrefs: 1 2';
     const errors = errorsOf(text, { lineOffset: 10 });
     assert.deepEqual(errors.map((e) => [e.line, e.column]), [[12, 8]]);
-    assert.deepEqual(explainYamlErrors(text, errors, 10), errors);
+    assert.deepEqual(explainErrors(text, errors, 10), errors);
   });
   it('errors that are not YAML syntax errors pass through unchanged, in order', () => {
     const errors = [{ line: 2, column: 9, message: "frames: expected a whole number of frames from 1 to 1,000,000, got 'x'" }];
-    assert.deepEqual(explainYamlErrors('scheme: vm-paging\nframes: x', errors), errors);
+    assert.deepEqual(explainErrors('scheme: vm-paging\nframes: x', errors), errors);
   });
 });
 
